@@ -1,0 +1,2 @@
+/** The Spring Batch job that sends a staged list to LeadLex, 500 IDs a chunk, and everything that launches, pauses, resumes and recovers it. */
+package com.leadlex.importer.importjob;

@@ -1,0 +1,17 @@
+package com.leadlex.importer.leadlex;
+
+import java.util.List;
+
+/**
+ * What LeadLex answered to one successful "Add Contacts to Campaign" request.
+ *
+ * @param added           contacts newly enrolled
+ * @param skipped         contacts that were already enrolled
+ * @param addedContactIds the IDs that were newly enrolled
+ * @param httpStatus      the final response's status
+ * @param requestId       LeadLex's {@code X-Request-ID}, or null when absent
+ * @param attempts        HTTP requests made for this chunk, retries included
+ */
+public record ChunkResponse(int added, int skipped, List<String> addedContactIds, int httpStatus,
+        String requestId, int attempts) {
+}

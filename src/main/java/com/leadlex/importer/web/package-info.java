@@ -1,0 +1,2 @@
+/** The REST API for operators. */
+package com.leadlex.importer.web;
