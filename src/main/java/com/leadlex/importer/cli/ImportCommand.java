@@ -1,0 +1,97 @@
+package com.leadlex.importer.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.leadlex.importer.LeadLexImporterApplication;
+import com.leadlex.importer.importjob.ImportSummaries;
+import com.leadlex.importer.importjob.ImportSummary;
+import com.leadlex.importer.importjob.LaunchResult;
+import com.leadlex.importer.ingest.ContactListIntake;
+import com.leadlex.importer.ingest.ContactListRejectedException;
+import com.leadlex.importer.ingest.IntakeResult;
+import com.leadlex.importer.ledger.ImportRepository;
+
+/**
+ * {@code import --campaign <id> <file>}: runs one import in the foreground, prints its summary and
+ * exits with a code a script can act on. The inbox is not watched and the web server (needed only
+ * by the sandbox) listens on a random local port, so it can run beside a running importer's
+ * configuration without clashing.
+ */
+public final class ImportCommand {
+
+    public static final int DONE = 0;
+    public static final int FAILED = 1;
+    public static final int BAD_INPUT = 2;
+    public static final int REFUSED_BY_LEADLEX = 3;
+    public static final int PAUSED_ON_QUOTA = 4;
+
+    private static final Set<String> REFUSALS = Set.of("invalid_key", "insufficient_permissions", "campaign_not_found");
+
+    private ImportCommand() {
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        ImportCommandArguments arguments;
+        try {
+            arguments = ImportCommandArguments.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("import: " + e.getMessage());
+            err.println(ImportCommandArguments.USAGE);
+            return BAD_INPUT;
+        }
+        if (!Files.isReadable(arguments.file()) || Files.isDirectory(arguments.file())) {
+            err.println("import: cannot read the file " + arguments.file());
+            return BAD_INPUT;
+        }
+        SpringApplication application = new SpringApplication(LeadLexImporterApplication.class);
+        application.setDefaultProperties(Map.of(
+                "importer.cli.command", "import",
+                "server.port", "0",
+                "server.address", "127.0.0.1",
+                "camel.main.routes-include-pattern", "",
+                "spring.main.banner-mode", "off"));
+        try (ConfigurableApplicationContext context = application.run(arguments.springArguments().toArray(String[]::new))) {
+            return importList(context, arguments, out, err);
+        }
+    }
+
+    private static int importList(ConfigurableApplicationContext context, ImportCommandArguments arguments,
+            PrintStream out, PrintStream err) {
+        IntakeResult result;
+        try (InputStream content = Files.newInputStream(arguments.file())) {
+            result = context.getBean(ContactListIntake.class).accept(content, arguments.file().getFileName().toString(),
+                    arguments.campaignId(), "cli", arguments.force(), true);
+        } catch (ContactListRejectedException e) {
+            err.println("import: " + arguments.file() + " was not imported: " + e.getMessage());
+            return BAD_INPUT;
+        } catch (IOException e) {
+            err.println("import: cannot read " + arguments.file() + ": " + e.getMessage());
+            return BAD_INPUT;
+        }
+        if (result.launch().disposition() == LaunchResult.Disposition.ALREADY_RUNNING) {
+            err.println("import: this list is being imported right now by import " + result.launch().importId());
+            return FAILED;
+        }
+        ImportSummary summary = context.getBean(ImportSummaries.class)
+                .describe(context.getBean(ImportRepository.class).findById(result.launch().importId()).orElseThrow());
+        out.println(summary.oneLine());
+        return exitCode(summary);
+    }
+
+    static int exitCode(ImportSummary summary) {
+        return switch (summary.status()) {
+            case COMPLETED, ALREADY_IMPORTED -> DONE;
+            case PAUSED -> PAUSED_ON_QUOTA;
+            case FAILED -> REFUSALS.contains(summary.lastErrorCode()) ? REFUSED_BY_LEADLEX : FAILED;
+            default -> FAILED;
+        };
+    }
+}

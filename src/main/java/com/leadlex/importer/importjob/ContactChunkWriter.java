@@ -1,0 +1,115 @@
+package com.leadlex.importer.importjob;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.scope.context.StepSynchronizationManager;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.stereotype.Component;
+
+import com.leadlex.importer.leadlex.LeadLexException;
+import com.leadlex.importer.leadlex.QuotaExhaustedException;
+import com.leadlex.importer.ledger.ChunkOutcomeFiles;
+import com.leadlex.importer.ledger.ChunkRecord;
+import com.leadlex.importer.ledger.ChunkStart;
+import com.leadlex.importer.ledger.ChunkStatus;
+import com.leadlex.importer.ledger.ImportChunkRepository;
+import com.leadlex.importer.ledger.ImportRepository;
+import com.leadlex.importer.system.ImporterProperties;
+
+/**
+ * Sends one Spring Batch chunk as exactly one LeadLex request and books the answer: the ledger
+ * row, the per-ID outcome file, and the step's running totals. A chunk whose ledger row shows an
+ * earlier attempt that may have reached LeadLex is booked as {@code resent}.
+ */
+@Component
+public class ContactChunkWriter implements ItemWriter<SpoolEntry> {
+
+    private static final Logger log = LoggerFactory.getLogger(ContactChunkWriter.class);
+
+    private final ChunkDelivery delivery;
+    private final ImportChunkRepository chunks;
+    private final ImportRepository imports;
+    private final ChunkOutcomeFiles outcomes;
+    private final int chunkSize;
+
+    public ContactChunkWriter(ChunkDelivery delivery, ImportChunkRepository chunks, ImportRepository imports,
+            ChunkOutcomeFiles outcomes, ImporterProperties properties) {
+        this.delivery = delivery;
+        this.chunks = chunks;
+        this.imports = imports;
+        this.outcomes = outcomes;
+        this.chunkSize = properties.chunkSize();
+    }
+
+    @Override
+    public void write(Chunk<? extends SpoolEntry> chunk) throws Exception {
+        StepExecution step = StepSynchronizationManager.getContext().getStepExecution();
+        JobParameters parameters = step.getJobExecution().getJobParameters();
+        long importId = parameters.getLong(ImportJobParameters.IMPORT_ID);
+        List<? extends SpoolEntry> entries = chunk.getItems();
+        List<String> ids = entries.stream().map(SpoolEntry::contactId).toList();
+        long firstLine = entries.get(0).line();
+        int chunkNumber = (int) ((firstLine - 1) / chunkSize) + 1;
+
+        Optional<ChunkRecord> previous = chunks.begin(new ChunkStart(importId, chunkNumber,
+                step.getJobExecutionId(), step.getId(), firstLine, entries.get(entries.size() - 1).line(), ids.size()));
+        ChunkStatus doneStatus = mayHaveReachedLeadLex(previous) ? ChunkStatus.RESENT : ChunkStatus.SENT;
+        ChunkDelivery.Delivery result;
+        try {
+            result = delivery.deliver(parameters.getString(ImportJobParameters.CAMPAIGN_ID), ids,
+                    blankToNull(parameters.getString(ImportJobParameters.SOURCE_TAG)));
+        } catch (QuotaExhaustedException e) {
+            chunks.fail(importId, chunkNumber, ChunkStatus.WAITING_FOR_QUOTA, e.attempts(), null, null, e.getMessage());
+            imports.recordResumeTime(importId, e.resumeAt(), e.getMessage());
+            log.info("Import {} paused before chunk {}: {}; resumes at {}", importId, chunkNumber, e.getMessage(),
+                    e.resumeAt());
+            throw new ImportPausedException(e.resumeAt(), e.getMessage());
+        } catch (LeadLexException e) {
+            chunks.fail(importId, chunkNumber, ChunkStatus.FAILED, e.attempts(),
+                    e.httpStatus() == 0 ? null : e.httpStatus(), e.requestId(), e.getMessage());
+            throw e;
+        }
+
+        outcomes.write(Path.of(parameters.getString(ImportJobParameters.SPOOL_FILE)).getParent(), chunkNumber,
+                result.addedIds(), result.refused());
+        chunks.complete(importId, chunkNumber, doneStatus, result.added(), result.skipped(), result.attempts(),
+                result.httpStatus(), result.requestId());
+        ExecutionContext totals = step.getExecutionContext();
+        ImportTotals.add(totals, ImportTotals.ADDED, result.added());
+        ImportTotals.add(totals, ImportTotals.SKIPPED, result.skipped());
+        ImportTotals.add(totals, ImportTotals.REFUSED, result.refused().size());
+        ImportTotals.add(totals, ImportTotals.REQUESTS, result.attempts());
+        log.info("Import {} chunk {} ({} IDs, lines {}-{}): {} added, {} already enrolled{}, {} request(s){}",
+                importId, chunkNumber, ids.size(), firstLine, entries.get(entries.size() - 1).line(), result.added(),
+                result.skipped(), result.refused().isEmpty() ? "" : ", " + result.refused().size() + " refused",
+                result.attempts(), doneStatus == ChunkStatus.RESENT ? " [resent after restart]" : "");
+    }
+
+    /**
+     * True when an earlier attempt at this chunk may have been processed by LeadLex: it was sent (or
+     * in flight when the process died), or it failed in a way that does not prove LeadLex ignored it.
+     */
+    private static boolean mayHaveReachedLeadLex(Optional<ChunkRecord> previous) {
+        if (previous.isEmpty()) {
+            return false;
+        }
+        ChunkRecord record = previous.get();
+        return switch (record.status()) {
+            case SENDING, SENT, RESENT -> true;
+            case WAITING_FOR_QUOTA -> false;
+            case FAILED -> record.httpStatus() == null || record.httpStatus() >= 500;
+        };
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

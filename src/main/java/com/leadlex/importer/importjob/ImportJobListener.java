@@ -1,0 +1,103 @@
+package com.leadlex.importer.importjob;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.stereotype.Component;
+
+import com.leadlex.importer.leadlex.LeadLexException;
+import com.leadlex.importer.ledger.ImportRecord;
+import com.leadlex.importer.ledger.ImportRepository;
+import com.leadlex.importer.ledger.ImportResultsWriter;
+import com.leadlex.importer.ledger.ImportStatus;
+
+/**
+ * Keeps CONTACT_IMPORT in step with the job: RUNNING when an execution starts; at its end,
+ * COMPLETED, PAUSED (quota), STOPPED or FAILED with the reason in plain words, a fresh results
+ * CSV, and one summary line in the log.
+ */
+@Component
+public class ImportJobListener implements JobExecutionListener {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportJobListener.class);
+
+    private final ImportRepository imports;
+    private final ImportResultsWriter resultsWriter;
+    private final ImportSummaries summaries;
+
+    public ImportJobListener(ImportRepository imports, ImportResultsWriter resultsWriter, ImportSummaries summaries) {
+        this.imports = imports;
+        this.resultsWriter = resultsWriter;
+        this.summaries = summaries;
+    }
+
+    @Override
+    public void beforeJob(JobExecution jobExecution) {
+        imports.markRunning(importId(jobExecution), jobExecution.getId());
+    }
+
+    @Override
+    public void afterJob(JobExecution jobExecution) {
+        long importId = importId(jobExecution);
+        ImportRecord record = imports.findById(importId).orElseThrow();
+        BatchStatus status = jobExecution.getStatus();
+        String notSentReason;
+        if (status == BatchStatus.COMPLETED) {
+            imports.markEnded(importId, ImportStatus.COMPLETED, null, null);
+            notSentReason = null;
+        } else if (status == BatchStatus.STOPPED && record.resumeAt() != null) {
+            imports.markEnded(importId, ImportStatus.PAUSED, record.lastErrorCode(), record.lastError());
+            notSentReason = "paused until " + record.resumeAt() + ": " + record.lastError();
+        } else if (status == BatchStatus.STOPPED) {
+            imports.markEnded(importId, ImportStatus.STOPPED, "stopped", "Stopped by an operator; restart to go on");
+            notSentReason = "import was stopped before this chunk";
+        } else {
+            Failure failure = describe(jobExecution);
+            imports.markEnded(importId, ImportStatus.FAILED, failure.code(), failure.message());
+            notSentReason = failure.message();
+        }
+        ImportRecord ended = imports.findById(importId).orElseThrow();
+        resultsWriter.write(ended, notSentReason);
+        log.info("{}", summaries.describe(ended).oneLine());
+    }
+
+    static Failure describe(JobExecution jobExecution) {
+        List<Throwable> failures = new ArrayList<>(jobExecution.getFailureExceptions());
+        for (StepExecution step : jobExecution.getStepExecutions()) {
+            failures.addAll(step.getFailureExceptions());
+        }
+        for (Throwable failure : failures) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                if (cause instanceof LeadLexException leadLex) {
+                    return new Failure(leadLex.error().code(),
+                            leadLex.getMessage() + ". What to do: " + leadLex.error().action());
+                }
+            }
+        }
+        Throwable first = failures.isEmpty() ? null : rootCause(failures.get(0));
+        String message = first == null ? "the import failed without a recorded cause; see the log"
+                : first.getClass().getSimpleName() + ": " + first.getMessage();
+        return new Failure("internal_error", message);
+    }
+
+    private static Throwable rootCause(Throwable throwable) {
+        Throwable cause = throwable;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    private static long importId(JobExecution jobExecution) {
+        return jobExecution.getJobParameters().getLong(ImportJobParameters.IMPORT_ID);
+    }
+
+    record Failure(String code, String message) {
+    }
+}

@@ -1,0 +1,114 @@
+package com.leadlex.importer.importjob;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.stereotype.Component;
+
+import com.leadlex.importer.ingest.StagedList;
+import com.leadlex.importer.ledger.ImportRepository;
+import com.leadlex.importer.ledger.ImportStatus;
+import com.leadlex.importer.ledger.NewImport;
+import com.leadlex.importer.system.ImporterProperties;
+
+/**
+ * Turns a staged list into a running import: registers it, finds out whether the same list (same
+ * campaign, same ID set) was imported before, and starts, resumes or declines accordingly. Imports
+ * run on the bounded import executor, or in the caller's thread for the one-shot command.
+ */
+@Component
+public class ImportLauncher {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportLauncher.class);
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Job contactImportJob;
+    private final ImportRepository imports;
+    private final TaskExecutor importExecutor;
+    private final ImporterProperties properties;
+
+    public ImportLauncher(JobOperator jobOperator, JobRepository jobRepository, Job contactImportJob,
+            ImportRepository imports, TaskExecutor importExecutor, ImporterProperties properties) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.contactImportJob = contactImportJob;
+        this.imports = imports;
+        this.importExecutor = importExecutor;
+        this.properties = properties;
+    }
+
+    /** Registers and launches an import of {@code staged}; runs it to its end first if {@code foreground}. */
+    public LaunchResult submit(StagedList staged, ImportRequest request, boolean foreground) {
+        JobInstance earlier = jobRepository.getJobInstance(ImportJobParameters.JOB_NAME,
+                ImportJobParameters.identity(request.campaignId(), staged.contentHash(), null));
+        if (earlier != null && !request.force()) {
+            JobExecution last = jobRepository.getLastJobExecution(earlier);
+            long earlierImport = last.getJobParameters().getLong(ImportJobParameters.IMPORT_ID);
+            if (last.getStatus() == BatchStatus.COMPLETED) {
+                long id = imports.insert(newImport(staged, request, ImportStatus.ALREADY_IMPORTED, earlierImport));
+                log.info("{} was already imported into campaign {} by import {}: nothing sent (import {}); "
+                        + "use force to import it again", request.fileName(), request.campaignId(), earlierImport, id);
+                return new LaunchResult(id, LaunchResult.Disposition.ALREADY_IMPORTED);
+            }
+            if (last.isRunning()) {
+                log.info("{} is being imported into campaign {} by import {} right now", request.fileName(),
+                        request.campaignId(), earlierImport);
+                return new LaunchResult(earlierImport, LaunchResult.Disposition.ALREADY_RUNNING);
+            }
+            log.info("{} has an unfinished import {} ({}): resuming it", request.fileName(), earlierImport,
+                    last.getStatus());
+            resume(earlierImport, last, foreground);
+            return new LaunchResult(earlierImport, LaunchResult.Disposition.RESUMED);
+        }
+        long id = imports.insert(newImport(staged, request, ImportStatus.QUEUED, null));
+        JobParameters parameters = ImportJobParameters.forLaunch(request.campaignId(), staged.contentHash(),
+                earlier == null ? null : id, id, staged.spoolFile().toString(), request.sourceTag());
+        log.info("Import {} queued: {} -> campaign {}, {} valid IDs in {} chunk(s)", id, request.fileName(),
+                request.campaignId(), staged.validUnique(), newImport(staged, request, ImportStatus.QUEUED, null)
+                        .totalChunks());
+        run(id, () -> jobOperator.start(contactImportJob, parameters), foreground);
+        return new LaunchResult(id, LaunchResult.Disposition.STARTED);
+    }
+
+    /** Restarts the last execution of an unfinished import where its last committed chunk left off. */
+    public void resume(long importId, JobExecution lastExecution, boolean foreground) {
+        imports.markQueued(importId);
+        run(importId, () -> jobOperator.restart(lastExecution), foreground);
+    }
+
+    private void run(long importId, JobRun jobRun, boolean foreground) {
+        Runnable task = () -> {
+            try {
+                jobRun.run();
+            } catch (Exception e) {
+                log.error("Import {} could not be launched: {}", importId, e.getMessage(), e);
+                imports.markEnded(importId, ImportStatus.FAILED, "launch_failed",
+                        "Could not launch: " + e.getMessage());
+            }
+        };
+        if (foreground) {
+            task.run();
+        } else {
+            importExecutor.execute(task);
+        }
+    }
+
+    private NewImport newImport(StagedList staged, ImportRequest request, ImportStatus status, Long duplicateOf) {
+        return new NewImport(request.campaignId(), request.sourceName(), request.fileName(), request.sourceTag(),
+                staged.directory(), staged.contentHash(), status, staged.rowsRead(), staged.validUnique(),
+                staged.invalid(), staged.duplicates(), properties.chunkSize(), duplicateOf);
+    }
+
+    @FunctionalInterface
+    private interface JobRun {
+        JobExecution run() throws Exception;
+    }
+}

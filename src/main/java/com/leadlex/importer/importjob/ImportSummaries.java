@@ -1,0 +1,57 @@
+package com.leadlex.importer.importjob;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.stereotype.Component;
+
+import com.leadlex.importer.ledger.ImportChunkRepository;
+import com.leadlex.importer.ledger.ImportRecord;
+import com.leadlex.importer.ledger.ImportResultsWriter;
+
+/**
+ * Builds import summaries from the registry row, the ledger (chunks done) and the totals the step
+ * keeps in its ExecutionContext, which are committed with every chunk and so are live while an
+ * import runs.
+ */
+@Component
+public class ImportSummaries {
+
+    private final ImportChunkRepository chunks;
+    private final JobRepository jobRepository;
+
+    public ImportSummaries(ImportChunkRepository chunks, JobRepository jobRepository) {
+        this.chunks = chunks;
+        this.jobRepository = jobRepository;
+    }
+
+    public ImportSummary describe(ImportRecord record) {
+        ImportTotals totals = totals(record);
+        ImportChunkRepository.ChunkProgress progress = chunks.progress(record.id());
+        Path results = ImportResultsWriter.resultsFile(record);
+        return new ImportSummary(record.id(), record.status(), record.campaignId(), record.sourceName(),
+                record.fileName(), record.rowsRead(), record.validIds(), record.invalidRows(), record.duplicateRows(),
+                totals.added(), totals.skipped(), totals.refused(), totals.requests(), progress.chunksDone(),
+                record.totalChunks(), record.lastErrorCode(), record.lastError(), record.resumeAt(),
+                record.duplicateOf(), record.createdAt(), record.finishedAt(),
+                Files.exists(results) ? results.toString() : null);
+    }
+
+    private ImportTotals totals(ImportRecord record) {
+        if (record.jobExecutionId() == null) {
+            return ImportTotals.NONE;
+        }
+        JobExecution execution = jobRepository.getJobExecution(record.jobExecutionId());
+        if (execution == null) {
+            return ImportTotals.NONE;
+        }
+        return execution.getStepExecutions().stream()
+                .max(Comparator.comparingLong(StepExecution::getId))
+                .map(step -> ImportTotals.from(step.getExecutionContext()))
+                .orElse(ImportTotals.NONE);
+    }
+}

@@ -1,0 +1,69 @@
+package com.leadlex.importer.importjob;
+
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+import com.leadlex.importer.ledger.ImportRepository;
+import com.leadlex.importer.ledger.ImportStatus;
+import com.leadlex.importer.system.ImporterProperties;
+
+/**
+ * A process killed mid-import leaves its execution STARTED forever, and Spring Batch would refuse
+ * to restart it as "already running". At start-up, before anything else runs, such executions are
+ * marked FAILED with the reason (this node owns the database alone, so nobody else can be running
+ * them), and, unless configured otherwise, resumed from their last committed chunk.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class InterruptedImportRecovery implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(InterruptedImportRecovery.class);
+
+    private final JobRepository jobRepository;
+    private final JobOperator jobOperator;
+    private final ImportRepository imports;
+    private final ImportLauncher launcher;
+    private final ImporterProperties properties;
+    private final boolean oneShotCommand;
+
+    public InterruptedImportRecovery(JobRepository jobRepository, JobOperator jobOperator, ImportRepository imports,
+            ImportLauncher launcher, ImporterProperties properties, Environment environment) {
+        this.jobRepository = jobRepository;
+        this.jobOperator = jobOperator;
+        this.imports = imports;
+        this.launcher = launcher;
+        this.properties = properties;
+        this.oneShotCommand = !"none".equals(environment.getProperty("importer.cli.command", "none"));
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        Set<JobExecution> orphans = jobRepository.findRunningJobExecutions(ImportJobParameters.JOB_NAME);
+        for (JobExecution orphan : orphans) {
+            long importId = orphan.getJobParameters().getLong(ImportJobParameters.IMPORT_ID);
+            JobExecution recovered = jobOperator.recover(orphan);
+            imports.markEnded(importId, ImportStatus.FAILED, "interrupted",
+                    "The importer stopped while this import ran (crash, kill or power loss); "
+                            + "it resumes from its last committed chunk when restarted");
+            if (properties.resumeInterruptedOnStartup() && !oneShotCommand) {
+                log.warn("Import {} was interrupted by a stop of the importer; resuming from its last committed chunk",
+                        importId);
+                launcher.resume(importId, recovered, false);
+            } else {
+                log.warn("Import {} was interrupted by a stop of the importer; marked FAILED, restart it to go on",
+                        importId);
+            }
+        }
+    }
+}

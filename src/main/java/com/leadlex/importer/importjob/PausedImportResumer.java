@@ -1,0 +1,51 @@
+package com.leadlex.importer.importjob;
+
+import java.time.Clock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import com.leadlex.importer.ledger.ImportRecord;
+import com.leadlex.importer.ledger.ImportRepository;
+
+/**
+ * Resumes imports that paused for quota once their resume time has come. The resume time lives in
+ * the database, so a pause outlives a restart of the application; no thread waits in between.
+ */
+@Component
+@ConditionalOnProperty(name = "importer.cli.command", matchIfMissing = true, havingValue = "none")
+public class PausedImportResumer {
+
+    private static final Logger log = LoggerFactory.getLogger(PausedImportResumer.class);
+
+    private final ImportRepository imports;
+    private final JobRepository jobRepository;
+    private final ImportLauncher launcher;
+    private final Clock clock;
+
+    public PausedImportResumer(ImportRepository imports, JobRepository jobRepository, ImportLauncher launcher,
+            Clock clock) {
+        this.imports = imports;
+        this.jobRepository = jobRepository;
+        this.launcher = launcher;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${importer.resume-poll-interval:15s}", initialDelayString = "${importer.resume-poll-interval:15s}")
+    public void resumeDueImports() {
+        for (ImportRecord paused : imports.findDueForResume(clock.instant())) {
+            if (!imports.claimPaused(paused.id())) {
+                continue;
+            }
+            JobExecution last = jobRepository.getJobExecution(paused.jobExecutionId());
+            log.info("Import {} resumes: its quota window has reset (was paused until {})", paused.id(),
+                    paused.resumeAt());
+            launcher.resume(paused.id(), last, false);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package com.leadlex.importer.ledger;
+
+import java.util.Locale;
+
+/** A chunk's state in the ledger. */
+public enum ChunkStatus {
+    /** The request is (or was, if the process died) on its way; its outcome is unknown. */
+    SENDING,
+    /** LeadLex answered; added and skipped are its figures. */
+    SENT,
+    /**
+     * Sent again after a restart because an earlier attempt's outcome was never committed. LeadLex
+     * skips IDs it already enrolled, so {@code added} may undercount what this chunk enrolled.
+     */
+    RESENT,
+    /** The request failed for good; see the error. */
+    FAILED,
+    /** Not sent: the key's quota ran out first. It goes out when the import resumes. */
+    WAITING_FOR_QUOTA;
+
+    public String dbValue() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static ChunkStatus fromDb(String value) {
+        return valueOf(value.toUpperCase(Locale.ROOT));
+    }
+
+    public boolean isDone() {
+        return this == SENT || this == RESENT;
+    }
+}

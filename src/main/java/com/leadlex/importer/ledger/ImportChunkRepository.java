@@ -1,0 +1,123 @@
+package com.leadlex.importer.ledger;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * IMPORT_CHUNK, the per-chunk ledger. A row is written before its request goes out and completed
+ * after the answer, each in its own transaction: if the process dies in between, the row survives
+ * the chunk's rollback and tells the restart that this chunk may already have reached LeadLex.
+ */
+@Repository
+public class ImportChunkRepository {
+
+    private static final RowMapper<ChunkRecord> ROW_MAPPER = ImportChunkRepository::map;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate ownTransaction;
+    private final Clock clock;
+
+    public ImportChunkRepository(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
+        this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+    }
+
+    /**
+     * Records that a chunk is about to be sent and returns the row an earlier attempt left, if any.
+     * Attempts accumulate over restarts.
+     */
+    public Optional<ChunkRecord> begin(ChunkStart start) {
+        return ownTransaction.execute(tx -> {
+            Optional<ChunkRecord> previous = find(start.importId(), start.chunkNumber());
+            OffsetDateTime now = now();
+            if (previous.isEmpty()) {
+                jdbc.update("""
+                        INSERT INTO IMPORT_CHUNK (IMPORT_ID, CHUNK_NUMBER, JOB_EXECUTION_ID, STEP_EXECUTION_ID,
+                            FIRST_LINE, LAST_LINE, ID_COUNT, ATTEMPTS, STATUS, STARTED_AT)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""", start.importId(), start.chunkNumber(),
+                        start.jobExecutionId(), start.stepExecutionId(), start.firstLine(), start.lastLine(),
+                        start.idCount(), ChunkStatus.SENDING.dbValue(), now);
+            } else {
+                jdbc.update("""
+                        UPDATE IMPORT_CHUNK SET JOB_EXECUTION_ID = ?, STEP_EXECUTION_ID = ?, FIRST_LINE = ?,
+                            LAST_LINE = ?, ID_COUNT = ?, STATUS = ?, ERROR = NULL, STARTED_AT = ?, FINISHED_AT = NULL
+                        WHERE IMPORT_ID = ? AND CHUNK_NUMBER = ?""", start.jobExecutionId(),
+                        start.stepExecutionId(), start.firstLine(), start.lastLine(), start.idCount(),
+                        ChunkStatus.SENDING.dbValue(), now, start.importId(), start.chunkNumber());
+            }
+            return previous;
+        });
+    }
+
+    public void complete(long importId, int chunkNumber, ChunkStatus status, int added, int skipped, int attempts,
+            int httpStatus, String requestId) {
+        update("""
+                UPDATE IMPORT_CHUNK SET STATUS = ?, ADDED = ?, SKIPPED = ?, ATTEMPTS = ATTEMPTS + ?, HTTP_STATUS = ?,
+                    REQUEST_ID = ?, ERROR = NULL, FINISHED_AT = ?
+                WHERE IMPORT_ID = ? AND CHUNK_NUMBER = ?""", status.dbValue(), added, skipped, attempts,
+                httpStatus, requestId, now(), importId, chunkNumber);
+    }
+
+    /** Records a chunk that did not get through: FAILED for good, or WAITING_FOR_QUOTA. */
+    public void fail(long importId, int chunkNumber, ChunkStatus status, int attempts, Integer httpStatus,
+            String requestId, String error) {
+        update("""
+                UPDATE IMPORT_CHUNK SET STATUS = ?, ATTEMPTS = ATTEMPTS + ?, HTTP_STATUS = ?, REQUEST_ID = ?,
+                    ERROR = ?, FINISHED_AT = ?
+                WHERE IMPORT_ID = ? AND CHUNK_NUMBER = ?""", status.dbValue(), attempts, httpStatus, requestId,
+                ImportRepository.truncate(error), now(), importId, chunkNumber);
+    }
+
+    public Optional<ChunkRecord> find(long importId, int chunkNumber) {
+        return jdbc.query("SELECT * FROM IMPORT_CHUNK WHERE IMPORT_ID = ? AND CHUNK_NUMBER = ?", ROW_MAPPER,
+                importId, chunkNumber).stream().findFirst();
+    }
+
+    public List<ChunkRecord> findByImport(long importId) {
+        return jdbc.query("SELECT * FROM IMPORT_CHUNK WHERE IMPORT_ID = ? ORDER BY CHUNK_NUMBER", ROW_MAPPER,
+                importId);
+    }
+
+    public ChunkProgress progress(long importId) {
+        return jdbc.queryForObject("""
+                SELECT COUNT(*) AS DONE, COALESCE(SUM(ADDED), 0) AS ADDED, COALESCE(SUM(SKIPPED), 0) AS SKIPPED
+                FROM IMPORT_CHUNK WHERE IMPORT_ID = ? AND STATUS IN ('sent', 'resent')""",
+                (rs, row) -> new ChunkProgress(rs.getInt("DONE"), rs.getLong("ADDED"), rs.getLong("SKIPPED")),
+                importId);
+    }
+
+    private void update(String sql, Object... args) {
+        ownTransaction.executeWithoutResult(tx -> jdbc.update(sql, args));
+    }
+
+    private OffsetDateTime now() {
+        return clock.instant().atOffset(ZoneOffset.UTC);
+    }
+
+    private static ChunkRecord map(ResultSet rs, int row) throws SQLException {
+        return new ChunkRecord(rs.getLong("IMPORT_ID"), rs.getInt("CHUNK_NUMBER"), rs.getLong("JOB_EXECUTION_ID"),
+                rs.getLong("STEP_EXECUTION_ID"), rs.getLong("FIRST_LINE"), rs.getLong("LAST_LINE"),
+                rs.getInt("ID_COUNT"), rs.getObject("ADDED", Integer.class), rs.getObject("SKIPPED", Integer.class),
+                rs.getInt("ATTEMPTS"), rs.getObject("HTTP_STATUS", Integer.class), rs.getString("REQUEST_ID"),
+                ChunkStatus.fromDb(rs.getString("STATUS")), rs.getString("ERROR"),
+                ImportRepository.instant(rs, "STARTED_AT"), ImportRepository.instant(rs, "FINISHED_AT"));
+    }
+
+    /** Chunks done and LeadLex's figures for them so far. */
+    public record ChunkProgress(int chunksDone, long added, long skipped) {
+    }
+}

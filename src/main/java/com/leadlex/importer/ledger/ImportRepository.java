@@ -1,0 +1,146 @@
+package com.leadlex.importer.ledger;
+
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * CONTACT_IMPORT, the registry of imports. Every write commits on its own (REQUIRES_NEW): an
+ * import's state must survive the rollback of the chunk transaction that observed it.
+ */
+@Repository
+public class ImportRepository {
+
+    private static final RowMapper<ImportRecord> ROW_MAPPER = ImportRepository::map;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate ownTransaction;
+    private final Clock clock;
+
+    public ImportRepository(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
+        this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+    }
+
+    public long insert(NewImport newImport) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        OffsetDateTime now = now();
+        ownTransaction.executeWithoutResult(tx -> jdbc.update(connection -> {
+            var statement = connection.prepareStatement("""
+                    INSERT INTO CONTACT_IMPORT (CAMPAIGN_ID, SOURCE_NAME, FILE_NAME, SOURCE_TAG, STAGING_DIR,
+                        CONTENT_HASH, STATUS, ROWS_READ, VALID_IDS, INVALID_ROWS, DUPLICATE_ROWS, TOTAL_CHUNKS,
+                        CHUNK_SIZE, DUPLICATE_OF, CREATED_AT, UPDATED_AT, FINISHED_AT)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"ID"});
+            statement.setString(1, newImport.campaignId());
+            statement.setString(2, newImport.sourceName());
+            statement.setString(3, newImport.fileName());
+            statement.setString(4, newImport.sourceTag());
+            statement.setString(5, newImport.stagingDir().toString());
+            statement.setString(6, newImport.contentHash());
+            statement.setString(7, newImport.status().name());
+            statement.setLong(8, newImport.rowsRead());
+            statement.setLong(9, newImport.validIds());
+            statement.setLong(10, newImport.invalidRows());
+            statement.setLong(11, newImport.duplicateRows());
+            statement.setInt(12, newImport.totalChunks());
+            statement.setInt(13, newImport.chunkSize());
+            statement.setObject(14, newImport.duplicateOf());
+            statement.setObject(15, now);
+            statement.setObject(16, now);
+            statement.setObject(17, newImport.status().isFinal() ? now : null);
+            return statement;
+        }, keys));
+        return keys.getKey().longValue();
+    }
+
+    public Optional<ImportRecord> findById(long id) {
+        return jdbc.query("SELECT * FROM CONTACT_IMPORT WHERE ID = ?", ROW_MAPPER, id).stream().findFirst();
+    }
+
+    /** Newest first. */
+    public List<ImportRecord> findRecent(int limit) {
+        return jdbc.query("SELECT * FROM CONTACT_IMPORT ORDER BY ID DESC FETCH FIRST " + Math.max(1, limit)
+                + " ROWS ONLY", ROW_MAPPER);
+    }
+
+    /** Paused imports whose resume time has come. */
+    public List<ImportRecord> findDueForResume(Instant now) {
+        return jdbc.query("SELECT * FROM CONTACT_IMPORT WHERE STATUS = 'PAUSED' AND RESUME_AT <= ? ORDER BY ID",
+                ROW_MAPPER, now.atOffset(ZoneOffset.UTC));
+    }
+
+    public void markQueued(long id) {
+        update("UPDATE CONTACT_IMPORT SET STATUS = 'QUEUED', RESUME_AT = NULL, FINISHED_AT = NULL, UPDATED_AT = ? WHERE ID = ?",
+                now(), id);
+    }
+
+    public void markRunning(long id, long jobExecutionId) {
+        update("UPDATE CONTACT_IMPORT SET STATUS = 'RUNNING', JOB_EXECUTION_ID = ?, RESUME_AT = NULL, "
+                + "FINISHED_AT = NULL, UPDATED_AT = ? WHERE ID = ?", jobExecutionId, now(), id);
+    }
+
+    /** Records when a paused import may go on; the status follows when its execution has stopped. */
+    public void recordResumeTime(long id, Instant resumeAt, String reason) {
+        update("UPDATE CONTACT_IMPORT SET RESUME_AT = ?, LAST_ERROR_CODE = 'quota_exhausted', LAST_ERROR = ?, "
+                + "UPDATED_AT = ? WHERE ID = ?", resumeAt.atOffset(ZoneOffset.UTC), truncate(reason), now(), id);
+    }
+
+    /** Claims a paused import for resumption; false when another thread or node was first. */
+    public boolean claimPaused(long id) {
+        Integer changed = ownTransaction.execute(tx -> jdbc.update(
+                "UPDATE CONTACT_IMPORT SET STATUS = 'QUEUED', UPDATED_AT = ? WHERE ID = ? AND STATUS = 'PAUSED'",
+                now(), id));
+        return changed != null && changed == 1;
+    }
+
+    public void markEnded(long id, ImportStatus status, String errorCode, String error) {
+        boolean ended = status != ImportStatus.PAUSED;
+        update("UPDATE CONTACT_IMPORT SET STATUS = ?, LAST_ERROR_CODE = ?, LAST_ERROR = ?, UPDATED_AT = ?, "
+                + "FINISHED_AT = ? WHERE ID = ?", status.name(), errorCode, truncate(error), now(),
+                ended ? now() : null, id);
+    }
+
+    private void update(String sql, Object... args) {
+        ownTransaction.executeWithoutResult(tx -> jdbc.update(sql, args));
+    }
+
+    private OffsetDateTime now() {
+        return clock.instant().atOffset(ZoneOffset.UTC);
+    }
+
+    static String truncate(String text) {
+        return text == null || text.length() <= 2000 ? text : text.substring(0, 1997) + "...";
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static ImportRecord map(ResultSet rs, int row) throws SQLException {
+        return new ImportRecord(rs.getLong("ID"), rs.getString("CAMPAIGN_ID"), rs.getString("SOURCE_NAME"),
+                rs.getString("FILE_NAME"), rs.getString("SOURCE_TAG"), Path.of(rs.getString("STAGING_DIR")),
+                rs.getString("CONTENT_HASH"), ImportStatus.valueOf(rs.getString("STATUS")), rs.getLong("ROWS_READ"),
+                rs.getLong("VALID_IDS"), rs.getLong("INVALID_ROWS"), rs.getLong("DUPLICATE_ROWS"),
+                rs.getInt("TOTAL_CHUNKS"), rs.getInt("CHUNK_SIZE"), rs.getObject("DUPLICATE_OF", Long.class),
+                rs.getObject("JOB_EXECUTION_ID", Long.class), instant(rs, "RESUME_AT"),
+                rs.getString("LAST_ERROR_CODE"), rs.getString("LAST_ERROR"), instant(rs, "CREATED_AT"),
+                instant(rs, "UPDATED_AT"), instant(rs, "FINISHED_AT"));
+    }
+}

@@ -1,0 +1,180 @@
+package com.leadlex.importer.ledger;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes an import's results CSV: one line per input row, in input order, saying what became of it
+ * ({@code added}, {@code already_enrolled}, {@code invalid}, {@code duplicate_in_list},
+ * {@code not_sent}). It is rewritten after every execution, so it always tells the latest truth;
+ * its {@code contact_id} column lets the not-sent rows be dropped back into the inbox as they are.
+ */
+@Component
+public class ImportResultsWriter {
+
+    public static final String FILE_NAME = "results.csv";
+    static final String[] HEADER = {"line", "contact_id", "outcome", "reason", "chunk"};
+
+    private final ChunkOutcomeFiles outcomeFiles;
+    private final ImportChunkRepository chunks;
+
+    public ImportResultsWriter(ChunkOutcomeFiles outcomeFiles, ImportChunkRepository chunks) {
+        this.outcomeFiles = outcomeFiles;
+        this.chunks = chunks;
+    }
+
+    public static Path resultsFile(ImportRecord record) {
+        return record.stagingDir().resolve(FILE_NAME);
+    }
+
+    /**
+     * @param notSentReason why IDs without a completed chunk were not sent (the import's error, or
+     *                      that it is paused); null for an import that completed
+     */
+    public Path write(ImportRecord record, String notSentReason) {
+        Path target = resultsFile(record);
+        Path temp = target.resolveSibling(FILE_NAME + ".tmp");
+        Path dir = record.stagingDir();
+        try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(temp, StandardCharsets.UTF_8),
+                CSVFormat.DEFAULT.builder().setHeader(HEADER).get());
+                SpoolRows spool = new SpoolRows(dir.resolve("spool.txt"), dir.resolve("spool.lines"),
+                        chunks.findByImport(record.id()), outcomeFiles, dir,
+                        notSentReason == null ? "import did not finish" : notSentReason);
+                CsvRows rejects = new CsvRows(dir.resolve("rejects.csv"));
+                CsvRows duplicates = new CsvRows(dir.resolve("duplicates.csv"))) {
+            ResultRow nextSpool = spool.next();
+            CSVRecord nextReject = rejects.next();
+            CSVRecord nextDuplicate = duplicates.next();
+            while (nextSpool != null || nextReject != null || nextDuplicate != null) {
+                long spoolLine = nextSpool == null ? Long.MAX_VALUE : nextSpool.line();
+                long rejectLine = nextReject == null ? Long.MAX_VALUE : Long.parseLong(nextReject.get(0));
+                long duplicateLine = nextDuplicate == null ? Long.MAX_VALUE : Long.parseLong(nextDuplicate.get(0));
+                if (spoolLine <= rejectLine && spoolLine <= duplicateLine) {
+                    out.printRecord(nextSpool.line(), nextSpool.contactId(), nextSpool.outcome(), nextSpool.reason(),
+                            nextSpool.chunk() == 0 ? "" : nextSpool.chunk());
+                    nextSpool = spool.next();
+                } else if (rejectLine <= duplicateLine) {
+                    out.printRecord(rejectLine, nextReject.get(1), "invalid", nextReject.get(2), "");
+                    nextReject = rejects.next();
+                } else {
+                    out.printRecord(duplicateLine, nextDuplicate.get(1), "duplicate_in_list",
+                            "repeats line " + nextDuplicate.get(2), "");
+                    nextDuplicate = duplicates.next();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the results of import " + record.id() + " to " + target, e);
+        }
+        try {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the results of import " + record.id() + " to " + target, e);
+        }
+        return target;
+    }
+
+    /** One results line for a spooled (valid, unique) ID. */
+    record ResultRow(long line, String contactId, String outcome, String reason, int chunk) {
+    }
+
+    /** Reads a staging CSV (header first) record by record; a missing file reads as empty. */
+    private static final class CsvRows implements AutoCloseable {
+        private final BufferedReader reader;
+        private final Iterator<CSVRecord> records;
+
+        CsvRows(Path file) throws IOException {
+            if (Files.exists(file)) {
+                reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                records = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)
+                        .iterator();
+            } else {
+                reader = null;
+                records = List.<CSVRecord>of().iterator();
+            }
+        }
+
+        CSVRecord next() {
+            return records.hasNext() ? records.next() : null;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (reader != null) {
+                reader.close();
+            }
+        }
+    }
+
+    /** Walks the spool beside its source lines and the ledger, giving each ID its outcome. */
+    private static final class SpoolRows implements AutoCloseable {
+        private final BufferedReader ids;
+        private final BufferedReader sourceLines;
+        private final Iterator<ChunkRecord> ledger;
+        private final ChunkOutcomeFiles outcomeFiles;
+        private final Path stagingDir;
+        private final String notSentReason;
+        private long spoolLine;
+        private ChunkRecord chunk;
+        private Optional<ChunkOutcomeFiles.ChunkOutcome> outcome = Optional.empty();
+
+        SpoolRows(Path spool, Path lines, List<ChunkRecord> ledger, ChunkOutcomeFiles outcomeFiles, Path stagingDir,
+                String notSentReason) throws IOException {
+            this.ids = Files.newBufferedReader(spool, StandardCharsets.UTF_8);
+            this.sourceLines = Files.newBufferedReader(lines, StandardCharsets.UTF_8);
+            this.ledger = ledger.iterator();
+            this.outcomeFiles = outcomeFiles;
+            this.stagingDir = stagingDir;
+            this.notSentReason = notSentReason;
+        }
+
+        ResultRow next() throws IOException {
+            String id = ids.readLine();
+            String line = sourceLines.readLine();
+            if (id == null || line == null) {
+                return null;
+            }
+            spoolLine++;
+            while ((chunk == null || chunk.lastLine() < spoolLine) && ledger.hasNext()) {
+                chunk = ledger.next();
+                outcome = chunk.status().isDone() ? outcomeFiles.read(stagingDir, chunk.chunkNumber()) : Optional.empty();
+            }
+            long sourceLine = Long.parseLong(line.trim());
+            boolean inChunk = chunk != null && chunk.firstLine() <= spoolLine && spoolLine <= chunk.lastLine();
+            if (!inChunk || outcome.isEmpty()) {
+                String reason = inChunk && chunk.error() != null ? chunk.error() : notSentReason;
+                return new ResultRow(sourceLine, id, "not_sent", reason, inChunk ? chunk.chunkNumber() : 0);
+            }
+            ChunkOutcomeFiles.ChunkOutcome known = outcome.get();
+            if (known.added().contains(id)) {
+                return new ResultRow(sourceLine, id, "added", "", chunk.chunkNumber());
+            }
+            if (known.refused().containsKey(id)) {
+                return new ResultRow(sourceLine, id, "not_sent", "LeadLex refused it: " + known.refused().get(id),
+                        chunk.chunkNumber());
+            }
+            String reason = chunk.status() == ChunkStatus.RESENT
+                    ? "chunk was resent after a restart; the first attempt may have added it" : "";
+            return new ResultRow(sourceLine, id, "already_enrolled", reason, chunk.chunkNumber());
+        }
+
+        @Override
+        public void close() throws IOException {
+            ids.close();
+            sourceLines.close();
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package com.leadlex.importer.ledger;
+
+/** Where an import stands, as operators see it. */
+public enum ImportStatus {
+    /** Staged and registered; waiting for a free import slot. */
+    QUEUED,
+    RUNNING,
+    /** Waiting for the API key's quota window to reset; resumes by itself at RESUME_AT. */
+    PAUSED,
+    /** Stopped by an operator; resumes only when restarted. */
+    STOPPED,
+    FAILED,
+    COMPLETED,
+    /** The same list was already imported into the same campaign: nothing was sent. */
+    ALREADY_IMPORTED;
+
+    public boolean isFinal() {
+        return this == COMPLETED || this == ALREADY_IMPORTED;
+    }
+}

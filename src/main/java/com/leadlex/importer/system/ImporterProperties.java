@@ -1,0 +1,52 @@
+package com.leadlex.importer.system;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The importer's own settings ({@code importer.*}).
+ *
+ * @param dataDir                    where the H2 database, staged lists and results files live
+ * @param inbox                      the watched folder: one sub-folder per campaign ID
+ * @param chunkSize                  IDs per LeadLex request, 1 to 500 (LeadLex refuses more)
+ * @param maxConcurrentImports       imports that run at once; more wait in a queue
+ * @param resumePollInterval         how often paused imports are checked for their resume time
+ * @param resumeInterruptedOnStartup restart, at start-up, imports that a crash or kill interrupted
+ * @param sourceTag                  the {@code source} sent to LeadLex; {source} and {file} are replaced
+ */
+@ConfigurationProperties("importer")
+public record ImporterProperties(
+        @DefaultValue("./data") Path dataDir,
+        @DefaultValue("./inbox") Path inbox,
+        @DefaultValue("500") int chunkSize,
+        @DefaultValue("4") int maxConcurrentImports,
+        @DefaultValue("15s") Duration resumePollInterval,
+        @DefaultValue("true") boolean resumeInterruptedOnStartup,
+        @DefaultValue("import:{source}:{file}") String sourceTag) {
+
+    /** LeadLex's documented cap on contact IDs per request. */
+    public static final int LEADLEX_MAX_IDS_PER_REQUEST = 500;
+
+    public ImporterProperties {
+        if (chunkSize < 1 || chunkSize > LEADLEX_MAX_IDS_PER_REQUEST) {
+            throw new IllegalArgumentException("importer.chunk-size must be between 1 and "
+                    + LEADLEX_MAX_IDS_PER_REQUEST + " (LeadLex accepts at most 500 IDs per request), but is " + chunkSize);
+        }
+        if (maxConcurrentImports < 1) {
+            throw new IllegalArgumentException("importer.max-concurrent-imports must be at least 1, but is "
+                    + maxConcurrentImports);
+        }
+    }
+
+    /** The {@code source} tag for a list from {@code sourceName} in {@code fileName}. */
+    public String sourceTagFor(String sourceName, String fileName) {
+        return sourceTag.replace("{source}", sourceName).replace("{file}", fileName == null ? "" : fileName);
+    }
+
+    public Path importsDir() {
+        return dataDir.resolve("imports");
+    }
+}
