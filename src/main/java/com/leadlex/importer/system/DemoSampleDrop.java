@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty("importer.demo.sample-list")
+@ConditionalOnProperty(name = "importer.cli.command", havingValue = "none", matchIfMissing = true)
 public class DemoSampleDrop {
 
     private static final Logger log = LoggerFactory.getLogger(DemoSampleDrop.class);
