@@ -1,0 +1,86 @@
+package com.leadlex.importer.sandbox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The campaigns the sandbox knows and who is enrolled in each. Enrollments are kept as
+ * {@link UUID}s (two longs) in concurrent sets, so a million contacts stay affordable and
+ * concurrent requests never enroll the same contact twice.
+ */
+public class SandboxCampaigns {
+
+    private final List<String> standingCampaigns;
+    private final Map<String, Set<UUID>> enrollments = new ConcurrentHashMap<>();
+
+    public SandboxCampaigns(SandboxProperties properties) {
+        List<String> campaigns = new ArrayList<>(SandboxProperties.BUILT_IN_CAMPAIGNS);
+        campaigns.addAll(properties.campaigns());
+        this.standingCampaigns = List.copyOf(campaigns);
+        reset();
+    }
+
+    public boolean exists(String campaignId) {
+        return enrollments.containsKey(campaignId);
+    }
+
+    /** Creates an empty campaign; an existing one is left as it is. */
+    public void create(String campaignId) {
+        if (campaignId == null || campaignId.isEmpty() || campaignId.contains("/")) {
+            throw new IllegalArgumentException("A campaign ID is a non-empty path segment, was: " + campaignId);
+        }
+        enrollments.computeIfAbsent(campaignId, id -> ConcurrentHashMap.newKeySet());
+    }
+
+    /**
+     * Enrolls the contacts; those already enrolled, or repeated in {@code contactIds}, are skipped.
+     *
+     * @throws IllegalArgumentException when the campaign does not exist
+     */
+    public Enrollment enroll(String campaignId, List<UUID> contactIds) {
+        Set<UUID> enrolled = enrollments.get(campaignId);
+        if (enrolled == null) {
+            throw new IllegalArgumentException("No campaign " + campaignId);
+        }
+        List<String> added = new ArrayList<>(contactIds.size());
+        for (UUID contactId : contactIds) {
+            if (enrolled.add(contactId)) {
+                added.add(contactId.toString());
+            }
+        }
+        return new Enrollment(added.size(), contactIds.size() - added.size(), List.copyOf(added));
+    }
+
+    /** Contacts enrolled in the campaign, 0 when it does not exist. */
+    public int enrolledCount(String campaignId) {
+        Set<UUID> enrolled = enrollments.get(campaignId);
+        return enrolled == null ? 0 : enrolled.size();
+    }
+
+    /** Whether the contact (a UUID, any case) is enrolled in the campaign. */
+    public boolean isEnrolled(String campaignId, String contactId) {
+        Set<UUID> enrolled = enrollments.get(campaignId);
+        UUID id = ContactIds.parse(contactId);
+        return enrolled != null && id != null && enrolled.contains(id);
+    }
+
+    /** Only the built-in and configured campaigns, all empty. */
+    public void reset() {
+        enrollments.clear();
+        standingCampaigns.forEach(this::create);
+    }
+
+    /**
+     * The outcome of one request, as LeadLex reports it.
+     *
+     * @param added           contacts newly enrolled
+     * @param skipped         contacts already enrolled or repeated within the request
+     * @param addedContactIds the newly enrolled IDs, lower case, in request order
+     */
+    public record Enrollment(int added, int skipped, List<String> addedContactIds) {
+    }
+}

@@ -1,0 +1,92 @@
+package com.leadlex.importer.sandbox;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the LeadLex stand-in ({@code leadlex.sandbox.*}). With no {@code keys} configured,
+ * the built-in plan keys below are used, so the demo and the tests need no setup.
+ *
+ * @param enabled    serve {@code /sandbox/v1/...}; off unless set
+ * @param keys       API keys the sandbox accepts; empty means {@link #BUILT_IN_KEYS}
+ * @param campaigns  campaign IDs that exist besides {@link #BUILT_IN_CAMPAIGNS}
+ * @param latency    real time added to every request
+ * @param faultRate  fraction (0.0 to 1.0) of requests answered 503 at random
+ * @param retryAfter how a 429 states when to come back
+ */
+@ConfigurationProperties("leadlex.sandbox")
+public record SandboxProperties(
+        boolean enabled,
+        List<Key> keys,
+        List<String> campaigns,
+        @DefaultValue("0s") Duration latency,
+        double faultRate,
+        @DefaultValue("seconds") RetryAfterMode retryAfter) {
+
+    public static final String WRITE_PERMISSION = "campaigns:write";
+
+    /** Made-up keys, one per LeadLex plan, plus the two ways a key can be refused. */
+    public static final List<Key> BUILT_IN_KEYS = List.of(
+            new Key("wbk_sandbox_unmetered", List.of(WRITE_PERMISSION), 0, 0),
+            new Key("wbk_sandbox_starter", List.of(WRITE_PERMISSION), 10, 100),
+            new Key("wbk_sandbox_pro", List.of(WRITE_PERMISSION), 50, 1_000),
+            new Key("wbk_sandbox_org", List.of(WRITE_PERMISSION), 200, 10_000),
+            new Key("wbk_sandbox_readonly", List.of("campaigns:read"), 0, 0));
+
+    /** Known to the sandbox but always answered 401, like a key revoked in LeadLex's console. */
+    public static final List<String> BUILT_IN_REVOKED_KEYS = List.of("wbk_sandbox_revoked");
+
+    public static final List<String> BUILT_IN_CAMPAIGNS = List.of("cmp_demo", "cmp_abc123", "cmp_test");
+
+    public SandboxProperties {
+        keys = keys == null ? List.of() : List.copyOf(keys);
+        campaigns = campaigns == null ? List.of() : List.copyOf(campaigns);
+        latency = latency == null || latency.isNegative() ? Duration.ZERO : latency;
+        if (faultRate < 0.0 || faultRate > 1.0) {
+            throw new IllegalArgumentException(
+                    "leadlex.sandbox.fault-rate must be between 0.0 and 1.0, was " + faultRate);
+        }
+        retryAfter = retryAfter == null ? RetryAfterMode.SECONDS : retryAfter;
+    }
+
+    /** The keys in force: the configured ones, or the built-in ones when none are configured. */
+    public List<Key> effectiveKeys() {
+        return keys.isEmpty() ? BUILT_IN_KEYS : keys;
+    }
+
+    /** Keys revoked from the start: the built-in revoked key unless keys are configured. */
+    public List<String> initiallyRevokedKeys() {
+        return keys.isEmpty() ? BUILT_IN_REVOKED_KEYS : List.of();
+    }
+
+    /**
+     * One API key and its plan.
+     *
+     * @param key               the bearer token
+     * @param permissions       e.g. {@code campaigns:write}
+     * @param requestsPerMinute 0 means unmetered per minute
+     * @param requestsPerDay    0 means unmetered per day
+     */
+    public record Key(String key, List<String> permissions, int requestsPerMinute, int requestsPerDay) {
+
+        public Key {
+            if (key == null || key.isBlank()) {
+                throw new IllegalArgumentException("leadlex.sandbox.keys[].key must not be blank");
+            }
+            permissions = permissions == null ? List.of() : List.copyOf(permissions);
+            requestsPerMinute = Math.max(0, requestsPerMinute);
+            requestsPerDay = Math.max(0, requestsPerDay);
+        }
+
+        public boolean canWriteCampaigns() {
+            return permissions.contains(WRITE_PERMISSION);
+        }
+
+        public boolean metered() {
+            return requestsPerMinute > 0 || requestsPerDay > 0;
+        }
+    }
+}

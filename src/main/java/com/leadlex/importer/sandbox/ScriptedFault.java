@@ -1,0 +1,61 @@
+package com.leadlex.importer.sandbox;
+
+import java.time.Duration;
+
+/**
+ * One misbehaviour a test queues for the next request: an error status answered before the
+ * request is looked at (not counted, nothing enrolled), or a delay added after it was processed,
+ * so a client that times out and re-sends sees its contacts already enrolled.
+ *
+ * @param status     the status to answer, or 0 to process the request normally
+ * @param retryAfter the raw {@code Retry-After} value to send, or null for none
+ * @param delay      real time to wait before answering
+ */
+public record ScriptedFault(int status, String retryAfter, Duration delay) {
+
+    public ScriptedFault {
+        if (status != 0 && (status < 400 || status > 599)) {
+            throw new IllegalArgumentException("A scripted fault answers 4xx or 5xx, not " + status);
+        }
+        delay = delay == null || delay.isNegative() ? Duration.ZERO : delay;
+    }
+
+    /** Answers {@code status} (e.g. 500, 502, 503) with an error body. */
+    public static ScriptedFault status(int status) {
+        return new ScriptedFault(status, null, Duration.ZERO);
+    }
+
+    /** A 429 {@code rate_limited} with {@code Retry-After} in whole seconds. */
+    public static ScriptedFault rateLimited(Duration retryAfter) {
+        return new ScriptedFault(429, Long.toString(retryAfter.toSeconds()), Duration.ZERO);
+    }
+
+    /** A 429 {@code rate_limited} with any {@code Retry-After} value (an HTTP date, or garbage). */
+    public static ScriptedFault rateLimited(String retryAfter) {
+        return new ScriptedFault(429, retryAfter, Duration.ZERO);
+    }
+
+    /** A 429 {@code rate_limited} that does not say when to come back. */
+    public static ScriptedFault rateLimitedWithoutRetryAfter() {
+        return new ScriptedFault(429, null, Duration.ZERO);
+    }
+
+    /** Processes the request, then waits {@code delay} before answering: provokes client timeouts. */
+    public static ScriptedFault delay(Duration delay) {
+        return new ScriptedFault(0, null, delay);
+    }
+
+    public boolean answersError() {
+        return status != 0;
+    }
+
+    /** The {@code error.code} LeadLex would most plausibly send with this status. */
+    String errorCode() {
+        return switch (status) {
+            case 429 -> "rate_limited";
+            case 500 -> "internal_error";
+            case 502, 503, 504 -> "service_unavailable";
+            default -> "scripted_fault";
+        };
+    }
+}
