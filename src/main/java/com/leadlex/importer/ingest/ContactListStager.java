@@ -1,20 +1,92 @@
 package com.leadlex.importer.ingest;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** PLACEHOLDER, replaced by the staging branch. */
+/**
+ * Stages a contact list: reads it in whatever format it came, validates every row, drops repeats
+ * and writes the spool the import job reads, plus the rejects and duplicates files. Streaming
+ * throughout; memory is bounded by the partition size, not the list size:
+ * read → validate → spill by ID range ({@link PartitionSpillWriter}) → deduplicate and hash one
+ * partition at a time ({@link PartitionedDeduplicator}) → merge back into source order
+ * ({@link SpoolMerger}).
+ */
 @Component
 public class ContactListStager {
 
+    private static final Logger log = LoggerFactory.getLogger(ContactListStager.class);
+
+    private final StagingProperties properties;
+    private final IdFieldNames idNames;
+
+    public ContactListStager(StagingProperties properties) {
+        this.properties = properties;
+        this.idNames = new IdFieldNames(properties.idColumn());
+    }
+
     /**
-     * Stages one list into {@code stagingDirectory} (created if missing), streaming.
+     * Stages one list into {@code stagingDirectory} (created if missing), streaming. Reads
+     * {@code content} to the end and closes it. Earlier outputs in the directory are replaced;
+     * when the list is refused none are left behind.
      *
      * @throws ContactListRejectedException when the list as a whole cannot be staged
      */
     public StagedList stage(InputStream content, String fileName, Path stagingDirectory) {
-        throw new UnsupportedOperationException("replaced by the staging branch");
+        ContactListFormat format = ContactListFormat.fromFileName(fileName)
+                .orElseThrow(() -> new ContactListRejectedException("Unknown list format for '" + fileName
+                        + "': accepted file names end in .csv, .tsv, .txt or .json, each optionally followed by .gz."));
+        long started = System.nanoTime();
+        StagingFiles files = StagingFiles.prepare(stagingDirectory);
+        try {
+            PartitionSpillWriter spill = new PartitionSpillWriter(files.work(), properties.partitions());
+            long rows;
+            long invalid;
+            try (spill; RejectsCsvWriter rejects = new RejectsCsvWriter(files.partial(StagingFiles.REJECTS));
+                    InputStream utf8 = ContactListInputOpener.open(content)) {
+                ValidatingRowSink sink = new ValidatingRowSink(spill, rejects);
+                readerFor(format).read(utf8, sink);
+                if (sink.rows() == 0) {
+                    throw new ContactListRejectedException("The list holds no rows: the file has only blank lines.");
+                }
+                rows = sink.rows();
+                invalid = rejects.count();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not close the contact list", e);
+            }
+            PartitionedDeduplicator.Result deduplicated = new PartitionedDeduplicator().deduplicate(spill, files.work());
+            try (SpoolWriter spool = new SpoolWriter(files.partial(StagingFiles.SPOOL),
+                    files.partial(StagingFiles.SPOOL_LINES));
+                    DuplicatesCsvWriter duplicates = new DuplicatesCsvWriter(files.partial(StagingFiles.DUPLICATES))) {
+                new SpoolMerger().merge(deduplicated.runs(), spool, duplicates);
+            }
+            files.publish();
+            StagedList staged = new StagedList(stagingDirectory, files.output(StagingFiles.SPOOL),
+                    files.output(StagingFiles.SPOOL_LINES), files.output(StagingFiles.REJECTS),
+                    files.output(StagingFiles.DUPLICATES), deduplicated.contentHash(), format, rows,
+                    deduplicated.unique(), invalid, deduplicated.duplicates());
+            log.info("Staged {} ({}) in {} ms: {} rows, {} valid unique, {} invalid, {} duplicates, content {}",
+                    fileName, format, (System.nanoTime() - started) / 1_000_000, rows, staged.validUnique(),
+                    invalid, staged.duplicates(), staged.contentHash());
+            return staged;
+        } catch (RuntimeException e) {
+            files.discard();
+            throw e;
+        } finally {
+            files.deleteWork();
+        }
+    }
+
+    private ContactListReader readerFor(ContactListFormat format) {
+        return switch (format) {
+            case CSV -> new CsvContactListReader(idNames);
+            case TEXT -> new TextContactListReader(idNames);
+            case JSON -> new JsonContactListReader(idNames);
+        };
     }
 }
