@@ -1,21 +1,176 @@
 package com.leadlex.importer.leadlex;
 
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** PLACEHOLDER, replaced by the leadlex branch: the real client, over a Camel http route. */
+import com.leadlex.importer.system.Sleeper;
+
+/**
+ * Enrolls one chunk of contacts into a LeadLex campaign, and is the one place where LeadLex requests
+ * are retried: it waits for the key's {@link QuotaGate} before every request, rides out 429s
+ * (Retry-After, X-RateLimit-Reset, or jittered backoff), retries 5xx and transport failures within
+ * {@code leadlex.max-attempts}, and stops at once on 400/401/403/404 with an error an operator can act on.
+ */
 @Component
 public class LeadLexClient {
+
+    private static final Logger log = LoggerFactory.getLogger(LeadLexClient.class);
+    private static final Duration LOGGED_QUOTA_WAIT = Duration.ofSeconds(1);
+
+    private final LeadLexProperties properties;
+    private final LeadLexBaseUrl baseUrl;
+    private final LeadLexTransport transport;
+    private final QuotaGateRegistry gates;
+    private final BackoffPolicy backoff;
+    private final LeadLexJson json;
+    private final Clock clock;
+    private final Sleeper sleeper;
+
+    public LeadLexClient(LeadLexProperties properties, LeadLexBaseUrl baseUrl, LeadLexTransport transport,
+            QuotaGateRegistry gates, BackoffPolicy backoff, LeadLexJson json, Clock clock, Sleeper sleeper) {
+        this.properties = properties;
+        this.baseUrl = baseUrl;
+        this.transport = transport;
+        this.gates = gates;
+        this.backoff = backoff;
+        this.json = json;
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
 
     /**
      * Enrolls up to 500 contacts, waiting for the key's quota gate first and retrying 429, 5xx and
      * transport failures within bounds.
      *
+     * @throws IllegalArgumentException when the request is invalid before sending (no IDs, over 500, bad campaign ID)
      * @throws LeadLexException         when the request failed for good
      * @throws QuotaExhaustedException  when the next permitted request is further than max-wait away
      */
     public ChunkResponse addContacts(String campaignId, List<String> contactIds, String source) {
-        throw new UnsupportedOperationException("replaced by the leadlex branch");
+        AddContactsRequest request = new AddContactsRequest(campaignId, contactIds, source);
+        String apiKey = properties.apiKey();
+        if (apiKey == null) {
+            throw new LeadLexException(LeadLexError.INVALID_KEY, 0, "LEADLEX_API_KEY is not set", null, 0, null);
+        }
+        HttpCall call = new HttpCall(baseUrl.resolve() + request.path(), Map.of(
+                "Authorization", "Bearer " + apiKey,
+                "Content-Type", "application/json",
+                "Accept", "application/json"), json.requestBody(request));
+        return deliver(request, call, gates.gateFor(apiKey), new ChunkFailures(request, apiKey, json),
+                ApiKeyMask.mask(apiKey));
+    }
+
+    private ChunkResponse deliver(AddContactsRequest request, HttpCall call, QuotaGate gate, ChunkFailures failures,
+            String key) {
+        int attempts = 0;
+        int transientFailures = 0;
+        int rateLimited = 0;
+        while (true) {
+            QuotaSlot slot = awaitSlot(gate, attempts, key);
+            attempts++;
+            HttpReply reply;
+            try {
+                reply = transport.send(call);
+            } catch (IOException e) {
+                rateLimited = 0;
+                if (++transientFailures >= properties.maxAttempts()) {
+                    throw failures.unreachable(e, attempts);
+                }
+                backOff(request, "no response (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")",
+                        transientFailures, key);
+                continue;
+            } catch (RuntimeException e) {
+                throw failures.unreachable(e, attempts);
+            }
+            RateLimitHeaders hints = RateLimitHeaders.of(reply, clock.instant());
+            gate.learn(slot, hints);
+            if (reply.isSuccess()) {
+                return parsed(reply, attempts, failures);
+            }
+            if (reply.status() == 429) {
+                if (++rateLimited > properties.maxRateLimitRetries()) {
+                    throw failures.gaveUp(LeadLexError.RATE_LIMITED, reply, attempts);
+                }
+                rideOutRateLimit(request, gate, reply, hints, rateLimited, key);
+                continue;
+            }
+            rateLimited = 0;
+            if (reply.status() < 500) {
+                throw failures.refused(reply, attempts);
+            }
+            if (++transientFailures >= properties.maxAttempts()) {
+                throw failures.gaveUp(LeadLexError.SERVER_ERROR, reply, attempts);
+            }
+            backOff(request, "HTTP " + reply.status() + requestIdText(reply), transientFailures, key);
+        }
+    }
+
+    private ChunkResponse parsed(HttpReply reply, int attempts, ChunkFailures failures) {
+        LeadLexJson.Added added = json.parseAdded(reply.body());
+        if (added == null) {
+            throw failures.unexpected(reply, attempts);
+        }
+        return new ChunkResponse(added.added(), added.skipped(), added.contactIds(), reply.status(),
+                reply.requestId(), attempts);
+    }
+
+    /** Waits for a slot that is still valid when the wait is over (a Retry-After may have come meanwhile). */
+    private QuotaSlot awaitSlot(QuotaGate gate, int attempts, String key) {
+        while (true) {
+            QuotaSlot slot = gate.reserve(attempts);
+            if (slot.delay().compareTo(LOGGED_QUOTA_WAIT) > 0) {
+                log.info("Waiting {} ms for LeadLex quota on key {} ({}), until {}", slot.delay().toMillis(), key,
+                        slot.reason(), slot.at());
+            }
+            sleep(slot.delay());
+            if (gate.confirm(slot)) {
+                return slot;
+            }
+        }
+    }
+
+    private void rideOutRateLimit(AddContactsRequest request, QuotaGate gate, HttpReply reply, RateLimitHeaders hints,
+            int rateLimited, String key) {
+        String outcome;
+        Duration delay = Duration.ZERO;
+        if (hints.retryAt() != null) {
+            gate.blockUntil(hints.retryAt());
+            outcome = "Retry-After: every import on this key waits until " + hints.retryAt();
+        } else if (hints.exhausted()) {
+            outcome = "X-RateLimit-Remaining 0: waiting for the reset at " + hints.reset();
+        } else {
+            delay = backoff.delay(rateLimited - 1);
+            outcome = "no Retry-After: retrying in " + delay.toMillis() + " ms";
+        }
+        log.warn("LeadLex answered 429 for campaign {} on key {}{} (attempt {}/{} of 429s): {}", request.campaignId(),
+                key, requestIdText(reply), rateLimited, properties.maxRateLimitRetries(), outcome);
+        sleep(delay);
+    }
+
+    private void backOff(AddContactsRequest request, String what, int transientFailures, String key) {
+        Duration delay = backoff.delay(transientFailures - 1);
+        log.warn("LeadLex request for campaign {} on key {} failed: {} (attempt {}/{}); retrying in {} ms",
+                request.campaignId(), key, what, transientFailures, properties.maxAttempts(), delay.toMillis());
+        sleep(delay);
+    }
+
+    private void sleep(Duration duration) {
+        try {
+            sleeper.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting to send contacts to LeadLex", e);
+        }
+    }
+
+    private static String requestIdText(HttpReply reply) {
+        return reply.requestId() == null ? "" : " (request ID " + reply.requestId() + ")";
     }
 }

@@ -1,0 +1,67 @@
+package com.leadlex.importer.leadlex;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends LeadLex requests through the {@code send-contact-chunk} Camel route, and turns the exchange
+ * back into an {@link HttpReply} or, when no response arrived, the underlying {@link IOException}.
+ */
+@Component
+public class CamelLeadLexTransport implements LeadLexTransport {
+
+    private final ProducerTemplate producerTemplate;
+
+    public CamelLeadLexTransport(ProducerTemplate producerTemplate) {
+        this.producerTemplate = producerTemplate;
+    }
+
+    @Override
+    public HttpReply send(HttpCall call) throws IOException {
+        Exchange exchange = producerTemplate.send(SendContactChunkRoute.ENDPOINT, request -> {
+            request.setProperty(SendContactChunkRoute.REQUEST_URL, call.url());
+            call.headers().forEach(request.getIn()::setHeader);
+            request.getIn().setBody(call.body());
+        });
+        Exception failure = exchange.getException();
+        if (failure != null) {
+            IOException ioFailure = ioExceptionIn(failure);
+            if (ioFailure != null) {
+                throw ioFailure;
+            }
+            throw new IllegalStateException("Camel could not send the request to " + call.url() + ": "
+                    + failure.getClass().getSimpleName() + ": " + failure.getMessage(), failure);
+        }
+        return toReply(exchange.getMessage());
+    }
+
+    private static HttpReply toReply(Message response) {
+        Integer status = response.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        Map<String, String> headers = new HashMap<>();
+        for (String name : HttpReply.HEADERS_READ) {
+            String value = response.getHeader(name, String.class);
+            if (value != null) {
+                headers.put(name, value);
+            }
+        }
+        return new HttpReply(status == null ? 0 : status, response.getBody(String.class), headers);
+    }
+
+    private static IOException ioExceptionIn(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException io) {
+                return io;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,191 @@
+package com.leadlex.importer.leadlex;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Paces every request made with one API key, across all imports in the process, so that requests stay
+ * inside LeadLex's quota instead of being refused. It counts requests in fixed windows aligned like
+ * LeadLex's (epoch minutes, UTC days), believes the server's {@code X-RateLimit-*} hints when they are
+ * stricter, and stops the whole key after a {@code Retry-After}. Callers ask for a slot, wait what they
+ * are told, then confirm; slots are granted first come, first served (a fair lock), so a small import
+ * queues behind the slots already granted, never behind a big import's future chunks. A wait beyond
+ * {@code max-wait} is refused with {@link QuotaExhaustedException} so the import can pause instead.
+ */
+public class QuotaGate {
+
+    private static final Duration SLOT_MEMORY = Duration.ofMinutes(5);
+
+    private final Clock clock;
+    private final QuotaLimits limits;
+    private final Duration maxWait;
+    private final ReentrantLock lock = new ReentrantLock(true);
+    private final NavigableMap<Long, Integer> perMinute = new TreeMap<>();
+    private final NavigableMap<Long, Integer> perDay = new TreeMap<>();
+    private final Deque<QuotaSlot> recentSlots = new ArrayDeque<>();
+    private ServerWindow serverWindow;
+    private Instant blockedUntil = Instant.EPOCH;
+    private long nextSequence;
+
+    /** The server's latest word on its own window: at most {@code remaining} more requests before resetAt. */
+    private record ServerWindow(Instant resetAt, int remaining) {
+    }
+
+    private record Earliest(Instant at, String reason) {
+    }
+
+    public QuotaGate(Clock clock, QuotaLimits limits, Duration maxWait) {
+        this.clock = clock;
+        this.limits = limits;
+        this.maxWait = maxWait;
+    }
+
+    /**
+     * Counts a request at the earliest instant the quota allows and says how long to wait for it.
+     *
+     * @param attemptsSoFar requests already made for the chunk, reported if the wait is refused
+     * @throws QuotaExhaustedException when that instant is further than max-wait; nothing is counted
+     */
+    public QuotaSlot reserve(int attemptsSoFar) {
+        lock.lock();
+        try {
+            Instant now = clock.instant();
+            forgetBefore(now);
+            Earliest earliest = earliestFree(now);
+            Duration wait = Duration.between(now, earliest.at());
+            if (wait.compareTo(maxWait) > 0) {
+                throw new QuotaExhaustedException(earliest.at(), attemptsSoFar, "The next request LeadLex allows on this key is at "
+                        + earliest.at() + " (" + earliest.reason() + "), " + wait + " away, longer than leadlex.max-wait "
+                        + maxWait + ": pause the import and resume it then");
+            }
+            count(earliest.at(), 1);
+            if (serverWindow != null && earliest.at().isBefore(serverWindow.resetAt())) {
+                serverWindow = new ServerWindow(serverWindow.resetAt(), serverWindow.remaining() - 1);
+            }
+            QuotaSlot slot = new QuotaSlot(nextSequence++, earliest.at(), wait, earliest.reason());
+            recentSlots.addLast(slot);
+            return slot;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Called after waiting, right before sending: false (and the slot is given back) when the gate was
+     * blocked by a Retry-After meanwhile, or when the slot's minute has passed so the server would count
+     * the request in a window it was not counted in. The caller then reserves again.
+     */
+    public boolean confirm(QuotaSlot slot) {
+        lock.lock();
+        try {
+            Instant now = clock.instant();
+            boolean blocked = blockedUntil.isAfter(now);
+            boolean late = minute(now) != minute(slot.at());
+            if (blocked || late) {
+                count(slot.at(), -1);
+                recentSlots.remove(slot);
+                return false;
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Learns from a response's X-RateLimit headers; {@code slot} is the one the request was sent in. */
+    public void learn(QuotaSlot slot, RateLimitHeaders headers) {
+        if (headers.remaining() == null || headers.reset() == null) {
+            return;
+        }
+        lock.lock();
+        try {
+            Instant now = clock.instant();
+            if (!headers.reset().isAfter(now)) {
+                return;
+            }
+            // requests granted after this one may already have been counted by the server, or soon will be
+            long grantedLater = recentSlots.stream()
+                    .filter(s -> s.sequence() > slot.sequence() && s.at().isBefore(headers.reset())).count();
+            adopt(new ServerWindow(headers.reset(), (int) (headers.remaining() - grantedLater)), now);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A 429 said Retry-After: nobody sends on this key before {@code until}. */
+    public void blockUntil(Instant until) {
+        lock.lock();
+        try {
+            if (until.isAfter(blockedUntil)) {
+                blockedUntil = until;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void adopt(ServerWindow candidate, Instant now) {
+        ServerWindow current = serverWindow;
+        if (current == null || !current.resetAt().isAfter(now)) {
+            serverWindow = candidate;
+        } else if (current.remaining() <= 0 && candidate.resetAt().isBefore(current.resetAt())) {
+            return; // an exhausted longer window (the day) outranks news about a shorter one
+        } else if (!candidate.resetAt().equals(current.resetAt()) || candidate.remaining() < current.remaining()) {
+            serverWindow = candidate;
+        }
+    }
+
+    private Earliest earliestFree(Instant now) {
+        Instant at = now;
+        String reason = "quota available";
+        if (blockedUntil.isAfter(at)) {
+            at = blockedUntil;
+            reason = "Retry-After from LeadLex";
+        }
+        while (true) {
+            if (serverWindow != null && serverWindow.remaining() <= 0 && serverWindow.resetAt().isAfter(at)) {
+                at = serverWindow.resetAt();
+                reason = "X-RateLimit-Remaining 0 until X-RateLimit-Reset";
+            } else if (limits.perMinute() > 0 && perMinute.getOrDefault(minute(at), 0) >= limits.perMinute()) {
+                at = Instant.ofEpochSecond((minute(at) + 1) * 60);
+                reason = limits.perMinute() + " requests per minute used";
+            } else if (limits.perDay() > 0 && perDay.getOrDefault(day(at), 0) >= limits.perDay()) {
+                at = Instant.ofEpochSecond((day(at) + 1) * 86_400);
+                reason = limits.perDay() + " requests per day used, the day resets at midnight UTC";
+            } else {
+                return new Earliest(at, reason);
+            }
+        }
+    }
+
+    private void count(Instant at, int delta) {
+        perMinute.merge(minute(at), delta, Integer::sum);
+        perDay.merge(day(at), delta, Integer::sum);
+    }
+
+    private void forgetBefore(Instant now) {
+        perMinute.headMap(minute(now)).clear();
+        perDay.headMap(day(now)).clear();
+        Instant horizon = now.minus(SLOT_MEMORY);
+        while (!recentSlots.isEmpty() && recentSlots.peekFirst().at().isBefore(horizon)) {
+            recentSlots.removeFirst();
+        }
+        if (serverWindow != null && !serverWindow.resetAt().isAfter(now)) {
+            serverWindow = null;
+        }
+    }
+
+    private static long minute(Instant instant) {
+        return Math.floorDiv(instant.getEpochSecond(), 60);
+    }
+
+    private static long day(Instant instant) {
+        return Math.floorDiv(instant.getEpochSecond(), 86_400);
+    }
+}

@@ -1,0 +1,50 @@
+package com.leadlex.importer.leadlex;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hands out one {@link QuotaGate} per API key for the whole process, because LeadLex counts quota per
+ * key: every import using a key must queue at the same gate. Gates are keyed by a SHA-256 of the key,
+ * so the key itself is not kept here as a map key (nor logged).
+ */
+@Component
+public class QuotaGateRegistry {
+
+    private static final Logger log = LoggerFactory.getLogger(QuotaGateRegistry.class);
+
+    private final Clock clock;
+    private final LeadLexProperties properties;
+    private final Map<String, QuotaGate> gates = new ConcurrentHashMap<>();
+
+    public QuotaGateRegistry(Clock clock, LeadLexProperties properties) {
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    public QuotaGate gateFor(String apiKey) {
+        return gates.computeIfAbsent(sha256(apiKey), hash -> {
+            log.info("Pacing LeadLex requests for key {} to {} (max wait {})", ApiKeyMask.mask(apiKey),
+                    properties.limits(), properties.maxWait());
+            return new QuotaGate(clock, properties.limits(), properties.maxWait());
+        });
+    }
+
+    static String sha256(String apiKey) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(apiKey.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+}
