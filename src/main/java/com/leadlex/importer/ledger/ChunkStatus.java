@@ -2,6 +2,8 @@ package com.leadlex.importer.ledger;
 
 import java.util.Locale;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** A chunk's state in the ledger. */
 public enum ChunkStatus {
     /** The request is (or was, if the process died) on its way; its outcome is unknown. */
@@ -18,6 +20,7 @@ public enum ChunkStatus {
     /** Not sent: the key's quota ran out first. It goes out when the import resumes. */
     WAITING_FOR_QUOTA;
 
+    @JsonValue
     public String dbValue() {
         return name().toLowerCase(Locale.ROOT);
     }
