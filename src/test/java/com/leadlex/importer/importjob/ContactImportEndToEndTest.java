@@ -1,0 +1,122 @@
+package com.leadlex.importer.importjob;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.leadlex.importer.ledger.ChunkRecord;
+import com.leadlex.importer.ledger.ChunkStatus;
+import com.leadlex.importer.ledger.ImportRecord;
+import com.leadlex.importer.ledger.ImportResultsWriter;
+import com.leadlex.importer.ledger.ImportStatus;
+import com.leadlex.importer.sandbox.SandboxRequestLog.ReceivedRequest;
+
+/** The core path against the sandbox: chunks, ledger, totals, results, and the same list twice. */
+class ContactImportEndToEndTest extends ImportIntegrationTest {
+
+    @Test
+    void aListOf1234IdsBecomesThreeRequestsAndThreeLedgerRowsMatchingLeadLexAnswers() {
+        List<String> ids = newIds(1234);
+        sandbox.createCampaign("cmp_e2e_1234");
+        List<String> alreadyThere = ids.subList(0, 7);
+        importNow(csvList("pre.csv", alreadyThere), "cmp_e2e_1234", false);
+        sandbox.clearReceivedRequests();
+
+        ImportRecord done = importNow(csvList("contacts-1234.csv", ids), "cmp_e2e_1234", false);
+
+        assertThat(done.status()).isEqualTo(ImportStatus.COMPLETED);
+        List<ReceivedRequest> requests = requestsFor("cmp_e2e_1234");
+        assertThat(requests).extracting(ReceivedRequest::contactCount).containsExactly(500, 500, 234);
+        List<ChunkRecord> ledger = chunks.findByImport(done.id());
+        assertThat(ledger).extracting(ChunkRecord::chunkNumber).containsExactly(1, 2, 3);
+        assertThat(ledger).extracting(ChunkRecord::idCount).containsExactly(500, 500, 234);
+        assertThat(ledger).extracting(ChunkRecord::added).containsExactly(493, 500, 234);
+        assertThat(ledger).extracting(ChunkRecord::skipped).containsExactly(7, 0, 0);
+        assertThat(ledger).extracting(ChunkRecord::status).containsOnly(ChunkStatus.SENT);
+        assertThat(ledger).extracting(ChunkRecord::httpStatus).containsOnly(200);
+        assertThat(ledger).extracting(ChunkRecord::requestId)
+                .containsExactlyElementsOf(requests.stream().map(ReceivedRequest::requestId).toList());
+        assertThat(sandbox.enrolledCount("cmp_e2e_1234")).isEqualTo(1234);
+
+        ImportSummary summary = summaries.describe(done);
+        assertThat(summary.added()).isEqualTo(1227);
+        assertThat(summary.alreadyEnrolled()).isEqualTo(7);
+        assertThat(summary.requests()).isEqualTo(3);
+        assertThat(summary.chunksDone()).isEqualTo(3);
+        assertThat(summary.chunksTotal()).isEqualTo(3);
+
+        List<String> results = lines(ImportResultsWriter.resultsFile(done));
+        assertThat(results).hasSize(1 + 1234);
+        assertThat(results.get(0)).isEqualTo("line,contact_id,outcome,reason,chunk");
+        assertThat(results).filteredOn(line -> line.contains(",already_enrolled,")).hasSize(7);
+        assertThat(results).filteredOn(line -> line.contains(",added,")).hasSize(1227);
+        assertThat(results.get(1234)).isEqualTo("1235," + ids.get(1233) + ",added,,3");
+    }
+
+    @Test
+    void invalidAndDuplicateRowsAreReportedAndNeverSent() {
+        List<String> ids = newIds(20);
+        String csv = "contact_id\n" + String.join("\n", ids) + "\n"
+                + "not-a-uuid\n"
+                + ids.get(3).toUpperCase() + "\n"
+                + "\n"
+                + ids.get(0) + "\n";
+        sandbox.createCampaign("cmp_e2e_bad_rows");
+
+        ImportRecord done = importNow(write("mixed.csv", csv), "cmp_e2e_bad_rows", false);
+
+        assertThat(done.status()).isEqualTo(ImportStatus.COMPLETED);
+        assertThat(done.invalidRows()).isEqualTo(1);
+        assertThat(done.duplicateRows()).isEqualTo(2);
+        List<ReceivedRequest> requests = requestsFor("cmp_e2e_bad_rows");
+        assertThat(requests).extracting(ReceivedRequest::contactCount).containsExactly(20);
+        assertThat(sandbox.enrolledCount("cmp_e2e_bad_rows")).isEqualTo(20);
+        List<String> results = lines(ImportResultsWriter.resultsFile(done));
+        assertThat(results).contains("22,not-a-uuid,invalid,not a UUID,",
+                "23," + ids.get(3) + ",duplicate_in_list,repeats line 5,",
+                "25," + ids.get(0) + ",duplicate_in_list,repeats line 2,");
+    }
+
+    @Test
+    void theSameListAgainIsReportedAsAlreadyImportedAndSendsNothingUnlessForced() {
+        List<String> ids = newIds(600);
+        sandbox.createCampaign("cmp_e2e_twice");
+        ImportRecord first = importNow(csvList("twice.csv", ids), "cmp_e2e_twice", false);
+        assertThat(first.status()).isEqualTo(ImportStatus.COMPLETED);
+        sandbox.clearReceivedRequests();
+
+        List<String> shuffled = new ArrayList<>(ids);
+        Collections.shuffle(shuffled);
+        ImportRecord again = importNow(csvList("twice-reordered.csv", shuffled), "cmp_e2e_twice", false);
+
+        assertThat(again.status()).isEqualTo(ImportStatus.ALREADY_IMPORTED);
+        assertThat(again.duplicateOf()).isEqualTo(first.id());
+        assertThat(requestsFor("cmp_e2e_twice")).isEmpty();
+
+        ImportRecord forced = importNow(csvList("twice-forced.csv", ids), "cmp_e2e_twice", true);
+
+        assertThat(forced.status()).isEqualTo(ImportStatus.COMPLETED);
+        assertThat(requestsFor("cmp_e2e_twice")).hasSize(2);
+        ImportSummary summary = summaries.describe(forced);
+        assertThat(summary.added()).isZero();
+        assertThat(summary.alreadyEnrolled()).isEqualTo(600);
+        assertThat(lines(ImportResultsWriter.resultsFile(forced))).filteredOn(l -> l.contains(",already_enrolled,"))
+                .hasSize(600);
+    }
+
+    @Test
+    void noRequestEverCarriesMoreThan500Ids() {
+        sandbox.createCampaign("cmp_e2e_cap");
+        ImportRecord done = importNow(csvList("big.csv", newIds(2_501)), "cmp_e2e_cap", false);
+
+        assertThat(done.status()).isEqualTo(ImportStatus.COMPLETED);
+        assertThat(requestsFor("cmp_e2e_cap")).hasSize(6)
+                .allSatisfy(request -> assertThat(request.contactCount()).isBetween(1, 500));
+        assertThat(sandbox.enrolledCount("cmp_e2e_cap")).isEqualTo(2_501);
+    }
+
+}

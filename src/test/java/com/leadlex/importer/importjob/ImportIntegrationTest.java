@@ -1,0 +1,126 @@
+package com.leadlex.importer.importjob;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.leadlex.importer.ingest.ContactListIntake;
+import com.leadlex.importer.ingest.IntakeResult;
+import com.leadlex.importer.ledger.ImportChunkRepository;
+import com.leadlex.importer.ledger.ImportRecord;
+import com.leadlex.importer.ledger.ImportRepository;
+import com.leadlex.importer.sandbox.SandboxLeadLex;
+import com.leadlex.importer.sandbox.SandboxRequestLog.ReceivedRequest;
+import com.leadlex.importer.system.ManualClock;
+import com.leadlex.importer.system.ManualTimeConfiguration;
+
+/**
+ * The whole importer, on a real web server, talking real HTTP to its own sandbox, with a fresh H2
+ * file database per test class and every wait running on a manual clock.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "leadlex.sandbox.enabled=true",
+        "leadlex.base-url=http://127.0.0.1:${local.server.port}/sandbox",
+        "leadlex.api-key=wbk_sandbox_unmetered",
+        "leadlex.plan=unmetered",
+        "leadlex.max-attempts=3",
+        "importer.resume-poll-interval=100ms",
+        "importer.resume-interrupted-on-startup=false"})
+@Import(ManualTimeConfiguration.class)
+public abstract class ImportIntegrationTest {
+
+    @Autowired
+    protected ContactListIntake intake;
+    @Autowired
+    protected SandboxLeadLex sandbox;
+    @Autowired
+    protected ImportRepository imports;
+    @Autowired
+    protected ImportChunkRepository chunks;
+    @Autowired
+    protected ImportSummaries summaries;
+    @Autowired
+    protected ManualClock clock;
+
+    protected static Path workDir;
+
+    @DynamicPropertySource
+    static void ownDirectories(DynamicPropertyRegistry registry) throws IOException {
+        workDir = Files.createTempDirectory("importer-it-");
+        registry.add("importer.data-dir", () -> workDir.resolve("data").toString());
+        registry.add("importer.inbox", () -> workDir.resolve("inbox").toString());
+    }
+
+    @BeforeEach
+    void resetSandbox() {
+        sandbox.reset();
+    }
+
+    /** {@code count} fresh random contact IDs. */
+    protected static List<String> newIds(int count) {
+        List<String> ids = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            ids.add(UUID.randomUUID().toString());
+        }
+        return ids;
+    }
+
+    /** A CSV list with a {@code contact_id} column holding {@code ids}, one per row. */
+    protected static Path csvList(String name, List<String> ids) {
+        StringBuilder csv = new StringBuilder("email,contact_id\n");
+        for (int i = 0; i < ids.size(); i++) {
+            csv.append("person").append(i).append("@example.com,").append(ids.get(i)).append('\n');
+        }
+        return write(name, csv.toString());
+    }
+
+    protected static Path write(String name, String content) {
+        try {
+            Path file = Files.createDirectories(workDir.resolve("lists")).resolve(name);
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Imports a list in the test's thread, as the command line does, and returns the import's row. */
+    protected ImportRecord importNow(Path list, String campaignId, boolean force) {
+        IntakeResult result = submit(list, campaignId, force);
+        return imports.findById(result.launch().importId()).orElseThrow();
+    }
+
+    protected IntakeResult submit(Path list, String campaignId, boolean force) {
+        try (InputStream content = Files.newInputStream(list)) {
+            return intake.accept(content, list.getFileName().toString(), campaignId, "test", force, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Requests the sandbox received for a campaign, oldest first. */
+    protected List<ReceivedRequest> requestsFor(String campaignId) {
+        return sandbox.receivedRequests().stream().filter(r -> r.campaignId().equals(campaignId)).toList();
+    }
+
+    protected static List<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
