@@ -75,8 +75,11 @@ public class ImportJobListener implements JobExecutionListener {
         for (Throwable failure : failures) {
             for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
                 if (cause instanceof LeadLexException leadLex) {
-                    return new Failure(leadLex.error().code(),
-                            leadLex.getMessage() + ". What to do: " + leadLex.error().action());
+                    String message = leadLex.getMessage();
+                    if (!message.contains(leadLex.error().action())) {
+                        message = message + " What to do: " + leadLex.error().action();
+                    }
+                    return new Failure(leadLex.error().code(), message);
                 }
             }
         }

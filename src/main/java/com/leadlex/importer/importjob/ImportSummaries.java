@@ -35,7 +35,7 @@ public class ImportSummaries {
         Path results = ImportResultsWriter.resultsFile(record);
         return new ImportSummary(record.id(), record.status(), record.campaignId(), record.sourceName(),
                 record.fileName(), record.rowsRead(), record.validIds(), record.invalidRows(), record.duplicateRows(),
-                totals.added(), totals.skipped(), totals.refused(), totals.requests(), progress.chunksDone(),
+                totals.added(), totals.skipped(), totals.refused(), progress.requests(), progress.chunksDone(),
                 record.totalChunks(), record.lastErrorCode(), record.lastError(), record.resumeAt(),
                 record.duplicateOf(), record.createdAt(), record.finishedAt(),
                 Files.exists(results) ? results.toString() : null);

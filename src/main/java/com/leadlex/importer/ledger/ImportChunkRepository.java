@@ -94,10 +94,10 @@ public class ImportChunkRepository {
 
     public ChunkProgress progress(long importId) {
         return jdbc.queryForObject("""
-                SELECT COUNT(*) AS DONE, COALESCE(SUM(ADDED), 0) AS ADDED, COALESCE(SUM(SKIPPED), 0) AS SKIPPED
-                FROM IMPORT_CHUNK WHERE IMPORT_ID = ? AND STATUS IN ('sent', 'resent')""",
-                (rs, row) -> new ChunkProgress(rs.getInt("DONE"), rs.getLong("ADDED"), rs.getLong("SKIPPED")),
-                importId);
+                SELECT COALESCE(SUM(CASE WHEN STATUS IN ('sent', 'resent') THEN 1 ELSE 0 END), 0) AS DONE,
+                    COALESCE(SUM(ATTEMPTS), 0) AS REQUESTS
+                FROM IMPORT_CHUNK WHERE IMPORT_ID = ?""",
+                (rs, row) -> new ChunkProgress(rs.getInt("DONE"), rs.getLong("REQUESTS")), importId);
     }
 
     private void update(String sql, Object... args) {
@@ -117,7 +117,10 @@ public class ImportChunkRepository {
                 ImportRepository.instant(rs, "STARTED_AT"), ImportRepository.instant(rs, "FINISHED_AT"));
     }
 
-    /** Chunks done and LeadLex's figures for them so far. */
-    public record ChunkProgress(int chunksDone, long added, long skipped) {
+    /**
+     * Chunks done, and every HTTP request made for the import, including those of failed chunks
+     * (which the step's committed totals cannot count, since their chunk rolled back).
+     */
+    public record ChunkProgress(int chunksDone, long requests) {
     }
 }
