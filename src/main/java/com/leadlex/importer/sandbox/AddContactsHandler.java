@@ -69,7 +69,7 @@ class AddContactsHandler {
             realTime.sleep(fault.get().delay());
         }
         requestLog.record(new ReceivedRequest(receivedAt, KeyMask.mask(token), campaignId, body.count(),
-                answer.status(), answer.requestId(), serverTime));
+                body.source(), answer.status(), answer.requestId(), serverTime));
         log.debug("Sandbox {} campaign={} ids={} key={} -> {}", answer.requestId(), campaignId, body.count(),
                 KeyMask.mask(token), answer.status());
         return answer.toServerResponse();
