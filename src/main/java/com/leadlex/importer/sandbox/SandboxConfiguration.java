@@ -41,8 +41,8 @@ public class SandboxConfiguration {
     }
 
     @Bean
-    QuotaWindows sandboxQuotaWindows(Clock clock) {
-        return new QuotaWindows(clock);
+    QuotaWindows sandboxQuotaWindows() {
+        return new QuotaWindows();
     }
 
     @Bean

@@ -11,15 +11,15 @@ import com.leadlex.importer.sandbox.QuotaWindows.QuotaDecision;
 import com.leadlex.importer.sandbox.SandboxProperties.Key;
 import com.leadlex.importer.system.ManualClock;
 
-/** The window arithmetic alone, without HTTP. */
+/** The window arithmetic alone, without HTTP; time moved by a {@link ManualClock}. */
 class QuotaWindowsTest {
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-26T23:59:30Z"));
-    private final QuotaWindows quotas = new QuotaWindows(clock);
+    private final QuotaWindows quotas = new QuotaWindows();
 
     @Test
     void unmeteredKeysAreAlwaysAdmittedWithoutHeaders() {
-        QuotaDecision decision = quotas.admit(key(0, 0), true);
+        QuotaDecision decision = quotas.admit(key(0, 0), true, clock.instant());
 
         assertThat(decision.allowed()).isTrue();
         assertThat(decision.metered()).isFalse();
@@ -28,10 +28,10 @@ class QuotaWindowsTest {
     @Test
     void aMinuteOnlyKeyIgnoresTheDay() {
         Key key = key(2, 0);
-        quotas.admit(key, true);
-        quotas.admit(key, true);
+        quotas.admit(key, true, clock.instant());
+        quotas.admit(key, true, clock.instant());
 
-        QuotaDecision refused = quotas.admit(key, true);
+        QuotaDecision refused = quotas.admit(key, true, clock.instant());
 
         assertThat(refused).isEqualTo(new QuotaDecision(false, true, 2, 0, Instant.parse("2026-11-27T00:00:00Z")));
     }
@@ -40,9 +40,9 @@ class QuotaWindowsTest {
     void whenBothWindowsAreUsedUpTheLaterResetIsReported() {
         Key key = key(1, 1);
         clock.set(Instant.parse("2026-11-26T10:00:00Z"));
-        quotas.admit(key, true);
+        quotas.admit(key, true, clock.instant());
 
-        QuotaDecision refused = quotas.admit(key, true);
+        QuotaDecision refused = quotas.admit(key, true, clock.instant());
 
         assertThat(refused.allowed()).isFalse();
         assertThat(refused.reset()).isEqualTo(Instant.parse("2026-11-27T00:00:00Z"));
@@ -51,7 +51,7 @@ class QuotaWindowsTest {
 
     @Test
     void onATieTheDayIsTheMoreConstrainingWindow() {
-        QuotaDecision decision = quotas.admit(key(5, 5), true);
+        QuotaDecision decision = quotas.admit(key(5, 5), true, clock.instant());
 
         assertThat(decision.remaining()).isEqualTo(4);
         assertThat(decision.reset()).isEqualTo(Instant.parse("2026-11-27T00:00:00Z"));
@@ -60,24 +60,24 @@ class QuotaWindowsTest {
     @Test
     void unenforcedRequestsCountEvenPastTheLimit() {
         Key key = key(1, 0);
-        quotas.admit(key, false);
+        quotas.admit(key, false, clock.instant());
 
-        QuotaDecision second = quotas.admit(key, false);
+        QuotaDecision second = quotas.admit(key, false, clock.instant());
 
         assertThat(second.allowed()).isTrue();
         assertThat(second.remaining()).isZero();
-        assertThat(quotas.admit(key, true).allowed()).isFalse();
+        assertThat(quotas.admit(key, true, clock.instant()).allowed()).isFalse();
     }
 
     @Test
     void theDayResetsAtMidnightUtc() {
         Key key = key(0, 1);
-        quotas.admit(key, true);
-        assertThat(quotas.admit(key, true).allowed()).isFalse();
+        quotas.admit(key, true, clock.instant());
+        assertThat(quotas.admit(key, true, clock.instant()).allowed()).isFalse();
 
         clock.set(Instant.parse("2026-11-27T00:00:00Z"));
 
-        assertThat(quotas.admit(key, true).allowed()).isTrue();
+        assertThat(quotas.admit(key, true, clock.instant()).allowed()).isTrue();
     }
 
     private static Key key(int perMinute, int perDay) {
