@@ -38,32 +38,35 @@ class AddContactsBodyReader {
             return ContactsBody.refused(0, SandboxError.missingRequiredField(
                     "Request body must be a JSON object with contact_ids"));
         }
+        JsonNode sourceNode = root.get("source");
+        String source = sourceNode != null && sourceNode.isString() ? sourceNode.stringValue() : null;
         JsonNode ids = root.get("contact_ids");
         if (ids == null || !ids.isArray()) {
-            return ContactsBody.refused(0, SandboxError.missingRequiredField(
+            return new ContactsBody(0, List.of(), source, SandboxError.missingRequiredField(
                     ids == null || ids.isNull() ? "contact_ids is required" : "contact_ids must be an array"));
         }
-        return readIds(ids);
+        return readIds(ids, source);
     }
 
-    private ContactsBody readIds(JsonNode ids) {
+    private ContactsBody readIds(JsonNode ids, String source) {
         int count = ids.size();
         if (count == 0) {
-            return ContactsBody.refused(0, SandboxError.missingRequiredField("contact_ids must not be empty"));
+            return new ContactsBody(0, List.of(), source,
+                    SandboxError.missingRequiredField("contact_ids must not be empty"));
         }
         if (count > SandboxError.MAX_CONTACTS) {
-            return ContactsBody.refused(count, SandboxError.tooManyContacts(count));
+            return new ContactsBody(count, List.of(), source, SandboxError.tooManyContacts(count));
         }
         List<UUID> contactIds = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             JsonNode element = ids.get(i);
             UUID id = element.isString() ? ContactIds.parse(element.stringValue()) : null;
             if (id == null) {
-                return ContactsBody.refused(count, SandboxError.invalidContactId(i, quote(element)));
+                return new ContactsBody(count, List.of(), source, SandboxError.invalidContactId(i, quote(element)));
             }
             contactIds.add(id);
         }
-        return new ContactsBody(count, List.copyOf(contactIds), null);
+        return new ContactsBody(count, contactIds, source, null);
     }
 
     private static String quote(JsonNode element) {
@@ -76,12 +79,17 @@ class AddContactsBodyReader {
      *
      * @param count      elements in {@code contact_ids} (0 when unreadable)
      * @param contactIds the IDs, when the body is acceptable
+     * @param source     the optional {@code source} tag, or null
      * @param error      the 400 to answer, or null when the body is acceptable
      */
-    record ContactsBody(int count, List<UUID> contactIds, SandboxError error) {
+    record ContactsBody(int count, List<UUID> contactIds, String source, SandboxError error) {
+
+        ContactsBody {
+            contactIds = List.copyOf(contactIds);
+        }
 
         static ContactsBody refused(int count, SandboxError error) {
-            return new ContactsBody(count, List.of(), error);
+            return new ContactsBody(count, List.of(), null, error);
         }
     }
 }

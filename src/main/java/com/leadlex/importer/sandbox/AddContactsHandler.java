@@ -62,20 +62,20 @@ class AddContactsHandler {
         ContactsBody body = bodyReader.read(readBody(request));
         SandboxAnswer answer = fault.filter(ScriptedFault::answersError)
                 .map(SandboxAnswer::fault)
-                .orElseGet(() -> process(token, campaignId, body));
+                .orElseGet(() -> process(token, campaignId, body, receivedAt));
         Duration serverTime = Duration.ofNanos(System.nanoTime() - started);
 
         if (fault.isPresent()) {
             realTime.sleep(fault.get().delay());
         }
         requestLog.record(new ReceivedRequest(receivedAt, KeyMask.mask(token), campaignId, body.count(),
-                answer.status(), answer.requestId(), serverTime));
+                body.source(), answer.status(), answer.requestId(), serverTime));
         log.debug("Sandbox {} campaign={} ids={} key={} -> {}", answer.requestId(), campaignId, body.count(),
                 KeyMask.mask(token), answer.status());
         return answer.toServerResponse();
     }
 
-    private SandboxAnswer process(String token, String campaignId, ContactsBody body) {
+    private SandboxAnswer process(String token, String campaignId, ContactsBody body, Instant now) {
         Optional<Key> found = keys.find(token);
         if (found.isEmpty()) {
             return SandboxAnswer.error(SandboxError.invalidKey(token == null
@@ -85,13 +85,13 @@ class AddContactsHandler {
         }
         Key key = found.get();
         boolean permitted = key.canWriteCampaigns();
-        QuotaDecision quota = quotas.admit(key, permitted);
+        QuotaDecision quota = quotas.admit(key, permitted, now);
         if (!permitted) {
             return SandboxAnswer.error(SandboxError.insufficientPermissions()).rateLimit(quota);
         }
         if (!quota.allowed()) {
             return SandboxAnswer.error(SandboxError.rateLimited()).rateLimit(quota)
-                    .header(HttpHeaders.RETRY_AFTER, properties.retryAfter().headerValue(clock.instant(), quota.reset()));
+                    .header(HttpHeaders.RETRY_AFTER, properties.retryAfter().headerValue(now, quota.reset()));
         }
         if (!campaigns.exists(campaignId)) {
             return SandboxAnswer.error(SandboxError.campaignNotFound(campaignId)).rateLimit(quota);

@@ -1,6 +1,5 @@
 package com.leadlex.importer.sandbox;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,22 +15,17 @@ public class QuotaWindows {
     private static final long SECONDS_PER_MINUTE = 60;
     private static final long SECONDS_PER_DAY = 86_400;
 
-    private final Clock clock;
     private final Map<String, Counters> countersByKey = new ConcurrentHashMap<>();
-
-    public QuotaWindows(Clock clock) {
-        this.clock = clock;
-    }
 
     /**
      * Counts one request against the key's windows, unless {@code enforce} is set and a window is
-     * used up, in which case nothing is counted and the decision is a refusal.
+     * used up, in which case nothing is counted and the decision is a refusal. {@code now} is the
+     * request's arrival on the application clock.
      */
-    public QuotaDecision admit(Key key, boolean enforce) {
+    public QuotaDecision admit(Key key, boolean enforce, Instant now) {
         if (!key.metered()) {
             return QuotaDecision.UNMETERED;
         }
-        Instant now = clock.instant();
         Counters counters = countersByKey.computeIfAbsent(key.key(), k -> new Counters());
         synchronized (counters) {
             counters.roll(now.getEpochSecond());

@@ -8,6 +8,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.servlet.function.RequestPredicates;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
@@ -39,8 +41,8 @@ public class SandboxConfiguration {
     }
 
     @Bean
-    QuotaWindows sandboxQuotaWindows(Clock clock) {
-        return new QuotaWindows(clock);
+    QuotaWindows sandboxQuotaWindows() {
+        return new QuotaWindows();
     }
 
     @Bean
@@ -69,6 +71,12 @@ public class SandboxConfiguration {
                 ADD_CONTACTS_PATH, properties.latency(), properties.faultRate(), properties.retryAfter());
         return RouterFunctions.route()
                 .POST(ADD_CONTACTS_PATH, handler::addContacts)
+                .route(RequestPredicates.path(ADD_CONTACTS_PATH), request -> SandboxAnswer
+                        .error(SandboxError.methodNotAllowed(request.method().name()))
+                        .header(HttpHeaders.ALLOW, "POST").toServerResponse())
+                .route(RequestPredicates.path("/sandbox/**"), request -> SandboxAnswer
+                        .error(SandboxError.noSuchEndpoint(request.method().name(), request.path()))
+                        .toServerResponse())
                 .build();
     }
 }

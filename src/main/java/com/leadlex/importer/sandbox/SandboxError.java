@@ -40,6 +40,17 @@ record SandboxError(int status, String code, String message) {
                 "contact_ids[" + index + "] is not a contact UUID: " + value);
     }
 
+    /** Outside LeadLex's table: a request to a path or with a method the sandbox does not serve. */
+    static SandboxError noSuchEndpoint(String method, String path) {
+        return new SandboxError(404, "not_found", "No sandbox endpoint " + method + " " + path
+                + "; the sandbox serves POST " + SandboxConfiguration.ADD_CONTACTS_PATH);
+    }
+
+    static SandboxError methodNotAllowed(String method) {
+        return new SandboxError(405, "method_not_allowed",
+                method + " is not allowed here; use POST " + SandboxConfiguration.ADD_CONTACTS_PATH);
+    }
+
     static SandboxError scripted(ScriptedFault fault) {
         return new SandboxError(fault.status(), fault.errorCode(),
                 "Sandbox fault injected for testing (HTTP " + fault.status() + ")");

@@ -42,11 +42,12 @@ public class SandboxRequestLog {
      * @param maskedKey    {@code wbk_…} and the key's last four characters
      * @param campaignId   the path's campaign ID
      * @param contactCount elements of {@code contact_ids}, 0 when absent or unreadable
+     * @param source       the body's {@code source} tag, or null
      * @param status       the status answered
      * @param requestId    the {@code X-Request-ID} answered
      * @param serverTime   real time spent handling it, configured latency and delays excluded
      */
     public record ReceivedRequest(Instant receivedAt, String maskedKey, String campaignId, int contactCount,
-            int status, String requestId, Duration serverTime) {
+            String source, int status, String requestId, Duration serverTime) {
     }
 }

@@ -25,9 +25,10 @@ public record ScriptedFault(int status, String retryAfter, Duration delay) {
         return new ScriptedFault(status, null, Duration.ZERO);
     }
 
-    /** A 429 {@code rate_limited} with {@code Retry-After} in whole seconds. */
+    /** A 429 {@code rate_limited} with {@code Retry-After} in whole seconds, rounded up. */
     public static ScriptedFault rateLimited(Duration retryAfter) {
-        return new ScriptedFault(429, Long.toString(retryAfter.toSeconds()), Duration.ZERO);
+        long seconds = retryAfter.toSeconds() + (retryAfter.toNanosPart() > 0 ? 1 : 0);
+        return new ScriptedFault(429, Long.toString(seconds), Duration.ZERO);
     }
 
     /** A 429 {@code rate_limited} with any {@code Retry-After} value (an HTTP date, or garbage). */

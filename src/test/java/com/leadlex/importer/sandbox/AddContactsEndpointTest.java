@@ -4,6 +4,7 @@ import static com.leadlex.importer.sandbox.SandboxHttp.errorCode;
 import static com.leadlex.importer.sandbox.SandboxHttp.json;
 import static com.leadlex.importer.sandbox.SandboxHttp.randomIds;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -157,10 +158,10 @@ class AddContactsEndpointTest extends SandboxEndpointTestBase {
         List<ReceivedRequest> log = sandbox.receivedRequests();
 
         assertThat(log).extracting(ReceivedRequest::maskedKey, ReceivedRequest::campaignId,
-                ReceivedRequest::contactCount, ReceivedRequest::status)
+                ReceivedRequest::contactCount, ReceivedRequest::source, ReceivedRequest::status)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("wbk_…ered", "cmp_demo", 2, 200),
-                        org.assertj.core.groups.Tuple.tuple("wbk_…only", "cmp_test", 3, 403));
+                        tuple("wbk_…ered", "cmp_demo", 2, "test", 200),
+                        tuple("wbk_…only", "cmp_test", 3, "test", 403));
         assertThat(log).allSatisfy(request -> {
             assertThat(request.receivedAt()).isEqualTo(SandboxTestClock.START);
             assertThat(request.requestId()).startsWith("req_");
@@ -170,6 +171,18 @@ class AddContactsEndpointTest extends SandboxEndpointTestBase {
         sandbox.clearReceivedRequests();
 
         assertThat(sandbox.receivedRequests()).isEmpty();
+    }
+
+    @Test
+    void answersOtherMethodsAndPathsUnderSandboxWithAnErrorBody() {
+        HttpResponse<String> get = http.send("GET", "/sandbox/v1/campaigns/cmp_demo/contacts");
+        HttpResponse<String> wrongBase = http.send("POST", "/sandbox/functions/v1/api-gateway/v1/campaigns/cmp_demo/contacts");
+
+        assertError(get, 405, "method_not_allowed");
+        assertThat(get.headers().firstValue("Allow")).hasValue("POST");
+        assertError(wrongBase, 404, "not_found");
+        assertThat(json(wrongBase).path("error").path("message").asString())
+                .contains("/sandbox/v1/campaigns/{id}/contacts");
     }
 
     @Test

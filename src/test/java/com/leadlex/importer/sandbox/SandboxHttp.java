@@ -22,10 +22,12 @@ final class SandboxHttp {
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
+    private final String root;
     private final String base;
 
     SandboxHttp(int port) {
-        this.base = "http://localhost:" + port + "/sandbox/v1/campaigns/";
+        this.root = "http://localhost:" + port;
+        this.base = root + "/sandbox/v1/campaigns/";
     }
 
     HttpResponse<String> addContacts(String key, String campaignId, List<String> contactIds) {
@@ -45,8 +47,18 @@ final class SandboxHttp {
         if (key != null) {
             request.header("Authorization", "Bearer " + key);
         }
+        return send(request.build());
+    }
+
+    /** Any method to any path of the application, without a body. */
+    HttpResponse<String> send(String method, String path) {
+        return send(HttpRequest.newBuilder(URI.create(root + path))
+                .method(method, HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
         try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
