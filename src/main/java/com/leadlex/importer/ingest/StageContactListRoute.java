@@ -16,6 +16,8 @@ public class StageContactListRoute extends RouteBuilder {
     public void configure() {
         from(ENDPOINT)
                 .routeId("stage-contact-list")
+                // failures travel back to the source route, whose staging-errors configuration reports them once
+                .errorHandler(noErrorHandler())
                 .bean(CamelListIntake.class, "stage");
     }
 }

@@ -4,16 +4,19 @@ import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * Error handling for every source route, written once: a list that cannot be staged gets a short
- * report beside it and one WARN line, not a stack trace, and the exchange stays failed so the
- * source moves the file to its failed folder. Unexpected errors are logged in full.
+ * Error handling for every source route, written once and referenced by id from each route under
+ * {@code routes/} ({@code routeConfigurationId: staging-errors}): a list that cannot be staged gets
+ * a short report beside it and one WARN line, not a stack trace, and the exchange stays failed so
+ * the source moves the file to its failed folder. Unexpected errors are logged in full.
  */
 @Component
 public class StagingErrorsConfiguration extends RouteConfigurationBuilder {
 
+    public static final String ID = "staging-errors";
+
     @Override
     public void configuration() {
-        routeConfiguration()
+        routeConfiguration(ID)
                 .onException(ContactListRejectedException.class)
                     .handled(false)
                     .logExhausted(false)
