@@ -36,6 +36,8 @@ public class SendContactChunkRoute extends RouteBuilder {
         getCamelContext().getRegistry().bind(NO_RETRY_CONFIGURER, new AutomaticRetriesDisabledConfigurer());
 
         from(ENDPOINT).routeId(ROUTE_ID)
+                // failures go back to LeadLexClient, which retries or reports them: no ERROR log per attempt here
+                .errorHandler(noErrorHandler())
                 .removeHeaders("*", "Authorization", "Content-Type", "Accept", Exchange.HTTP_URI)
                 .setHeader(Exchange.HTTP_METHOD, constant("POST"))
                 .toD("${exchangeProperty." + ORIGIN + "}?" + httpEndpointOptions());
