@@ -240,6 +240,19 @@ class LeadLexClientHttpTest {
     }
 
     @Test
+    void anUnresolvableBaseUrlIsReportedWithoutSending() throws Exception {
+        rig = new CamelClientRig(TestProperties.defaults().baseUrl("http://127.0.0.1:${local.server.port}/sandbox")
+                .apiKey(KEY).build());
+
+        LeadLexException thrown = catchThrowableOfType(LeadLexException.class,
+                () -> rig.client.addContacts("cmp_abc123", ids(1), null));
+
+        assertThat(thrown.error()).isEqualTo(LeadLexError.UNREACHABLE);
+        assertThat(thrown.getMessage()).contains("leadlex.base-url", "local.server.port");
+        assertThat(thrown.attempts()).isZero();
+    }
+
+    @Test
     void invalidRequestsAreRefusedLocally() throws Exception {
         LeadLexClient client = client();
 

@@ -40,6 +40,7 @@ class RateLimitHeadersTest {
         RateLimitHeaders headers = RateLimitHeaders.of(reply, NOW);
 
         assertThat(headers).isEqualTo(new RateLimitHeaders(50, 0, Instant.ofEpochSecond(1795687260L), null));
-        assertThat(headers.exhausted()).isTrue();
+        assertThat(headers.exhaustedAt(NOW)).isTrue();
+        assertThat(headers.exhaustedAt(Instant.ofEpochSecond(1795687260L))).isFalse();
     }
 }
