@@ -27,7 +27,7 @@ public record AddContactsRequest(String campaignId, List<String> contactIds, Str
             throw new IllegalArgumentException("LeadLex accepts at most " + MAX_CONTACTS + " contact IDs per request, got "
                     + contactIds.size() + " for campaign " + campaignId);
         }
-        if (contactIds.contains(null)) {
+        if (contactIds.stream().anyMatch(java.util.Objects::isNull)) {
             throw new IllegalArgumentException("A contact ID is null for campaign " + campaignId);
         }
         contactIds = List.copyOf(contactIds);

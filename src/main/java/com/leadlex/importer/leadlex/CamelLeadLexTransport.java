@@ -1,6 +1,7 @@
 package com.leadlex.importer.leadlex;
 
 import java.io.IOException;
+import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -25,7 +26,8 @@ public class CamelLeadLexTransport implements LeadLexTransport {
     @Override
     public HttpReply send(HttpCall call) throws IOException {
         Exchange exchange = producerTemplate.send(SendContactChunkRoute.ENDPOINT, request -> {
-            request.setProperty(SendContactChunkRoute.REQUEST_URL, call.url());
+            request.setProperty(SendContactChunkRoute.ORIGIN, origin(call.url()));
+            request.getIn().setHeader(Exchange.HTTP_URI, call.url());
             call.headers().forEach(request.getIn()::setHeader);
             request.getIn().setBody(call.body());
         });
@@ -39,6 +41,11 @@ public class CamelLeadLexTransport implements LeadLexTransport {
                     + failure.getClass().getSimpleName() + ": " + failure.getMessage(), failure);
         }
         return toReply(exchange.getMessage());
+    }
+
+    private static String origin(String url) {
+        URI uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 
     private static HttpReply toReply(Message response) {

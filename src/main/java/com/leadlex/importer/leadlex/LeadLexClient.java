@@ -3,6 +3,7 @@ package com.leadlex.importer.leadlex;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -59,7 +60,7 @@ public class LeadLexClient {
         if (apiKey == null) {
             throw new LeadLexException(LeadLexError.INVALID_KEY, 0, "LEADLEX_API_KEY is not set", null, 0, null);
         }
-        HttpCall call = new HttpCall(baseUrl.resolve() + request.path(), Map.of(
+        HttpCall call = new HttpCall(resolvedBaseUrl() + request.path(), Map.of(
                 "Authorization", "Bearer " + apiKey,
                 "Content-Type", "application/json",
                 "Accept", "application/json"), json.requestBody(request));
@@ -112,6 +113,15 @@ public class LeadLexClient {
         }
     }
 
+    private String resolvedBaseUrl() {
+        try {
+            return baseUrl.resolve();
+        } catch (IllegalArgumentException e) {
+            throw new LeadLexException(LeadLexError.UNREACHABLE, 0, "leadlex.base-url cannot be resolved yet: "
+                    + e.getMessage() + ". " + LeadLexError.UNREACHABLE.action(), null, 0, e);
+        }
+    }
+
     private ChunkResponse parsed(HttpReply reply, int attempts, ChunkFailures failures) {
         LeadLexJson.Added added = json.parseAdded(reply.body());
         if (added == null) {
@@ -143,7 +153,7 @@ public class LeadLexClient {
         if (hints.retryAt() != null) {
             gate.blockUntil(hints.retryAt());
             outcome = "Retry-After: every import on this key waits until " + hints.retryAt();
-        } else if (hints.exhausted()) {
+        } else if (hints.exhaustedAt(clock.instant())) {
             outcome = "X-RateLimit-Remaining 0: waiting for the reset at " + hints.reset();
         } else {
             delay = backoff.delay(rateLimited - 1);
@@ -162,8 +172,10 @@ public class LeadLexClient {
     }
 
     private void sleep(Duration duration) {
+        // whole milliseconds, rounded up: waking a fraction early would find the slot not yet due
+        Duration millis = duration.truncatedTo(ChronoUnit.MILLIS);
         try {
-            sleeper.sleep(duration);
+            sleeper.sleep(millis.equals(duration) ? duration : millis.plusMillis(1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting to send contacts to LeadLex", e);

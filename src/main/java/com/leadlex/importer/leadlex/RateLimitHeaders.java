@@ -22,9 +22,9 @@ public record RateLimitHeaders(Integer limit, Integer remaining, Instant reset, 
                 retryAfter(reply.header(HttpReply.RETRY_AFTER), now));
     }
 
-    /** True when the server said this window has no request left, and when it resets. */
-    public boolean exhausted() {
-        return remaining != null && remaining <= 0 && reset != null;
+    /** True when the server said its window has no request left and resets after {@code now}. */
+    public boolean exhaustedAt(Instant now) {
+        return remaining != null && remaining <= 0 && reset != null && reset.isAfter(now);
     }
 
     /** Resolves a Retry-After value against {@code now}; a date in the past means now. */

@@ -16,8 +16,13 @@ public class SendContactChunkRoute extends RouteBuilder {
 
     public static final String ROUTE_ID = "send-contact-chunk";
     public static final String ENDPOINT = "direct:send-contact-chunk";
-    /** Exchange property (never sent) holding the full request URL. */
-    public static final String REQUEST_URL = "leadLexRequestUrl";
+    /**
+     * Exchange property (never sent) holding the scheme, host and port: one endpoint, one connection pool
+     * per LeadLex host. The full URL travels in the {@code CamelHttpUri} header instead of the endpoint
+     * URI, because endpoint URIs are normalised and would decode an encoded {@code ?} or {@code #} in a
+     * campaign ID back into the URL's syntax.
+     */
+    public static final String ORIGIN = "leadLexOrigin";
     static final String NO_RETRY_CONFIGURER = "leadLexAutomaticRetriesDisabledConfigurer";
 
     private final LeadLexProperties properties;
@@ -31,9 +36,11 @@ public class SendContactChunkRoute extends RouteBuilder {
         getCamelContext().getRegistry().bind(NO_RETRY_CONFIGURER, new AutomaticRetriesDisabledConfigurer());
 
         from(ENDPOINT).routeId(ROUTE_ID)
-                .removeHeaders("*", "Authorization", "Content-Type", "Accept")
+                // failures go back to LeadLexClient, which retries or reports them: no ERROR log per attempt here
+                .errorHandler(noErrorHandler())
+                .removeHeaders("*", "Authorization", "Content-Type", "Accept", Exchange.HTTP_URI)
                 .setHeader(Exchange.HTTP_METHOD, constant("POST"))
-                .toD("${exchangeProperty." + REQUEST_URL + "}?" + httpEndpointOptions());
+                .toD("${exchangeProperty." + ORIGIN + "}?" + httpEndpointOptions());
     }
 
     /** camel-http endpoint options; see the http component's endpoint options for 4.x. */

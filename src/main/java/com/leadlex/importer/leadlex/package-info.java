@@ -1,2 +1,10 @@
-/** The LeadLex API client: requests, error types, retries and the per-key quota gate. */
+/**
+ * The LeadLex API client: requests, error types, retries and the per-key quota gate.
+ *
+ * <p>{@link com.leadlex.importer.leadlex.LeadLexClient} is the entry point: it validates a chunk, waits for
+ * the key's {@link com.leadlex.importer.leadlex.QuotaGate}, sends through the Camel route
+ * {@code send-contact-chunk} (camel-http, with HttpClient's own retries off) and maps the answer to a
+ * {@link com.leadlex.importer.leadlex.ChunkResponse} or a {@link com.leadlex.importer.leadlex.LeadLexException}.
+ * Configuration is {@code leadlex.*} ({@link com.leadlex.importer.leadlex.LeadLexProperties}).
+ */
 package com.leadlex.importer.leadlex;

@@ -1,0 +1,48 @@
+package com.leadlex.importer.leadlex;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.Test;
+
+/** The route only wires: whatever headers a caller leaves on the exchange, LeadLex sees just its own. */
+class SendContactChunkRouteTest {
+
+    @Test
+    void onlyTheDocumentedHeadersReachLeadLexAndFailuresComeBackAsResponses() throws Exception {
+        try (ScriptedLeadLexServer server = new ScriptedLeadLexServer();
+                DefaultCamelContext camel = new DefaultCamelContext()) {
+            server.then(404, LeadLexClientHttpTest.error("campaign_not_found", "nope"), "X-Request-ID", "r9");
+            camel.addRoutes(new SendContactChunkRoute(TestProperties.defaults().build()));
+            camel.start();
+
+            Exchange exchange = camel.createProducerTemplate().send(SendContactChunkRoute.ENDPOINT, request -> {
+                request.setProperty(SendContactChunkRoute.ORIGIN, server.baseUrl().replace("/sandbox", ""));
+                request.getIn().setHeaders(new java.util.HashMap<>(Map.of(
+                        Exchange.HTTP_URI, server.baseUrl() + "/v1/campaigns/c1/contacts",
+                        "Authorization", "Bearer wbk_x",
+                        "Content-Type", "application/json",
+                        "Accept", "application/json",
+                        "X-Internal-Import-Id", "import-7",
+                        "CamelFileName", "contacts.csv",
+                        "breadcrumbId", "abc")));
+                request.getIn().setBody("{\"contact_ids\":[\"a\"]}".getBytes(StandardCharsets.UTF_8));
+            });
+
+            assertThat(exchange.getException()).isNull();
+            assertThat(exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class)).isEqualTo(404);
+            assertThat(exchange.getMessage().getHeader("X-Request-ID", String.class)).isEqualTo("r9");
+            assertThat(camel.getRoute(SendContactChunkRoute.ROUTE_ID)).isNotNull();
+            ScriptedLeadLexServer.Received received = server.received().get(0);
+            assertThat(received.rawPath()).isEqualTo("/sandbox/v1/campaigns/c1/contacts");
+            assertThat(received.headers().keySet()).map(String::toLowerCase)
+                    .contains("authorization", "content-type", "accept")
+                    .doesNotContain("x-internal-import-id", "camelfilename", "breadcrumbid", "camelhttpuri")
+                    .noneMatch(name -> name.startsWith("camel"));
+        }
+    }
+}
