@@ -48,7 +48,6 @@ class ImporterRestartEndToEndTest {
     void aPausedImportResumesAtItsResumeTimeAfterTheApplicationWasRestarted() throws IOException {
         long importId;
         try (ConfigurableApplicationContext first = start()) {
-            first.getBean(SandboxLeadLex.class).createCampaign("cmp_restart_pause");
             importId = importNow(first, list(1_010), "cmp_restart_pause");
             assertThat(first.getBean(ImportRepository.class).findById(importId).orElseThrow().status())
                     .isEqualTo(ImportStatus.PAUSED);
@@ -70,7 +69,6 @@ class ImporterRestartEndToEndTest {
     void anImportKilledMidChunkIsRecoveredAtStartUpAndResentFromTheUncommittedChunk() throws IOException {
         long importId;
         try (ConfigurableApplicationContext first = start()) {
-            first.getBean(SandboxLeadLex.class).createCampaign("cmp_restart_kill");
             importId = importNow(first, list(1_010), "cmp_restart_kill");
             // What a kill -9 during chunk 51's request leaves behind: the execution and its step
             // STARTED without an end, and chunk 51's ledger row 'sending' (written before the request).
@@ -108,6 +106,7 @@ class ImporterRestartEndToEndTest {
                 .run(
                         "--server.port=0",
                         "--leadlex.sandbox.enabled=true",
+                        "--leadlex.sandbox.campaigns=cmp_restart_pause,cmp_restart_kill",
                         "--leadlex.base-url=http://127.0.0.1:${local.server.port}/sandbox",
                         "--leadlex.api-key=wbk_sandbox_starter",
                         "--leadlex.plan=starter",
