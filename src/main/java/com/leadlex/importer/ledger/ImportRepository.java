@@ -3,6 +3,7 @@ package com.leadlex.importer.ledger;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -46,7 +47,7 @@ public class ImportRepository {
                     INSERT INTO CONTACT_IMPORT (CAMPAIGN_ID, SOURCE_NAME, FILE_NAME, SOURCE_TAG, STAGING_DIR,
                         CONTENT_HASH, STATUS, ROWS_READ, VALID_IDS, INVALID_ROWS, DUPLICATE_ROWS, TOTAL_CHUNKS,
                         CHUNK_SIZE, DUPLICATE_OF, CREATED_AT, UPDATED_AT, FINISHED_AT)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"ID"});
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS);
             statement.setString(1, newImport.campaignId());
             statement.setString(2, newImport.sourceName());
             statement.setString(3, newImport.fileName());
@@ -66,7 +67,16 @@ public class ImportRepository {
             statement.setObject(17, newImport.status().isFinal() ? now : null);
             return statement;
         }, keys));
-        return keys.getKey().longValue();
+        return generatedId(keys);
+    }
+
+    /** PostgreSQL hands back every column of the new row, H2 only the identity: take ID, whatever its case. */
+    private static long generatedId(GeneratedKeyHolder keys) {
+        return keys.getKeys().entrySet().stream()
+                .filter(entry -> entry.getKey().equalsIgnoreCase("ID"))
+                .map(entry -> ((Number) entry.getValue()).longValue())
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("The database returned no ID for the new import"));
     }
 
     public Optional<ImportRecord> findById(long id) {

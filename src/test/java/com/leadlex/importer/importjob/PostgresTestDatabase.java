@@ -1,0 +1,51 @@
+package com.leadlex.importer.importjob;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * The machine's PostgreSQL for tests: {@code IMPORTER_TEST_POSTGRES_URL} (CI creates a database of
+ * its own and sets it) or the server at 127.0.0.1:5432. Every test context gets a fresh schema, so
+ * nothing depends on what earlier runs left behind. Without a server the PostgreSQL tests are
+ * skipped, except under {@code CI=true}, where they must run and so fail loudly.
+ */
+final class PostgresTestDatabase {
+
+    static final String URL = System.getenv().getOrDefault("IMPORTER_TEST_POSTGRES_URL",
+            "jdbc:postgresql://127.0.0.1:5432/postgres");
+    static final String USER = System.getenv().getOrDefault("IMPORTER_TEST_POSTGRES_USER", "postgres");
+
+    private PostgresTestDatabase() {
+    }
+
+    /** For {@code @EnabledIf}: run when the server answers, and always in CI. */
+    static boolean availableOrRequired() {
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            return true;
+        }
+        try (Connection ignored = DriverManager.getConnection(URL, USER, "")) {
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** Creates a fresh schema and points the datasource, Flyway and Spring Batch at it. */
+    static void register(DynamicPropertyRegistry registry) throws SQLException {
+        String schema = "importer_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection connection = DriverManager.getConnection(URL, USER, "");
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA " + schema);
+        }
+        String separator = URL.contains("?") ? "&" : "?";
+        registry.add("spring.datasource.url", () -> URL + separator + "currentSchema=" + schema);
+        registry.add("spring.datasource.username", () -> USER);
+        registry.add("spring.datasource.password", () -> "");
+        registry.add("spring.flyway.schemas", () -> schema);
+    }
+}
