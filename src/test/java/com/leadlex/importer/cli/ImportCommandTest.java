@@ -1,0 +1,99 @@
+package com.leadlex.importer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The one-shot command, run in-process as {@code main} would run it, against the sandbox: the
+ * summary it prints and each documented exit code.
+ */
+class ImportCommandTest {
+
+    @TempDir
+    Path workDir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void importsAListPrintsTheSummaryAndExitsZero() throws IOException {
+        int code = run("--campaign", "cmp_test", list(1_234).toString());
+
+        assertThat(code).as(err.toString()).isEqualTo(ImportCommand.DONE);
+        assertThat(out.toString()).contains("COMPLETED").contains("1234 added").contains("3/3 chunks");
+    }
+
+    @Test
+    void theSameListTwiceExitsZeroAndSaysItWasAlreadyImported() throws IOException {
+        Path list = list(10);
+        assertThat(run("--campaign", "cmp_test", list.toString())).isEqualTo(ImportCommand.DONE);
+        out.reset();
+
+        assertThat(run("--campaign", "cmp_test", list.toString())).isEqualTo(ImportCommand.DONE);
+        assertThat(out.toString()).contains("ALREADY_IMPORTED").contains("nothing sent");
+    }
+
+    @Test
+    void badInputExitsTwoWithAReason() throws IOException {
+        Path noIds = Files.writeString(workDir.resolve("no-ids.csv"), "email;name\nx@example.com;X\n");
+
+        assertThat(run("--campaign", "cmp_test", noIds.toString())).isEqualTo(ImportCommand.BAD_INPUT);
+        assertThat(err.toString()).contains("was not imported").containsIgnoringCase("contact_id");
+
+        assertThat(run("--campaign", "cmp_test", workDir.resolve("missing.csv").toString()))
+                .isEqualTo(ImportCommand.BAD_INPUT);
+        assertThat(run(list(1).toString())).isEqualTo(ImportCommand.BAD_INPUT);
+        assertThat(err.toString()).contains("--campaign <campaign-id> is required").contains("Exit codes");
+    }
+
+    @Test
+    void aKeyWithoutPermissionExitsThree() throws IOException {
+        int code = run("--campaign", "cmp_test", list(10).toString(), "--leadlex.api-key=wbk_sandbox_readonly");
+
+        assertThat(code).isEqualTo(ImportCommand.REFUSED_BY_LEADLEX);
+        assertThat(out.toString()).contains("FAILED").contains("campaigns:write");
+    }
+
+    @Test
+    void aUsedUpDayQuotaExitsFourWithTheResumeTime() throws IOException {
+        int code = run("--campaign", "cmp_test", list(3).toString(), "--importer.chunk-size=1",
+                "--leadlex.requests-per-day=2");
+
+        assertThat(code).isEqualTo(ImportCommand.PAUSED_ON_QUOTA);
+        assertThat(out.toString()).contains("PAUSED").contains("resumes at");
+    }
+
+    private int run(String... words) {
+        List<String> args = new ArrayList<>(List.of("import"));
+        args.addAll(List.of(words));
+        args.add("--leadlex.sandbox.enabled=true");
+        args.add("--leadlex.base-url=http://127.0.0.1:${local.server.port}/sandbox");
+        if (args.stream().noneMatch(a -> a.startsWith("--leadlex.api-key="))) {
+            args.add("--leadlex.api-key=wbk_sandbox_unmetered");
+        }
+        args.add("--importer.data-dir=" + workDir.resolve("data"));
+        args.add("--importer.inbox=" + workDir.resolve("inbox"));
+        return ImportCommand.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private Path list(int count) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            lines.add(UUID.randomUUID().toString());
+        }
+        return Files.write(Files.createTempFile(workDir, "list-", ".txt"), lines);
+    }
+}

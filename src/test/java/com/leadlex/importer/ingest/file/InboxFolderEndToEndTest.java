@@ -1,0 +1,59 @@
+package com.leadlex.importer.ingest.file;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.leadlex.importer.importjob.ImportIntegrationTest;
+import com.leadlex.importer.ledger.ImportRecord;
+import com.leadlex.importer.ledger.ImportStatus;
+
+/** The folder inbox route from routes/ingest-file.camel.yaml, watching a real folder. */
+class InboxFolderEndToEndTest extends ImportIntegrationTest {
+
+    @Test
+    void aListDroppedIntoACampaignFolderIsImportedAndMovedToDone() throws IOException {
+        sandbox.createCampaign("cmp_inbox_ok");
+        List<String> ids = newIds(750);
+        Path folder = Files.createDirectories(workDir.resolve("inbox").resolve("cmp_inbox_ok"));
+        Path staged = csvList("dropped.csv", ids);
+
+        Files.move(staged, folder.resolve("dropped.csv"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(folder.resolve("done").resolve("dropped.csv")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> importOf("dropped.csv") != null
+                && importOf("dropped.csv").status() == ImportStatus.COMPLETED);
+        assertThat(Files.exists(folder.resolve("dropped.csv"))).isFalse();
+        assertThat(sandbox.enrolledCount("cmp_inbox_ok")).isEqualTo(750);
+        assertThat(importOf("dropped.csv").sourceName()).isEqualTo("inbox");
+        assertThat(requestsFor("cmp_inbox_ok")).hasSize(2)
+                .allSatisfy(request -> assertThat(request.source()).isEqualTo("import:inbox:dropped.csv"));
+    }
+
+    @Test
+    void aListThatCannotBeStagedGoesToFailedWithAReportBesideIt() throws IOException {
+        Path folder = Files.createDirectories(workDir.resolve("inbox").resolve("cmp_inbox_bad"));
+        Path staged = write("no-id-column.csv", "email;name\nx@example.com;X\n");
+
+        Files.move(staged, folder.resolve("no-id-column.csv"));
+
+        Path report = folder.resolve("failed").resolve("no-id-column.csv.error.txt");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(folder.resolve("failed").resolve("no-id-column.csv")));
+        assertThat(report).exists();
+        assertThat(Files.readString(report)).contains("no-id-column.csv").containsIgnoringCase("contact_id")
+                .contains("Nothing from this file was imported");
+        assertThat(importOf("no-id-column.csv")).isNull();
+        assertThat(requestsFor("cmp_inbox_bad")).isEmpty();
+    }
+
+    private ImportRecord importOf(String fileName) {
+        return imports.findRecent(100).stream().filter(i -> fileName.equals(i.fileName())).findFirst().orElse(null);
+    }
+}
