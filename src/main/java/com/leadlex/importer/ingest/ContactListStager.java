@@ -59,12 +59,17 @@ public class ContactListStager {
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not close the contact list", e);
             }
+            long read = System.nanoTime();
             PartitionedDeduplicator.Result deduplicated = new PartitionedDeduplicator().deduplicate(spill, files.work());
+            long deduplicatedAt = System.nanoTime();
             try (SpoolWriter spool = new SpoolWriter(files.partial(StagingFiles.SPOOL),
                     files.partial(StagingFiles.SPOOL_LINES));
                     DuplicatesCsvWriter duplicates = new DuplicatesCsvWriter(files.partial(StagingFiles.DUPLICATES))) {
                 new SpoolMerger().merge(deduplicated.runs(), spool, duplicates);
             }
+            long merged = System.nanoTime();
+            log.info("Staging phases: read {} ms, deduplicate {} ms, merge {} ms", (read - started) / 1_000_000,
+                    (deduplicatedAt - read) / 1_000_000, (merged - deduplicatedAt) / 1_000_000);
             files.publish();
             StagedList staged = new StagedList(stagingDirectory, files.output(StagingFiles.SPOOL),
                     files.output(StagingFiles.SPOOL_LINES), files.output(StagingFiles.REJECTS),

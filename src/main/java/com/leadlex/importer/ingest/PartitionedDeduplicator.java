@@ -31,6 +31,9 @@ final class PartitionedDeduplicator {
         long unique = 0;
         long duplicates = 0;
         for (int p = 0; p < spill.files().size(); p++) {
+            if (spill.count(p) == 0) {
+                continue;
+            }
             Path partition = spill.files().get(p);
             Path run = directory.resolve("run-%04d.bin".formatted(p));
             table.reset(spill.count(p));
