@@ -66,7 +66,7 @@ final class JsonContactListReader implements ContactListReader {
             if (!found && "contact_ids".equalsIgnoreCase(name.strip())) {
                 if (value != JsonToken.START_ARRAY) {
                     throw new ContactListRejectedException("\"contact_ids\" at " + where(parser.currentTokenLocation())
-                            + " is a " + describe(value) + ", not an array. " + SHAPES);
+                            + " is " + withArticle(value) + ", not an array. " + SHAPES);
                 }
                 readArray(parser, sink);
                 found = true;
@@ -127,7 +127,7 @@ final class JsonContactListReader implements ContactListReader {
         } else if (best != null) {
             sink.reject(line, best, ContactIdValidator.NOT_A_UUID);
         } else {
-            sink.reject(line, describe(bestToken), "the contact ID field holds a " + describe(bestToken)
+            sink.reject(line, describe(bestToken), "the contact ID field holds " + withArticle(bestToken)
                     + ", not a string");
         }
     }
@@ -142,6 +142,11 @@ final class JsonContactListReader implements ContactListReader {
             case VALUE_NULL -> "null";
             default -> token.name();
         };
+    }
+
+    private static String withArticle(JsonToken token) {
+        String noun = describe(token);
+        return (noun.startsWith("a") || noun.startsWith("o") ? "an " : "a ") + noun;
     }
 
     private static String where(TokenStreamLocation location) {

@@ -88,7 +88,7 @@ class TextAndJsonStagingTest {
         assertThat(rejects(staged)).containsExactly(
                 List.of("4", "{email, name}", "no contact ID field in object"),
                 List.of("5", "null", "empty contact ID"),
-                List.of("6", "object", "the contact ID field holds a object, not a string"),
+                List.of("6", "object", "the contact ID field holds an object, not a string"),
                 List.of("7", "17", "not a UUID"));
     }
 
