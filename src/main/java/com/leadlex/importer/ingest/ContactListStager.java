@@ -12,10 +12,10 @@ import org.springframework.stereotype.Component;
 /**
  * Stages a contact list: reads it in whatever format it came, validates every row, drops repeats
  * and writes the spool the import job reads, plus the rejects and duplicates files. Streaming
- * throughout; memory is bounded by the partition size, not the list size:
+ * throughout; memory stays bounded whatever the list's size:
  * read → validate → spill by ID range ({@link PartitionSpillWriter}) → deduplicate and hash one
- * partition at a time ({@link PartitionedDeduplicator}) → merge back into source order
- * ({@link SpoolMerger}).
+ * partition at a time, splitting any that is too big ({@link PartitionedDeduplicator}) → merge
+ * back into source order ({@link SpoolMerger}).
  */
 @Component
 public class ContactListStager {
@@ -60,7 +60,8 @@ public class ContactListStager {
                 throw new UncheckedIOException("Could not close the contact list", e);
             }
             long read = System.nanoTime();
-            PartitionedDeduplicator.Result deduplicated = new PartitionedDeduplicator().deduplicate(spill, files.work());
+            PartitionedDeduplicator.Result deduplicated = new PartitionedDeduplicator(PartitionedDeduplicator.DEFAULT_MAX_RECORDS_IN_MEMORY)
+                    .deduplicate(spill, files.work());
             long deduplicatedAt = System.nanoTime();
             try (SpoolWriter spool = new SpoolWriter(files.partial(StagingFiles.SPOOL),
                     files.partial(StagingFiles.SPOOL_LINES));
