@@ -69,7 +69,7 @@ public class ContactListStager {
                 new SpoolMerger().merge(deduplicated.runs(), spool, duplicates);
             }
             long merged = System.nanoTime();
-            log.info("Staging phases: read {} ms, deduplicate {} ms, merge {} ms", (read - started) / 1_000_000,
+            log.debug("Staging phases: read {} ms, deduplicate {} ms, merge {} ms", (read - started) / 1_000_000,
                     (deduplicatedAt - read) / 1_000_000, (merged - deduplicatedAt) / 1_000_000);
             files.publish();
             StagedList staged = new StagedList(stagingDirectory, files.output(StagingFiles.SPOOL),
