@@ -31,9 +31,10 @@ public class ContactListStager {
     }
 
     /**
-     * Stages one list into {@code stagingDirectory} (created if missing), streaming. Reads
-     * {@code content} to the end and closes it. Earlier outputs in the directory are replaced;
-     * when the list is refused none are left behind.
+     * Stages one list into {@code stagingDirectory} (created if missing), streaming, and closes
+     * {@code content}. Earlier outputs in the directory are replaced; when the list is refused none
+     * are left behind. One list per directory at a time; different directories may be staged
+     * concurrently.
      *
      * @throws ContactListRejectedException when the list as a whole cannot be staged
      */
@@ -47,7 +48,7 @@ public class ContactListStager {
             PartitionSpillWriter spill = new PartitionSpillWriter(files.work(), properties.partitions());
             long rows;
             long invalid;
-            try (spill; RejectsCsvWriter rejects = new RejectsCsvWriter(files.partial(StagingFiles.REJECTS));
+            try (content; spill; RejectsCsvWriter rejects = new RejectsCsvWriter(files.partial(StagingFiles.REJECTS));
                     InputStream utf8 = ContactListInputOpener.open(content)) {
                 ValidatingRowSink sink = new ValidatingRowSink(spill, rejects);
                 readerFor(format).read(utf8, sink);

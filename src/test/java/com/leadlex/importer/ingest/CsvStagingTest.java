@@ -80,6 +80,14 @@ class CsvStagingTest {
     }
 
     @Test
+    void detectsTheDelimiterBelowLeadingBlankAndEmptyRows() {
+        StagedList staged = stage(dir, "list.csv", "\r\n;;\r\nemail;contact_id\r\na@x.io;" + uuid(1) + "\r\n");
+
+        assertThat(spool(staged)).containsExactly(uuid(1));
+        assertThat(spoolLines(staged)).containsExactly(4L);
+    }
+
+    @Test
     void readsQuotedFieldsWithDelimitersAndLineBreaksInside() {
         String csv = "name;contact_id;note\n"
                 + "\"Doe; Jane\";\"" + uuid(1) + "\";\"said \"\"hi\"\"\"\n"
