@@ -11,6 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.SplittableRandom;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -41,7 +44,7 @@ public final class StagingBenchmark {
             System.gc();
             resetPeaks();
             AtomicLong sampledPeak = new AtomicLong();
-            Thread sampler = startSampler(sampledPeak);
+            ScheduledExecutorService sampler = startSampler(sampledPeak);
             ContactListStager stager = new ContactListStager(new StagingProperties(null, partitions));
             long started = System.nanoTime();
             StagedList staged;
@@ -49,8 +52,7 @@ public final class StagingBenchmark {
                 staged = stager.stage(in, list.getFileName().toString(), directory.resolve("staged"));
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            sampler.interrupt();
-            sampler.join();
+            sampler.shutdownNow();
             System.out.printf("staged %,d rows in %.2f s = %,.0f rows/s (partitions %d)%n",
                     staged.rowsRead(), seconds, staged.rowsRead() / seconds, partitions);
             System.out.printf("valid unique %,d, invalid %,d, duplicates %,d, hash %s%n",
@@ -92,21 +94,16 @@ public final class StagingBenchmark {
         }
     }
 
-    private static Thread startSampler(AtomicLong peak) {
-        Thread thread = new Thread(() -> {
-            Runtime runtime = Runtime.getRuntime();
-            while (!Thread.currentThread().isInterrupted()) {
-                peak.accumulateAndGet(runtime.totalMemory() - runtime.freeMemory(), Math::max);
-                try {
-                    Thread.sleep(2);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "heap-sampler");
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
+    private static ScheduledExecutorService startSampler(AtomicLong peak) {
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "heap-sampler");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Runtime runtime = Runtime.getRuntime();
+        sampler.scheduleAtFixedRate(() -> peak.accumulateAndGet(runtime.totalMemory() - runtime.freeMemory(), Math::max),
+                0, 2, TimeUnit.MILLISECONDS);
+        return sampler;
     }
 
     private static void resetPeaks() {
