@@ -11,6 +11,7 @@ import static com.leadlex.importer.ingest.StagingFixture.uuid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -100,7 +101,12 @@ class DeduplicationAndSpoolTest {
     }
 
     @Test
-    void leavesOnlyTheFourOutputsInTheStagingDirectory() {
+    void leavesOnlyTheFourOutputsInTheStagingDirectory() throws Exception {
+        Path staging = Files.createDirectories(dir.resolve("staged"));
+        Files.writeString(staging.resolve("spool.txt.part"), "left by a killed run");
+        Files.createDirectories(staging.resolve(".staging-work-123"));
+        Files.writeString(staging.resolve(".staging-work-123/partition-0000.bin"), "x");
+
         StagedList staged = stage(dir, "ids.txt", uuid(1) + "\n" + uuid(1) + "\n");
 
         assertThat(filesIn(staged.directory()))
