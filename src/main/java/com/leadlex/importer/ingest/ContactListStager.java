@@ -46,46 +46,56 @@ public class ContactListStager {
         StagingFiles files = StagingFiles.prepare(stagingDirectory);
         try {
             PartitionSpillWriter spill = new PartitionSpillWriter(files.work(), properties.partitions());
-            long rows;
-            long invalid;
-            try (content; spill; RejectsCsvWriter rejects = new RejectsCsvWriter(files.partial(StagingFiles.REJECTS));
-                    InputStream utf8 = ContactListInputOpener.open(content)) {
-                ValidatingRowSink sink = new ValidatingRowSink(spill, rejects);
-                readerFor(format).read(utf8, sink);
-                if (sink.rows() == 0) {
-                    throw new ContactListRejectedException("The list holds no rows: the file has only blank lines.");
-                }
-                rows = sink.rows();
-                invalid = rejects.count();
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not close the contact list", e);
-            }
+            RowCounts counts = readAndSpill(content, format, spill, files);
             long read = System.nanoTime();
-            PartitionedDeduplicator.Result deduplicated = new PartitionedDeduplicator(PartitionedDeduplicator.DEFAULT_MAX_RECORDS_IN_MEMORY)
-                    .deduplicate(spill, files.work());
+            PartitionedDeduplicator.Result deduplicated =
+                    new PartitionedDeduplicator(PartitionedDeduplicator.DEFAULT_MAX_RECORDS_IN_MEMORY)
+                            .deduplicate(spill, files.work());
             long deduplicatedAt = System.nanoTime();
-            try (SpoolWriter spool = new SpoolWriter(files.partial(StagingFiles.SPOOL),
-                    files.partial(StagingFiles.SPOOL_LINES));
-                    DuplicatesCsvWriter duplicates = new DuplicatesCsvWriter(files.partial(StagingFiles.DUPLICATES))) {
-                new SpoolMerger().merge(deduplicated.runs(), spool, duplicates);
-            }
-            long merged = System.nanoTime();
+            mergeIntoSpool(deduplicated, files);
             log.debug("Staging phases: read {} ms, deduplicate {} ms, merge {} ms", (read - started) / 1_000_000,
-                    (deduplicatedAt - read) / 1_000_000, (merged - deduplicatedAt) / 1_000_000);
+                    (deduplicatedAt - read) / 1_000_000, (System.nanoTime() - deduplicatedAt) / 1_000_000);
             files.publish();
             StagedList staged = new StagedList(stagingDirectory, files.output(StagingFiles.SPOOL),
                     files.output(StagingFiles.SPOOL_LINES), files.output(StagingFiles.REJECTS),
-                    files.output(StagingFiles.DUPLICATES), deduplicated.contentHash(), format, rows,
-                    deduplicated.unique(), invalid, deduplicated.duplicates());
+                    files.output(StagingFiles.DUPLICATES), deduplicated.contentHash(), format, counts.rows(),
+                    deduplicated.unique(), counts.invalid(), deduplicated.duplicates());
             log.info("Staged {} ({}) in {} ms: {} rows, {} valid unique, {} invalid, {} duplicates, content {}",
-                    fileName, format, (System.nanoTime() - started) / 1_000_000, rows, staged.validUnique(),
-                    invalid, staged.duplicates(), staged.contentHash());
+                    fileName, format, (System.nanoTime() - started) / 1_000_000, staged.rowsRead(),
+                    staged.validUnique(), staged.invalid(), staged.duplicates(), staged.contentHash());
             return staged;
         } catch (RuntimeException e) {
             files.discard();
             throw e;
         } finally {
             files.deleteWork();
+        }
+    }
+
+    private record RowCounts(long rows, long invalid) {
+    }
+
+    /** Reads every row: valid IDs into the spill, the others into rejects.csv. */
+    private RowCounts readAndSpill(InputStream content, ContactListFormat format, PartitionSpillWriter spill,
+            StagingFiles files) {
+        try (content; spill; RejectsCsvWriter rejects = new RejectsCsvWriter(files.partial(StagingFiles.REJECTS));
+                InputStream utf8 = ContactListInputOpener.open(content)) {
+            ValidatingRowSink sink = new ValidatingRowSink(spill, rejects);
+            readerFor(format).read(utf8, sink);
+            if (sink.rows() == 0) {
+                throw new ContactListRejectedException("The list holds no rows: the file has only blank lines.");
+            }
+            return new RowCounts(sink.rows(), rejects.count());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not close the contact list", e);
+        }
+    }
+
+    private static void mergeIntoSpool(PartitionedDeduplicator.Result deduplicated, StagingFiles files) {
+        try (SpoolWriter spool = new SpoolWriter(files.partial(StagingFiles.SPOOL),
+                files.partial(StagingFiles.SPOOL_LINES));
+                DuplicatesCsvWriter duplicates = new DuplicatesCsvWriter(files.partial(StagingFiles.DUPLICATES))) {
+            new SpoolMerger().merge(deduplicated.runs(), spool, duplicates);
         }
     }
 

@@ -116,8 +116,10 @@ final class CsvContactListReader implements ContactListReader {
     }
 
     private ContactListRejectedException noIdColumn(List<String> fields) {
+        String found = String.join(", ", fields.subList(0, Math.min(fields.size(), 30)))
+                + (fields.size() > 30 ? ", … (" + fields.size() + " columns)" : "");
         return new ContactListRejectedException("The CSV header has no contact ID column. Columns found: "
-                + String.join(", ", fields) + ". Accepted names: " + idNames.describe()
+                + found + ". Accepted names: " + idNames.describe()
                 + ". (A file without a header must hold a UUID in its first row.)");
     }
 }
