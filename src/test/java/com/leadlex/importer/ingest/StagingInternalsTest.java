@@ -1,9 +1,13 @@
 package com.leadlex.importer.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.Random;
 import java.util.UUID;
 
@@ -87,6 +91,22 @@ class StagingInternalsTest {
             assertThat(new ContactId(uuid.getMostSignificantBits(), uuid.getLeastSignificantBits()))
                     .hasToString(uuid.toString());
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"C0AF", "C1BF", "80", "E080AF", "EDA080", "F08280AF", "F4908080", "F5808080", "FF", "E282"})
+    void refusesMalformedUtf8(String hex) {
+        byte[] bytes = HexFormat.of().parseHex("41" + hex + "0A");
+
+        assertThatThrownBy(() -> new Utf8CheckingInputStream(new ByteArrayInputStream(bytes)).readAllBytes())
+                .isInstanceOf(ContactListRejectedException.class).hasMessageContaining("line 1");
+    }
+
+    @Test
+    void passesWellFormedUtf8Through() throws Exception {
+        byte[] bytes = "Zoë € 😀 \uD55C\r\n\u00ff".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(new Utf8CheckingInputStream(new ByteArrayInputStream(bytes)).readAllBytes()).isEqualTo(bytes);
     }
 
     @Test
