@@ -67,7 +67,7 @@ final class CsvContactListReader implements ContactListReader {
                 emit(record, line, idColumn, delimiter, sink);
             }
             if (header != null && dataRows == 0) {
-                throw new ContactListRejectedException("The CSV file has a header row (" + String.join(", ", header)
+                throw new ContactListRejectedException("The CSV file has a header row (" + describe(header)
                         + ") but no data rows.");
             }
         } catch (UncheckedIOException e) {
@@ -117,7 +117,13 @@ final class CsvContactListReader implements ContactListReader {
 
     private ContactListRejectedException noIdColumn(List<String> fields) {
         return new ContactListRejectedException("The CSV header has no contact ID column. Columns found: "
-                + String.join(", ", fields) + ". Accepted names: " + idNames.describe()
+                + describe(fields) + ". Accepted names: " + idNames.describe()
                 + ". (A file without a header must hold a UUID in its first row.)");
+    }
+
+    private static String describe(List<String> columns) {
+        int shown = Math.min(columns.size(), 30);
+        return String.join(", ", columns.subList(0, shown))
+                + (shown < columns.size() ? ", … (" + columns.size() + " columns)" : "");
     }
 }

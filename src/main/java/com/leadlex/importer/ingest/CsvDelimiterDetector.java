@@ -2,47 +2,57 @@ package com.leadlex.importer.ingest;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.util.Arrays;
 
 /**
- * Guesses the delimiter from the first line: whichever of comma, semicolon and tab occurs most
- * often outside quotes (comma when none does, which is a single-column file). Spreadsheets in
- * many European locales export with semicolons, and {@code .tsv} files use tabs.
+ * Guesses the delimiter from the first line that holds something besides whitespace and
+ * delimiters: whichever of comma, semicolon and tab occurs most often there outside quotes (comma
+ * when none does: a single-column file). Spreadsheets in many European locales export with
+ * semicolons, and {@code .tsv} files use tabs.
  */
 final class CsvDelimiterDetector {
 
-    private static final char[] CANDIDATES = {',', ';', '\t'};
-    private static final int MAX_FIRST_LINE = 1 << 20;
+    private static final String CANDIDATES = ",;\t";
+    private static final int MAX_LOOKAHEAD = 1 << 20;
 
     private CsvDelimiterDetector() {
     }
 
-    /** Looks at the first line of {@code reader} and leaves the reader where it was. */
+    /** Looks ahead in {@code reader} and leaves it where it was. */
     static char detect(BufferedReader reader) throws IOException {
-        reader.mark(MAX_FIRST_LINE + 1);
-        int[] counts = new int[CANDIDATES.length];
+        reader.mark(MAX_LOOKAHEAD + 1);
+        int[] counts = new int[CANDIDATES.length()];
         boolean quoted = false;
-        for (int i = 0; i < MAX_FIRST_LINE; i++) {
+        boolean blank = true;
+        for (int i = 0; i < MAX_LOOKAHEAD; i++) {
             int c = reader.read();
-            if (c < 0 || (!quoted && (c == '\n' || c == '\r'))) {
+            if (c < 0) {
                 break;
             }
-            if (c == '"') {
+            if (!quoted && (c == '\n' || c == '\r')) {
+                if (!blank) {
+                    break;
+                }
+                Arrays.fill(counts, 0);
+            } else if (c == '"') {
                 quoted = !quoted;
+                blank = false;
             } else if (!quoted) {
-                for (int k = 0; k < CANDIDATES.length; k++) {
-                    if (c == CANDIDATES[k]) {
-                        counts[k]++;
-                    }
+                int candidate = CANDIDATES.indexOf(c);
+                if (candidate >= 0) {
+                    counts[candidate]++;
+                } else if (!Character.isWhitespace(c)) {
+                    blank = false;
                 }
             }
         }
         reader.reset();
         int best = 0;
-        for (int k = 1; k < CANDIDATES.length; k++) {
+        for (int k = 1; k < counts.length; k++) {
             if (counts[k] > counts[best]) {
                 best = k;
             }
         }
-        return CANDIDATES[best];
+        return CANDIDATES.charAt(best);
     }
 }

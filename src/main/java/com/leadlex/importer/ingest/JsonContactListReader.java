@@ -60,13 +60,15 @@ final class JsonContactListReader implements ContactListReader {
 
     private void readWrapper(JsonParser parser, ContactRowSink sink) {
         boolean found = false;
+        FieldNames names = new FieldNames();
         for (JsonToken token = parser.nextToken(); token == JsonToken.PROPERTY_NAME; token = parser.nextToken()) {
             String name = parser.currentName();
+            names.add(name);
             JsonToken value = parser.nextToken();
             if (!found && "contact_ids".equalsIgnoreCase(name.strip())) {
                 if (value != JsonToken.START_ARRAY) {
                     throw new ContactListRejectedException("\"contact_ids\" at " + where(parser.currentTokenLocation())
-                            + " is a " + describe(value) + ", not an array. " + SHAPES);
+                            + " is " + withArticle(value) + ", not an array. " + SHAPES);
                 }
                 readArray(parser, sink);
                 found = true;
@@ -75,7 +77,8 @@ final class JsonContactListReader implements ContactListReader {
             }
         }
         if (!found) {
-            throw new ContactListRejectedException("The JSON object has no \"contact_ids\" array. " + SHAPES);
+            throw new ContactListRejectedException("The JSON object has no \"contact_ids\" array (its fields: "
+                    + names + "). " + SHAPES);
         }
     }
 
@@ -105,7 +108,7 @@ final class JsonContactListReader implements ContactListReader {
         String best = null;
         JsonToken bestToken = null;
         int bestRank = Integer.MAX_VALUE;
-        StringJoiner fields = new StringJoiner(", ", "{", "}");
+        FieldNames fields = new FieldNames();
         for (JsonToken token = parser.nextToken(); token == JsonToken.PROPERTY_NAME; token = parser.nextToken()) {
             String name = parser.currentName();
             fields.add(name);
@@ -119,7 +122,7 @@ final class JsonContactListReader implements ContactListReader {
             parser.skipChildren();
         }
         if (bestToken == null) {
-            sink.reject(line, fields.toString(), "no contact ID field in object");
+            sink.reject(line, "{" + fields + "}", "no contact ID field in object");
         } else if (bestToken == JsonToken.VALUE_STRING) {
             sink.accept(line, best);
         } else if (bestToken == JsonToken.VALUE_NULL) {
@@ -127,7 +130,7 @@ final class JsonContactListReader implements ContactListReader {
         } else if (best != null) {
             sink.reject(line, best, ContactIdValidator.NOT_A_UUID);
         } else {
-            sink.reject(line, describe(bestToken), "the contact ID field holds a " + describe(bestToken)
+            sink.reject(line, describe(bestToken), "the contact ID field holds " + withArticle(bestToken)
                     + ", not a string");
         }
     }
@@ -142,6 +145,32 @@ final class JsonContactListReader implements ContactListReader {
             case VALUE_NULL -> "null";
             default -> token.name();
         };
+    }
+
+    /** The first few field names of an object, for messages; bounded however many there are. */
+    private static final class FieldNames {
+
+        private static final int MAX = 10;
+        private final StringJoiner joined = new StringJoiner(", ");
+        private int count;
+
+        void add(String name) {
+            if (count++ < MAX) {
+                joined.add(name);
+            } else if (count == MAX + 1) {
+                joined.add("…");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return joined.toString();
+        }
+    }
+
+    private static String withArticle(JsonToken token) {
+        String noun = describe(token);
+        return (noun.startsWith("a") || noun.startsWith("o") ? "an " : "a ") + noun;
     }
 
     private static String where(TokenStreamLocation location) {

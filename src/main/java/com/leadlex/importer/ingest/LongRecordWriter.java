@@ -10,27 +10,25 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Appends longs to a binary temp file through one buffer: the spill format between staging
- * phases, cheaper than {@code DataOutputStream} (no per-call locking, no per-byte writes).
+ * phases, cheaper than {@code DataOutputStream} (no per-call locking, no per-byte writes). The
+ * file is created on the first write, so the many empty partitions of a small list cost nothing.
  */
 final class LongRecordWriter implements Closeable {
 
     private final Path file;
-    private final FileChannel channel;
-    private final ByteBuffer buffer;
+    private final int bufferBytes;
+    private ByteBuffer buffer;
+    private FileChannel channel;
 
     LongRecordWriter(Path file, int bufferBytes) {
         this.file = file;
-        this.buffer = ByteBuffer.allocate(bufferBytes - bufferBytes % Long.BYTES);
-        try {
-            this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not create staging file " + file, e);
-        }
+        this.bufferBytes = bufferBytes - bufferBytes % Long.BYTES;
     }
 
     void write(long value) {
-        if (!buffer.hasRemaining()) {
+        if (buffer == null) {
+            buffer = ByteBuffer.allocate(bufferBytes);
+        } else if (!buffer.hasRemaining()) {
             flush();
         }
         buffer.putLong(value);
@@ -39,6 +37,10 @@ final class LongRecordWriter implements Closeable {
     private void flush() {
         buffer.flip();
         try {
+            if (channel == null) {
+                channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                        StandardOpenOption.WRITE);
+            }
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
             }
@@ -50,10 +52,20 @@ final class LongRecordWriter implements Closeable {
 
     @Override
     public void close() {
-        try (channel) {
+        if (buffer == null) {
+            return;
+        }
+        try {
             flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not close staging file " + file, e);
+        } finally {
+            buffer = null;
+            try {
+                if (channel != null) {
+                    channel.close();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not close staging file " + file, e);
+            }
         }
     }
 }

@@ -8,56 +8,83 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds repeats one partition at a time, so memory is bounded by the largest partition rather
- * than the list. Each partition's spill is read in source order: the first occurrence of an ID
- * is kept, later ones are marked as duplicates of its line. The output per partition is a run
- * file of records {@code sequence, line, msb, lsb, firstLine} (firstLine 0 for a kept ID), still
- * in source order, ready for {@link SpoolMerger}. Partitions are visited in ascending ID range
- * and each partition's IDs are hashed sorted, which feeds {@link ContentHasher} the sorted set.
+ * Finds repeats one partition at a time, so memory is bounded by the partition, not the list.
+ * Each partition's spill is read in source order: the first occurrence of an ID is kept, later
+ * ones are marked as duplicates of its line. The output per partition is a run file of records
+ * {@code sequence, line, msb, lsb, firstLine} (firstLine 0 for a kept ID), still in source order,
+ * ready for {@link SpoolMerger}. Partitions are visited in ascending ID range and each one's IDs
+ * are hashed sorted, which feeds {@link ContentHasher} the whole set sorted. A partition with more
+ * than {@code maxRecordsInMemory} records is first split into smaller ranges
+ * ({@link PartitionSplitter}).
  */
 final class PartitionedDeduplicator {
 
     static final int RUN_RECORD_LONGS = 5;
+    /** About 50 MB of hash table at most: 2^21 slots of 24 bytes. */
+    static final long DEFAULT_MAX_RECORDS_IN_MEMORY = 1 << 20;
     private static final int BUFFER_BYTES = 64 * 1024;
 
     /** The run files and what deduplication found. */
     record Result(List<Path> runs, long unique, long duplicates, String contentHash) {
     }
 
+    private final long maxRecordsInMemory;
+    private final FirstOccurrenceTable table = new FirstOccurrenceTable();
+    private final ContentHasher hasher = new ContentHasher();
+    private final List<Path> runs = new ArrayList<>();
+    private long unique;
+    private long duplicates;
+
+    PartitionedDeduplicator(long maxRecordsInMemory) {
+        this.maxRecordsInMemory = maxRecordsInMemory;
+    }
+
+    /** Deduplicates every partition of {@code spill}; use one instance per list. */
     Result deduplicate(PartitionSpillWriter spill, Path directory) {
-        FirstOccurrenceTable table = new FirstOccurrenceTable();
-        ContentHasher hasher = new ContentHasher();
-        List<Path> runs = new ArrayList<>();
-        long unique = 0;
-        long duplicates = 0;
+        PartitionSplitter splitter = new PartitionSplitter(directory);
         for (int p = 0; p < spill.files().size(); p++) {
-            Path partition = spill.files().get(p);
-            Path run = directory.resolve("run-%04d.bin".formatted(p));
-            table.reset(spill.count(p));
-            try (LongRecordReader in = new LongRecordReader(partition, BUFFER_BYTES);
-                    LongRecordWriter out = new LongRecordWriter(run, BUFFER_BYTES)) {
-                while (in.hasNext()) {
-                    long sequence = in.next();
-                    long line = in.next();
-                    long msb = in.next();
-                    long lsb = in.next();
-                    long firstLine = table.firstLineOrAdd(msb, lsb, line);
-                    out.write(sequence);
-                    out.write(line);
-                    out.write(msb);
-                    out.write(lsb);
-                    out.write(firstLine);
-                    if (firstLine != 0) {
-                        duplicates++;
-                    }
+            if (spill.count(p) > 0) {
+                deduplicate(spill.files().get(p), spill.count(p), splitter, directory);
+            }
+        }
+        return new Result(List.copyOf(runs), unique, duplicates, hasher.hex());
+    }
+
+    private void deduplicate(Path partition, long count, PartitionSplitter splitter, Path directory) {
+        if (count > maxRecordsInMemory) {
+            List<PartitionSplitter.Piece> pieces = splitter.split(partition);
+            if (!pieces.isEmpty()) {
+                delete(partition);
+                for (PartitionSplitter.Piece piece : pieces) {
+                    deduplicate(piece.file(), piece.count(), splitter, directory);
+                }
+                return;
+            }
+        }
+        Path run = directory.resolve("run-%06d.bin".formatted(runs.size()));
+        table.reset(count);
+        try (LongRecordReader in = new LongRecordReader(partition, BUFFER_BYTES);
+                LongRecordWriter out = new LongRecordWriter(run, BUFFER_BYTES)) {
+            while (in.hasNext()) {
+                long sequence = in.next();
+                long line = in.next();
+                long msb = in.next();
+                long lsb = in.next();
+                long firstLine = table.firstLineOrAdd(msb, lsb, line);
+                out.write(sequence);
+                out.write(line);
+                out.write(msb);
+                out.write(lsb);
+                out.write(firstLine);
+                if (firstLine != 0) {
+                    duplicates++;
                 }
             }
-            unique += table.size();
-            table.drainSorted(hasher);
-            delete(partition);
-            runs.add(run);
         }
-        return new Result(runs, unique, duplicates, hasher.hex());
+        unique += table.size();
+        table.drainSorted(hasher);
+        delete(partition);
+        runs.add(run);
     }
 
     private static void delete(Path file) {

@@ -7,18 +7,21 @@ import java.util.List;
 /**
  * Merges the per-partition run files back into source order (a k-way merge on the sequence
  * number, with a binary heap of one head per run), sending kept IDs to the spool and repeats to
- * the duplicates file. Memory: one buffer and one record per run.
+ * the duplicates file. Memory: one buffer (16 MB shared at most) and one record per run.
  */
 final class SpoolMerger {
 
-    private static final int BUFFER_BYTES = 64 * 1024;
+    private static final int MAX_BUFFER_BYTES = 64 * 1024;
+    private static final int MIN_BUFFER_BYTES = 4 * 1024;
+    private static final int TOTAL_BUFFER_BYTES = 16 * 1024 * 1024;
     private static final int WIDTH = PartitionedDeduplicator.RUN_RECORD_LONGS;
 
     void merge(List<Path> runs, SpoolWriter spool, DuplicatesCsvWriter duplicates) {
         List<LongRecordReader> readers = new ArrayList<>();
         try {
+            int bufferBytes = Math.max(MIN_BUFFER_BYTES, Math.min(MAX_BUFFER_BYTES, TOTAL_BUFFER_BYTES / Math.max(1, runs.size())));
             for (Path run : runs) {
-                readers.add(new LongRecordReader(run, BUFFER_BYTES));
+                readers.add(new LongRecordReader(run, bufferBytes));
             }
             long[][] heads = new long[readers.size()][WIDTH];
             int[] heap = new int[readers.size()];

@@ -1,6 +1,5 @@
 package com.leadlex.importer.ingest;
 
-import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,56 +9,69 @@ import java.nio.file.Path;
 
 /**
  * Writes the spool ({@code spool.txt}, one canonical ID per line) and its line map
- * ({@code spool.lines}, the source line of each) in step, as ASCII bytes without going through
- * strings: these are the two files that grow with the list.
+ * ({@code spool.lines}, the source line of each) in step, formatting ASCII straight into its own
+ * buffers: these are the two files that grow with the list, so no string or lock per line.
  */
 final class SpoolWriter implements Closeable {
 
+    private static final int BUFFER_BYTES = 1 << 16;
+
     private final OutputStream ids;
     private final OutputStream lines;
-    private final byte[] idLine = new byte[ContactId.TEXT_LENGTH + 1];
-    private final byte[] number = new byte[21];
-    private long count;
+    private final byte[] idBuffer = new byte[BUFFER_BYTES];
+    private final byte[] lineBuffer = new byte[BUFFER_BYTES];
+    private final byte[] digits = new byte[20];
+    private int idPosition;
+    private int linePosition;
 
     SpoolWriter(Path spoolFile, Path linesFile) {
         try {
-            ids = new BufferedOutputStream(Files.newOutputStream(spoolFile), 1 << 16);
-            lines = new BufferedOutputStream(Files.newOutputStream(linesFile), 1 << 16);
+            ids = Files.newOutputStream(spoolFile);
+            lines = Files.newOutputStream(linesFile);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not create the spool in " + spoolFile.getParent(), e);
         }
-        idLine[ContactId.TEXT_LENGTH] = '\n';
     }
 
     void write(long msb, long lsb, long sourceLine) {
-        ContactId.writeAscii(msb, lsb, idLine, 0);
-        int position = number.length;
-        number[--position] = '\n';
+        if (idPosition > BUFFER_BYTES - ContactId.TEXT_LENGTH - 1) {
+            idPosition = drain(ids, idBuffer, idPosition);
+        }
+        ContactId.writeAscii(msb, lsb, idBuffer, idPosition);
+        idBuffer[idPosition + ContactId.TEXT_LENGTH] = '\n';
+        idPosition += ContactId.TEXT_LENGTH + 1;
+
+        if (linePosition > BUFFER_BYTES - digits.length - 1) {
+            linePosition = drain(lines, lineBuffer, linePosition);
+        }
+        int count = 0;
         long value = sourceLine;
         do {
-            number[--position] = (byte) ('0' + value % 10);
+            digits[count++] = (byte) ('0' + value % 10);
             value /= 10;
         } while (value > 0);
+        while (count > 0) {
+            lineBuffer[linePosition++] = digits[--count];
+        }
+        lineBuffer[linePosition++] = '\n';
+    }
+
+    private static int drain(OutputStream out, byte[] buffer, int length) {
         try {
-            ids.write(idLine);
-            lines.write(number, position, number.length - position);
+            out.write(buffer, 0, length);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the spool", e);
         }
-        count++;
-    }
-
-    long count() {
-        return count;
+        return 0;
     }
 
     @Override
     public void close() {
         try (ids; lines) {
-            ids.flush();
-            lines.flush();
+            idPosition = drain(ids, idBuffer, idPosition);
+            linePosition = drain(lines, lineBuffer, linePosition);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the spool", e);
+            throw new UncheckedIOException("Could not close the spool", e);
         }
     }
 }

@@ -9,6 +9,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * The files of one staging run. Outputs are written under {@code *.part} names and renamed into
  * place only when the whole list has been staged, spool last, so a reader never mistakes a
@@ -16,10 +19,13 @@ import java.util.stream.Stream;
  */
 final class StagingFiles {
 
+    private static final Logger log = LoggerFactory.getLogger(StagingFiles.class);
+
     static final String SPOOL = "spool.txt";
     static final String SPOOL_LINES = "spool.lines";
     static final String REJECTS = "rejects.csv";
     static final String DUPLICATES = "duplicates.csv";
+    private static final String WORK_PREFIX = ".staging-work-";
     private static final List<String> OUTPUTS = List.of(REJECTS, DUPLICATES, SPOOL_LINES, SPOOL);
 
     private final Path directory;
@@ -30,14 +36,22 @@ final class StagingFiles {
         this.work = work;
     }
 
-    /** Creates the directory if needed and removes the outputs of an earlier run in it. */
+    /**
+     * Creates the directory if needed and removes what an earlier run left in it: its outputs, and
+     * the partial files and work directory of a run that was killed.
+     */
     static StagingFiles prepare(Path directory) {
         try {
             Files.createDirectories(directory);
             for (String name : OUTPUTS) {
                 Files.deleteIfExists(directory.resolve(name));
+                Files.deleteIfExists(directory.resolve(name + ".part"));
             }
-            return new StagingFiles(directory, Files.createTempDirectory(directory, ".staging-work-"));
+            try (Stream<Path> leftovers = Files.list(directory)) {
+                leftovers.filter(path -> path.getFileName().toString().startsWith(WORK_PREFIX))
+                        .forEach(StagingFiles::deleteTree);
+            }
+            return new StagingFiles(directory, Files.createTempDirectory(directory, WORK_PREFIX));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not prepare staging directory " + directory, e);
         }
@@ -79,10 +93,14 @@ final class StagingFiles {
     }
 
     void deleteWork() {
-        try (Stream<Path> files = Files.walk(work)) {
+        deleteTree(work);
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> files = Files.walk(root)) {
             files.sorted(Comparator.reverseOrder()).forEach(StagingFiles::deleteQuietly);
         } catch (IOException e) {
-            deleteQuietly(work);
+            deleteQuietly(root);
         }
     }
 
@@ -90,8 +108,8 @@ final class StagingFiles {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
-            // best effort on the failure path: the original error is what the caller needs to see
-            org.slf4j.LoggerFactory.getLogger(StagingFiles.class).warn("Could not delete {}: {}", file, e.toString());
+            // best effort: a leftover temp file must not hide the outcome of the staging itself
+            log.warn("Could not delete {}: {}", file, e.toString());
         }
     }
 }
