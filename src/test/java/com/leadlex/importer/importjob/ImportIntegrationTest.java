@@ -25,6 +25,7 @@ import com.leadlex.importer.ledger.ImportRepository;
 import com.leadlex.importer.sandbox.SandboxLeadLex;
 import com.leadlex.importer.sandbox.SandboxRequestLog.ReceivedRequest;
 import com.leadlex.importer.system.ManualClock;
+import com.leadlex.importer.system.ImporterProperties;
 import com.leadlex.importer.system.ManualTimeConfiguration;
 
 /**
@@ -54,14 +55,23 @@ public abstract class ImportIntegrationTest {
     protected ImportSummaries summaries;
     @Autowired
     protected ManualClock clock;
+    @Autowired
+    protected ImporterProperties properties;
 
-    protected static Path workDir;
-
+    /**
+     * Each context gets directories of its own. Contexts are cached and outlive their test class,
+     * so a test must ask its own context where they are ({@link #inbox()}), never a static field.
+     */
     @DynamicPropertySource
     static void ownDirectories(DynamicPropertyRegistry registry) throws IOException {
-        workDir = Files.createTempDirectory("importer-it-");
+        Path workDir = Files.createTempDirectory("importer-it-");
         registry.add("importer.data-dir", () -> workDir.resolve("data").toString());
         registry.add("importer.inbox", () -> workDir.resolve("inbox").toString());
+    }
+
+    /** The inbox folder this test's application watches. */
+    protected Path inbox() {
+        return properties.inbox();
     }
 
     @BeforeEach
@@ -79,7 +89,7 @@ public abstract class ImportIntegrationTest {
     }
 
     /** A CSV list with a {@code contact_id} column holding {@code ids}, one per row. */
-    protected static Path csvList(String name, List<String> ids) {
+    protected Path csvList(String name, List<String> ids) {
         StringBuilder csv = new StringBuilder("email,contact_id\n");
         for (int i = 0; i < ids.size(); i++) {
             csv.append("person").append(i).append("@example.com,").append(ids.get(i)).append('\n');
@@ -87,9 +97,9 @@ public abstract class ImportIntegrationTest {
         return write(name, csv.toString());
     }
 
-    protected static Path write(String name, String content) {
+    protected Path write(String name, String content) {
         try {
-            Path file = Files.createDirectories(workDir.resolve("lists")).resolve(name);
+            Path file = Files.createDirectories(properties.dataDir().resolveSibling("lists")).resolve(name);
             Files.writeString(file, content, StandardCharsets.UTF_8);
             return file;
         } catch (IOException e) {

@@ -28,7 +28,7 @@ class InboxFolderEndToEndTest extends ImportIntegrationTest {
     void aListDroppedIntoACampaignFolderIsImportedAndMovedToDone() throws IOException {
         sandbox.createCampaign("cmp_inbox_ok");
         List<String> ids = newIds(750);
-        Path folder = Files.createDirectories(workDir.resolve("inbox").resolve("cmp_inbox_ok"));
+        Path folder = Files.createDirectories(inbox().resolve("cmp_inbox_ok"));
         Path staged = csvList("dropped.csv", ids);
 
         Files.move(staged, folder.resolve("dropped.csv"));
@@ -45,7 +45,7 @@ class InboxFolderEndToEndTest extends ImportIntegrationTest {
 
     @Test
     void aListThatCannotBeStagedGoesToFailedWithAReportBesideIt() throws IOException {
-        Path folder = Files.createDirectories(workDir.resolve("inbox").resolve("cmp_inbox_bad"));
+        Path folder = Files.createDirectories(inbox().resolve("cmp_inbox_bad"));
         Path staged = write("no-id-column.csv", "email;name\nx@example.com;X\n");
 
         Files.move(staged, folder.resolve("no-id-column.csv"));
@@ -63,7 +63,7 @@ class InboxFolderEndToEndTest extends ImportIntegrationTest {
     void aFileStillBeingWrittenIsNotPickedUpUntilItStopsChanging() throws Exception {
         sandbox.createCampaign("cmp_inbox_slow");
         List<String> ids = newIds(1_500);
-        Path folder = Files.createDirectories(workDir.resolve("inbox").resolve("cmp_inbox_slow"));
+        Path folder = Files.createDirectories(inbox().resolve("cmp_inbox_slow"));
         Path growing = folder.resolve("slow-upload.csv");
         Files.writeString(growing, "contact_id\n");
         AtomicInteger written = new AtomicInteger();
