@@ -42,8 +42,12 @@ public class WebhookBatchRepository {
                         rs.getObject("OLDEST", OffsetDateTime.class).toInstant()));
     }
 
-    /** Takes up to {@code limit} pending IDs of a campaign, oldest first; empty when another poller took them. */
-    public Optional<ClaimedBatch> claim(String campaignId, int limit) {
+    /**
+     * Takes up to {@code limit} pending IDs of a campaign, oldest first, skipping rows another
+     * poller has locked; empty (and nothing taken) when fewer than {@code minimum} are free, so a
+     * second poller does not turn the leftovers of a full batch into a small one.
+     */
+    public Optional<ClaimedBatch> claim(String campaignId, int limit, int minimum) {
         return ownTransaction.execute(tx -> {
             List<Long> rowIds = new ArrayList<>();
             List<String> contactIds = new ArrayList<>();
@@ -52,7 +56,7 @@ public class WebhookBatchRepository {
                         rowIds.add(rs.getLong("ID"));
                         contactIds.add(rs.getString("CONTACT_ID"));
                     }, campaignId);
-            if (rowIds.isEmpty()) {
+            if (rowIds.isEmpty() || rowIds.size() < minimum) {
                 return Optional.<ClaimedBatch>empty();
             }
             long batchId = insertBatch(campaignId, rowIds.size());

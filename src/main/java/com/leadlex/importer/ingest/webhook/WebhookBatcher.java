@@ -69,7 +69,8 @@ public class WebhookBatcher {
             boolean full = campaign.pending() >= properties.batchSize();
             boolean waitedEnough = !campaign.oldestReceivedAt().plus(properties.maxWait()).isAfter(now);
             if (full || waitedEnough) {
-                Optional<ClaimedBatch> claimed = batches.claim(campaign.campaignId(), properties.batchSize());
+                Optional<ClaimedBatch> claimed = batches.claim(campaign.campaignId(), properties.batchSize(),
+                        waitedEnough ? 1 : properties.batchSize());
                 if (claimed.isPresent()) {
                     return claimed;
                 }

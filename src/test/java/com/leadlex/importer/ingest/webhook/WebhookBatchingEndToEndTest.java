@@ -22,6 +22,9 @@ import com.leadlex.importer.sandbox.SandboxRequestLog.ReceivedRequest;
  */
 class WebhookBatchingEndToEndTest extends WebhookEndToEndTestBase {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    WebhookBatchRepository batches;
+
     @Test
     void aThousandSingleContactEventsForOneCampaignCostTwoLeadLexRequestsNotAThousand() {
         sandbox.createCampaign("cmp_wh_thousand");
@@ -106,6 +109,40 @@ class WebhookBatchingEndToEndTest extends WebhookEndToEndTestBase {
         assertThat(statuses).containsOnly(202);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM WEBHOOK_CONTACT WHERE CAMPAIGN_ID = 'cmp_wh_quota' "
                 + "AND BATCH_ID IS NULL", Integer.class)).as("stored, waiting for a batch").isEqualTo(20);
+    }
+
+    @Test
+    void pollersClaimingTheSameCampaignAtOnceNeverTakeAnIdTwice() throws Exception {
+        sandbox.createCampaign("cmp_wh_concurrent");
+        for (int i = 0; i < 10; i++) {
+            String body = WebhookHttp.genericBody("cmp_wh_concurrent", newIds(100));
+            assertThat(http.post("/webhooks/signed-json", body, bodyHmacHeaders("concurrent-" + i, body, BODY_SECRET))
+                    .statusCode()).isEqualTo(202);
+        }
+
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> claims = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                claims.add(pool.submit(() -> batches.claim("cmp_wh_concurrent", 150, 1)));
+            }
+            for (var claim : claims) {
+                claim.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        // A claimer that meets locked rows skips them: what it leaves is taken by the next claim.
+        while (batches.claim("cmp_wh_concurrent", 150, 1).isPresent()) {
+            // claim until nothing is pending
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM WEBHOOK_CONTACT WHERE CAMPAIGN_ID = 'cmp_wh_concurrent' "
+                + "AND BATCH_ID IS NULL", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT SUM(ID_COUNT) FROM WEBHOOK_BATCH WHERE CAMPAIGN_ID = 'cmp_wh_concurrent'",
+                Integer.class)).as("every ID in exactly one batch").isEqualTo(1_000);
+        assertThat(jdbc.queryForList("SELECT B.ID FROM WEBHOOK_BATCH B WHERE B.CAMPAIGN_ID = 'cmp_wh_concurrent' AND "
+                + "B.ID_COUNT <> (SELECT COUNT(*) FROM WEBHOOK_CONTACT C WHERE C.BATCH_ID = B.ID)", Long.class)).isEmpty();
     }
 
     private List<ImportRecord> importsOf(String campaign) {

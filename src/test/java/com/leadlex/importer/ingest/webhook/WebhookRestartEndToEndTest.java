@@ -72,7 +72,7 @@ class WebhookRestartEndToEndTest {
             assertThat(http(first).post("/webhooks/signed-json", body, headers("claimed-1", body)).statusCode())
                     .isEqualTo(202);
             // What a crash between the claim's commit and the launch leaves: a CLAIMED batch, no import.
-            assertThat(first.getBean(WebhookBatchRepository.class).claim("cmp_wh_claimed", 500)).isPresent();
+            assertThat(first.getBean(WebhookBatchRepository.class).claim("cmp_wh_claimed", 500, 1)).isPresent();
         }
 
         clock.advance(Duration.ofMinutes(3));
