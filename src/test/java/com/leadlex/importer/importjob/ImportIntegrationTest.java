@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -56,6 +57,13 @@ public abstract class ImportIntegrationTest {
     protected ManualClock clock;
 
     protected static Path workDir;
+
+    /**
+     * This context's own inbox. {@link #workDir} is reassigned whenever another test class creates a
+     * new context, while a cached context keeps watching the inbox it was started with.
+     */
+    @Value("${importer.inbox}")
+    protected Path inbox;
 
     @DynamicPropertySource
     static void ownDirectories(DynamicPropertyRegistry registry) throws IOException {

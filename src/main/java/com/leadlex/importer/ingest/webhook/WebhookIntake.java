@@ -90,7 +90,7 @@ public class WebhookIntake {
             log.info("Webhook {}: delivery {} was already stored as event {}; acknowledged, nothing added",
                     request.sourceName(), deliveryId, stored.eventId());
         } else {
-            log.info("Webhook {}: event {} stored with {} contact ID(s){}", request.sourceName(), stored.eventId(),
+            log.debug("Webhook {}: event {} stored with {} contact ID(s){}", request.sourceName(), stored.eventId(),
                     contacts.size(), invalid > 0 ? ", " + invalid + " value(s) that are not contact IDs" : "");
         }
         return stored;

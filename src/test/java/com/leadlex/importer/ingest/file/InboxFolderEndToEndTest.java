@@ -22,7 +22,7 @@ class InboxFolderEndToEndTest extends ImportIntegrationTest {
     void aListDroppedIntoACampaignFolderIsImportedAndMovedToDone() throws IOException {
         sandbox.createCampaign("cmp_inbox_ok");
         List<String> ids = newIds(750);
-        Path folder = Files.createDirectories(workDir.resolve("inbox").resolve("cmp_inbox_ok"));
+        Path folder = Files.createDirectories(inbox.resolve("cmp_inbox_ok"));
         Path staged = csvList("dropped.csv", ids);
 
         Files.move(staged, folder.resolve("dropped.csv"));
@@ -39,7 +39,7 @@ class InboxFolderEndToEndTest extends ImportIntegrationTest {
 
     @Test
     void aListThatCannotBeStagedGoesToFailedWithAReportBesideIt() throws IOException {
-        Path folder = Files.createDirectories(workDir.resolve("inbox").resolve("cmp_inbox_bad"));
+        Path folder = Files.createDirectories(inbox.resolve("cmp_inbox_bad"));
         Path staged = write("no-id-column.csv", "email;name\nx@example.com;X\n");
 
         Files.move(staged, folder.resolve("no-id-column.csv"));
