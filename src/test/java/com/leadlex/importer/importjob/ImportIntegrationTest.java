@@ -67,9 +67,12 @@ public abstract class ImportIntegrationTest {
 
     @DynamicPropertySource
     static void ownDirectories(DynamicPropertyRegistry registry) throws IOException {
-        workDir = Files.createTempDirectory("importer-it-");
-        registry.add("importer.data-dir", () -> workDir.resolve("data").toString());
-        registry.add("importer.inbox", () -> workDir.resolve("inbox").toString());
+        // The suppliers are read lazily and more than once: give each context its own directory for
+        // good, not whatever the static field holds when a later test class has reassigned it.
+        Path ownDir = Files.createTempDirectory("importer-it-");
+        workDir = ownDir;
+        registry.add("importer.data-dir", () -> ownDir.resolve("data").toString());
+        registry.add("importer.inbox", () -> ownDir.resolve("inbox").toString());
     }
 
     @BeforeEach
