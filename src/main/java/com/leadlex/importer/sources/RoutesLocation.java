@@ -24,7 +24,13 @@ public class RoutesLocation implements EnvironmentPostProcessor, Ordered {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (FROM_FOLDER.equals(environment.getProperty(PATTERN_PROPERTY)) && !Files.isDirectory(Path.of("routes"))) {
+        choose(environment, Path.of(""));
+    }
+
+    /** Switches the default pattern to the jar's routes when {@code workingDir} has no routes folder. */
+    static void choose(ConfigurableEnvironment environment, Path workingDir) {
+        if (FROM_FOLDER.equals(environment.getProperty(PATTERN_PROPERTY))
+                && !Files.isDirectory(workingDir.resolve("routes"))) {
             environment.getPropertySources().addFirst(
                     new MapPropertySource("importerRoutesFromJar", Map.of(PATTERN_PROPERTY, FROM_JAR)));
         }
