@@ -37,6 +37,7 @@ final class EmbeddedSftpServer implements AutoCloseable {
     private final KeyPair hostKey;
     private final PublicKey clientKey;
     private volatile boolean refuseMoves;
+    private volatile String password;
     private SshServer server;
     private int port;
 
@@ -75,6 +76,8 @@ final class EmbeddedSftpServer implements AutoCloseable {
             server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
             server.setPublickeyAuthenticator((user, key, session) -> USER.equals(user)
                     && KeyUtils.compareKeys(key, clientKey));
+            server.setPasswordAuthenticator((user, given, session) -> USER.equals(user) && password != null
+                    && password.equals(given));
             SftpSubsystemFactory sftp = new SftpSubsystemFactory();
             sftp.addSftpEventListener(new SftpEventListener() {
                 @Override
@@ -116,6 +119,11 @@ final class EmbeddedSftpServer implements AutoCloseable {
 
     Path root() {
         return root;
+    }
+
+    /** Also accepts this password for {@link #USER}; without it, only the key is accepted. */
+    void acceptPassword(String accepted) {
+        this.password = accepted;
     }
 
     void refuseMoves(boolean refuse) {
