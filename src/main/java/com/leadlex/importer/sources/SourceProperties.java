@@ -9,9 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled                 start the route (route files ship disabled until configured)
  * @param sourceName              the source's name in imports and in LeadLex's {@code source} tag; the route id if blank
- * @param campaign                a fixed campaign ID for every list of this source
+ * @param campaign                a fixed campaign ID for every list of this source (wins over the two below)
  * @param campaignFromFolder      take the campaign from the sub-folder the list is in ({@code <dir>/<campaign>/list.csv})
- * @param campaignColumn          take the campaign from this column (CSV) of the list; one campaign per list
+ * @param campaignColumn          take the campaign from this column (CSV) of the list; one campaign per list (wins
+ *                                over the folder)
  * @param host                    SFTP host (shown in the status)
  * @param directory               the folder looked at (local or on the server)
  * @param strictHostKeyChecking   {@code yes} (default) checks the SFTP server's key against known_hosts
@@ -31,15 +32,6 @@ public record SourceProperties(
         Long delay,
         String cron,
         String timeZone) {
-
-    public SourceProperties {
-        int ways = (campaign == null || campaign.isBlank() ? 0 : 1) + (campaignFromFolder ? 1 : 0)
-                + (campaignColumn == null || campaignColumn.isBlank() ? 0 : 1);
-        if (ways > 1) {
-            throw new IllegalArgumentException("a source takes its campaign one way: set only one of campaign, "
-                    + "campaign-from-folder and campaign-column");
-        }
-    }
 
     /** The settings of a route nobody configured: its name is its route id, the campaign comes from the folder. */
     public static SourceProperties unconfigured() {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -54,6 +55,8 @@ public abstract class ImportIntegrationTest {
     protected ImportSummaries summaries;
     @Autowired
     protected ManualClock clock;
+    @Autowired
+    private Environment environment;
 
     protected static Path workDir;
 
@@ -67,6 +70,16 @@ public abstract class ImportIntegrationTest {
     @BeforeEach
     void resetSandbox() {
         sandbox.reset();
+    }
+
+    /**
+     * Points {@link #workDir} at this test's application context: subclasses that add their own
+     * properties get a context (and directories) of their own, and a cached context shared by
+     * other classes keeps watching the directories it was started with.
+     */
+    @BeforeEach
+    void useTheDirectoriesOfThisContext() {
+        workDir = Path.of(environment.getRequiredProperty("importer.data-dir")).getParent();
     }
 
     /** {@code count} fresh random contact IDs. */

@@ -156,6 +156,16 @@ class SftpPickupEndToEndTest extends ImportIntegrationTest {
         }
     }
 
+    @Test
+    void aListThatCannotBeStagedIsMovedToFailedOnTheServerAndNothingIsWrittenLocallyForIt() {
+        server.put("outbound/no-ids.csv", "email\nx@example.com\n");
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Files.exists(server.root().resolve("outbound/failed/no-ids.csv")));
+        assertThat(importOf("no-ids.csv")).isNull();
+        assertThat(Path.of("outbound")).as("the server's folder name is no local folder").doesNotExist();
+    }
+
     private String lastError() {
         String error = sources.current(SOURCE).orElseThrow().lastError();
         return error == null ? "" : error;
