@@ -62,9 +62,12 @@ public abstract class ImportIntegrationTest {
 
     @DynamicPropertySource
     static void ownDirectories(DynamicPropertyRegistry registry) throws IOException {
-        workDir = Files.createTempDirectory("importer-it-");
-        registry.add("importer.data-dir", () -> workDir.resolve("data").toString());
-        registry.add("importer.inbox", () -> workDir.resolve("inbox").toString());
+        // a local, not the static field: the suppliers are read again whenever the property is, and
+        // the field moves on to the next context's directory when another context is started
+        Path directory = Files.createTempDirectory("importer-it-");
+        workDir = directory;
+        registry.add("importer.data-dir", () -> directory.resolve("data").toString());
+        registry.add("importer.inbox", () -> directory.resolve("inbox").toString());
     }
 
     @BeforeEach

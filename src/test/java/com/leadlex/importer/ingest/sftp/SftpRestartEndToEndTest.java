@@ -102,6 +102,22 @@ class SftpRestartEndToEndTest {
         }
     }
 
+    @Test
+    void wrongCredentialsAreReportedInWordsAndTheApplicationKeepsRunning() {
+        Path strangersKey = EmbeddedSftpServer.writePrivateKey(EmbeddedSftpServer.newKeyPair("RSA", 2048),
+                workDir.resolve("keys/stranger"));
+        server.put("outbound/unreachable.csv", list(5));
+        try (ConfigurableApplicationContext app = start("--importer.sources.partner-sftp.private-key-file=" + strangersKey)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> lastError(app).startsWith("login refused"));
+
+            assertThat(app.isRunning()).isTrue();
+            assertThat(app.getBean(SourceStatusRegistry.class).current(SOURCE).orElseThrow().state())
+                    .isEqualTo("failing");
+            assertThat(status(app, "unreachable.csv")).isNull();
+            assertThat(server.root().resolve("outbound/unreachable.csv")).exists();
+        }
+    }
+
     private ConfigurableApplicationContext start(String... extra) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
@@ -122,7 +138,11 @@ class SftpRestartEndToEndTest {
                 "--importer.sources.partner-sftp.delay=200",
                 "--importer.sources.partner-sftp.read-lock-check-interval=200",
                 "--importer.sources.partner-sftp.read-lock-min-age=0"));
-        args.addAll(List.of(extra));
+        for (String override : extra) {
+            String key = override.substring(0, override.indexOf('=') + 1);
+            args.removeIf(arg -> arg.startsWith(key));
+            args.add(override);
+        }
         return new SpringApplicationBuilder(LeadLexImporterApplication.class).run(args.toArray(String[]::new));
     }
 
