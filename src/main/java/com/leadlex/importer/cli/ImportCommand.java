@@ -7,8 +7,13 @@ import java.nio.file.Files;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.CommandLinePropertySource;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
 
 import com.leadlex.importer.LeadLexImporterApplication;
 import com.leadlex.importer.importjob.ImportSummaries;
@@ -52,12 +57,8 @@ public final class ImportCommand {
             return BAD_INPUT;
         }
         SpringApplication application = new SpringApplication(LeadLexImporterApplication.class);
-        application.setDefaultProperties(Map.of(
-                "importer.cli.command", "import",
-                "server.port", "0",
-                "server.address", "127.0.0.1",
-                "camel.main.routes-include-pattern", "",
-                "spring.main.banner-mode", "off"));
+        application.setBannerMode(Banner.Mode.OFF);
+        application.addInitializers(context -> oneShotMode(context.getEnvironment()));
         try (ConfigurableApplicationContext context = application.run(arguments.springArguments().toArray(String[]::new))) {
             return importList(context, arguments, out, err);
         }
@@ -84,6 +85,25 @@ public final class ImportCommand {
                 .describe(context.getBean(ImportRepository.class).findById(result.launch().importId()).orElseThrow());
         out.println(summary.oneLine());
         return exitCode(summary);
+    }
+
+    /**
+     * Settings of the one-shot mode. They outrank application.yml and the environment (a cron job
+     * must not take a running server's port or watch its inbox), and yield only to the command's
+     * own {@code --name=value} arguments.
+     */
+    private static void oneShotMode(ConfigurableEnvironment environment) {
+        MapPropertySource oneShot = new MapPropertySource("importCommand", Map.of(
+                "importer.cli.command", "import",
+                "server.port", "0",
+                "server.address", "127.0.0.1",
+                "camel.main.routes-include-pattern", "classpath:one-shot-mode-loads-no-source-routes/*.camel.yaml"));
+        MutablePropertySources sources = environment.getPropertySources();
+        if (sources.contains(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME)) {
+            sources.addAfter(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME, oneShot);
+        } else {
+            sources.addFirst(oneShot);
+        }
     }
 
     static int exitCode(ImportSummary summary) {

@@ -68,12 +68,12 @@ public class ImportLauncher {
             resume(earlierImport, last, foreground);
             return new LaunchResult(earlierImport, LaunchResult.Disposition.RESUMED);
         }
-        long id = imports.insert(newImport(staged, request, ImportStatus.QUEUED, null));
+        NewImport queued = newImport(staged, request, ImportStatus.QUEUED, null);
+        long id = imports.insert(queued);
         JobParameters parameters = ImportJobParameters.forLaunch(request.campaignId(), staged.contentHash(),
                 earlier == null ? null : id, id, staged.spoolFile().toString(), request.sourceTag());
         log.info("Import {} queued: {} -> campaign {}, {} valid IDs in {} chunk(s)", id, request.fileName(),
-                request.campaignId(), staged.validUnique(), newImport(staged, request, ImportStatus.QUEUED, null)
-                        .totalChunks());
+                request.campaignId(), staged.validUnique(), queued.totalChunks());
         run(id, () -> jobOperator.start(contactImportJob, parameters), foreground);
         return new LaunchResult(id, LaunchResult.Disposition.STARTED);
     }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
@@ -50,7 +51,7 @@ public class ContactListIntake {
                 + UUID.randomUUID().toString().substring(0, 8));
         StagedList staged = stager.stage(content, fileName, stagingDir);
         if (staged.validUnique() == 0) {
-            deleteQuietly(stagingDir);
+            deleteStagingDirectory(stagingDir);
             throw new ContactListRejectedException(String.format(
                     "no valid contact IDs in %s: %d row(s) read, %d invalid, %d duplicate(s); contact IDs must be UUIDs",
                     fileName, staged.rowsRead(), staged.invalid(), staged.duplicates()));
@@ -60,9 +61,10 @@ public class ContactListIntake {
         return new IntakeResult(staged, launcher.submit(staged, request, foreground));
     }
 
-    private static void deleteQuietly(Path directory) {
+    /** A list with nothing to import leaves nothing behind but the error it raises. */
+    private static void deleteStagingDirectory(Path directory) {
         try (var files = Files.walk(directory)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,18 +2,13 @@ package com.leadlex.importer.ledger;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * IMPORT_CHUNK, the per-chunk ledger. A row is written before its request goes out and completed
@@ -26,14 +21,11 @@ public class ImportChunkRepository {
     private static final RowMapper<ChunkRecord> ROW_MAPPER = ImportChunkRepository::map;
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate ownTransaction;
-    private final Clock clock;
+    private final LedgerWrites writes;
 
-    public ImportChunkRepository(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
+    public ImportChunkRepository(JdbcTemplate jdbc, LedgerWrites writes) {
         this.jdbc = jdbc;
-        this.ownTransaction = new TransactionTemplate(transactionManager);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.clock = clock;
+        this.writes = writes;
     }
 
     /**
@@ -41,7 +33,7 @@ public class ImportChunkRepository {
      * Attempts accumulate over restarts.
      */
     public Optional<ChunkRecord> begin(ChunkStart start) {
-        return ownTransaction.execute(tx -> {
+        return writes.inOwnTransaction(() -> {
             Optional<ChunkRecord> previous = find(start.importId(), start.chunkNumber());
             OffsetDateTime now = now();
             if (previous.isEmpty()) {
@@ -101,11 +93,11 @@ public class ImportChunkRepository {
     }
 
     private void update(String sql, Object... args) {
-        ownTransaction.executeWithoutResult(tx -> jdbc.update(sql, args));
+        writes.update(sql, args);
     }
 
     private OffsetDateTime now() {
-        return clock.instant().atOffset(ZoneOffset.UTC);
+        return writes.now();
     }
 
     private static ChunkRecord map(ResultSet rs, int row) throws SQLException {

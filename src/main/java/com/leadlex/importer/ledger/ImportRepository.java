@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,13 +14,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * CONTACT_IMPORT, the registry of imports. Every write commits on its own (REQUIRES_NEW): an
- * import's state must survive the rollback of the chunk transaction that observed it.
+ * CONTACT_IMPORT, the registry of imports. Every write commits on its own ({@link LedgerWrites}):
+ * an import's state must survive the rollback of the chunk transaction that observed it.
  */
 @Repository
 public class ImportRepository {
@@ -29,20 +25,17 @@ public class ImportRepository {
     private static final RowMapper<ImportRecord> ROW_MAPPER = ImportRepository::map;
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate ownTransaction;
-    private final Clock clock;
+    private final LedgerWrites writes;
 
-    public ImportRepository(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
+    public ImportRepository(JdbcTemplate jdbc, LedgerWrites writes) {
         this.jdbc = jdbc;
-        this.ownTransaction = new TransactionTemplate(transactionManager);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.clock = clock;
+        this.writes = writes;
     }
 
     public long insert(NewImport newImport) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         OffsetDateTime now = now();
-        ownTransaction.executeWithoutResult(tx -> jdbc.update(connection -> {
+        writes.inOwnTransaction(() -> jdbc.update(connection -> {
             var statement = connection.prepareStatement("""
                     INSERT INTO CONTACT_IMPORT (CAMPAIGN_ID, SOURCE_NAME, FILE_NAME, SOURCE_TAG, STAGING_DIR,
                         CONTENT_HASH, STATUS, ROWS_READ, VALID_IDS, INVALID_ROWS, DUPLICATE_ROWS, TOTAL_CHUNKS,
@@ -113,10 +106,9 @@ public class ImportRepository {
 
     /** Claims a paused import for resumption; false when another thread or node was first. */
     public boolean claimPaused(long id) {
-        Integer changed = ownTransaction.execute(tx -> jdbc.update(
+        return writes.update(
                 "UPDATE CONTACT_IMPORT SET STATUS = 'QUEUED', UPDATED_AT = ? WHERE ID = ? AND STATUS = 'PAUSED'",
-                now(), id));
-        return changed != null && changed == 1;
+                now(), id) == 1;
     }
 
     public void markEnded(long id, ImportStatus status, String errorCode, String error) {
@@ -127,11 +119,11 @@ public class ImportRepository {
     }
 
     private void update(String sql, Object... args) {
-        ownTransaction.executeWithoutResult(tx -> jdbc.update(sql, args));
+        writes.update(sql, args);
     }
 
     private OffsetDateTime now() {
-        return clock.instant().atOffset(ZoneOffset.UTC);
+        return writes.now();
     }
 
     static String truncate(String text) {

@@ -99,6 +99,11 @@ class AddContactsHandler {
         if (body.error() != null) {
             return SandboxAnswer.error(body.error()).rateLimit(quota);
         }
+        int refused = campaigns.firstRefused(body.contactIds());
+        if (refused >= 0) {
+            return SandboxAnswer.error(SandboxError.invalidContactId(refused,
+                    "\"" + body.contactIds().get(refused) + "\"")).rateLimit(quota);
+        }
         return SandboxAnswer.ok(campaigns.enroll(campaignId, body.contactIds())).rateLimit(quota);
     }
 

@@ -16,6 +16,8 @@ public class SandboxCampaigns {
 
     private final List<String> standingCampaigns;
     private final Map<String, Set<UUID>> enrollments = new ConcurrentHashMap<>();
+    /** Contacts LeadLex would refuse (a deleted contact, say): a request naming one gets a 400. */
+    private final Set<UUID> refused = ConcurrentHashMap.newKeySet();
 
     public SandboxCampaigns(SandboxProperties properties) {
         List<String> campaigns = new ArrayList<>(SandboxProperties.BUILT_IN_CAMPAIGNS);
@@ -26,6 +28,23 @@ public class SandboxCampaigns {
 
     public boolean exists(String campaignId) {
         return enrollments.containsKey(campaignId);
+    }
+
+    public void refuse(UUID contactId) {
+        refused.add(contactId);
+    }
+
+    /** The position of the first refused contact in {@code contactIds}, or -1 when none is. */
+    public int firstRefused(List<UUID> contactIds) {
+        if (refused.isEmpty()) {
+            return -1;
+        }
+        for (int i = 0; i < contactIds.size(); i++) {
+            if (refused.contains(contactIds.get(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Creates an empty campaign; an existing one is left as it is. */
@@ -71,6 +90,7 @@ public class SandboxCampaigns {
     /** Only the built-in and configured campaigns, all empty. */
     public void reset() {
         enrollments.clear();
+        refused.clear();
         standingCampaigns.forEach(this::create);
     }
 

@@ -36,6 +36,11 @@ public class SandboxLeadLex {
         keys.add(key);
     }
 
+    /** Every later request naming this contact is answered 400 {@code invalid_contact_id}, nothing enrolled. */
+    public void refuseContact(String contactId) {
+        campaigns.refuse(java.util.UUID.fromString(contactId));
+    }
+
     /** Every later request with this key is answered 401 {@code invalid_key}. */
     public void revokeKey(String key) {
         keys.revoke(key);

@@ -105,6 +105,29 @@ class ImportFailureEndToEndTest extends ImportIntegrationTest {
                 .hasSize(1234);
     }
 
+    @Test
+    void contactsLeadLexRefusesWithA400AreIsolatedAndTheRestOfTheChunkStillGoesThrough() {
+        sandbox.createCampaign("cmp_fail_400");
+        List<String> ids = newIds(600);
+        sandbox.refuseContact(ids.get(123));
+        sandbox.refuseContact(ids.get(456));
+
+        ImportRecord done = importNow(csvList("two-refused.csv", ids), "cmp_fail_400", false);
+
+        assertThat(done.status()).isEqualTo(ImportStatus.COMPLETED);
+        assertThat(sandbox.enrolledCount("cmp_fail_400")).isEqualTo(598);
+        // halving to isolate one refused ID costs about two requests per level: 2·log2(500) + 2·log2(100) + 2
+        assertThat(requestsFor("cmp_fail_400")).hasSizeLessThanOrEqualTo(40)
+                .allSatisfy(request -> assertThat(request.contactCount()).isLessThanOrEqualTo(500));
+        ImportSummary summary = summaries.describe(done);
+        assertThat(summary.added()).isEqualTo(598);
+        assertThat(summary.refused()).isEqualTo(2);
+        assertThat(lines(ImportResultsWriter.resultsFile(done)))
+                .filteredOn(line -> line.contains(",not_sent,")).hasSize(2)
+                .anySatisfy(line -> assertThat(line).startsWith("125," + ids.get(123)).contains("invalid_contact_id"))
+                .anySatisfy(line -> assertThat(line).startsWith("458," + ids.get(456)));
+    }
+
     private ImportRecord importAfterFirstChunkFails(List<String> ids) {
         sandbox.reset();
         sandbox.createCampaign("cmp_fail_resume");

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -26,6 +25,7 @@ import com.leadlex.importer.ledger.ImportRepository;
 import com.leadlex.importer.sandbox.SandboxLeadLex;
 import com.leadlex.importer.sandbox.SandboxRequestLog.ReceivedRequest;
 import com.leadlex.importer.system.ManualClock;
+import com.leadlex.importer.system.ImporterProperties;
 import com.leadlex.importer.system.ManualTimeConfiguration;
 
 /**
@@ -56,33 +56,27 @@ public abstract class ImportIntegrationTest {
     @Autowired
     protected ManualClock clock;
     @Autowired
-    private Environment environment;
+    protected ImporterProperties properties;
 
-    protected static Path workDir;
-
+    /**
+     * Each context gets directories of its own. Contexts are cached and outlive their test class,
+     * so a test must ask its own context where they are ({@link #inbox()}), never a static field.
+     */
     @DynamicPropertySource
     static void ownDirectories(DynamicPropertyRegistry registry) throws IOException {
-        // a local, not the static field: the suppliers are read again whenever the property is, and
-        // the field moves on to the next context's directory when another context is started
-        Path directory = Files.createTempDirectory("importer-it-");
-        workDir = directory;
-        registry.add("importer.data-dir", () -> directory.resolve("data").toString());
-        registry.add("importer.inbox", () -> directory.resolve("inbox").toString());
+        Path workDir = Files.createTempDirectory("importer-it-");
+        registry.add("importer.data-dir", () -> workDir.resolve("data").toString());
+        registry.add("importer.inbox", () -> workDir.resolve("inbox").toString());
+    }
+
+    /** The inbox folder this test's application watches. */
+    protected Path inbox() {
+        return properties.inbox();
     }
 
     @BeforeEach
     void resetSandbox() {
         sandbox.reset();
-    }
-
-    /**
-     * Points {@link #workDir} at this test's application context: subclasses that add their own
-     * properties get a context (and directories) of their own, and a cached context shared by
-     * other classes keeps watching the directories it was started with.
-     */
-    @BeforeEach
-    void useTheDirectoriesOfThisContext() {
-        workDir = Path.of(environment.getRequiredProperty("importer.data-dir")).getParent();
     }
 
     /** {@code count} fresh random contact IDs. */
@@ -95,7 +89,7 @@ public abstract class ImportIntegrationTest {
     }
 
     /** A CSV list with a {@code contact_id} column holding {@code ids}, one per row. */
-    protected static Path csvList(String name, List<String> ids) {
+    protected Path csvList(String name, List<String> ids) {
         StringBuilder csv = new StringBuilder("email,contact_id\n");
         for (int i = 0; i < ids.size(); i++) {
             csv.append("person").append(i).append("@example.com,").append(ids.get(i)).append('\n');
@@ -103,9 +97,9 @@ public abstract class ImportIntegrationTest {
         return write(name, csv.toString());
     }
 
-    protected static Path write(String name, String content) {
+    protected Path write(String name, String content) {
         try {
-            Path file = Files.createDirectories(workDir.resolve("lists")).resolve(name);
+            Path file = Files.createDirectories(properties.dataDir().resolveSibling("lists")).resolve(name);
             Files.writeString(file, content, StandardCharsets.UTF_8);
             return file;
         } catch (IOException e) {

@@ -14,17 +14,17 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * nothing depends on what earlier runs left behind. Without a server the PostgreSQL tests are
  * skipped, except under {@code CI=true}, where they must run and so fail loudly.
  */
-final class PostgresTestDatabase {
+public final class PostgresTestDatabase {
 
-    static final String URL = System.getenv().getOrDefault("IMPORTER_TEST_POSTGRES_URL",
+    public static final String URL = System.getenv().getOrDefault("IMPORTER_TEST_POSTGRES_URL",
             "jdbc:postgresql://127.0.0.1:5432/postgres");
-    static final String USER = System.getenv().getOrDefault("IMPORTER_TEST_POSTGRES_USER", "postgres");
+    public static final String USER = System.getenv().getOrDefault("IMPORTER_TEST_POSTGRES_USER", "postgres");
 
     private PostgresTestDatabase() {
     }
 
     /** For {@code @EnabledIf}: run when the server answers, and always in CI. */
-    static boolean availableOrRequired() {
+    public static boolean availableOrRequired() {
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             return true;
         }
@@ -36,7 +36,7 @@ final class PostgresTestDatabase {
     }
 
     /** Creates a fresh schema and points the datasource, Flyway and Spring Batch at it. */
-    static void register(DynamicPropertyRegistry registry) throws SQLException {
+    public static void register(DynamicPropertyRegistry registry) throws SQLException {
         String schema = "importer_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection connection = DriverManager.getConnection(URL, USER, "");
                 Statement statement = connection.createStatement()) {

@@ -36,7 +36,7 @@ class InboxFolderHardeningEndToEndTest extends ImportIntegrationTest {
 
     @Test
     void aFileOfAnotherKindIsIgnoredWithOneLogLineAndLeftWhereItIs(CapturedOutput output) throws IOException {
-        Path folder = Files.createDirectories(workDir.resolve("inbox").resolve("cmp_hardening_other"));
+        Path folder = Files.createDirectories(inbox().resolve("cmp_hardening_other"));
 
         Files.writeString(folder.resolve("report.xlsx"), "not a list");
 
@@ -48,7 +48,7 @@ class InboxFolderHardeningEndToEndTest extends ImportIntegrationTest {
 
     @Test
     void aFailedListIsRejectedOnceAndNotPickedAgain(CapturedOutput output) throws IOException {
-        Path folder = Files.createDirectories(workDir.resolve("inbox").resolve("cmp_hardening_bad"));
+        Path folder = Files.createDirectories(inbox().resolve("cmp_hardening_bad"));
 
         Files.move(write("bad-list.csv", "email\nx@example.com\n"), folder.resolve("bad-list.csv"));
 
@@ -60,7 +60,7 @@ class InboxFolderHardeningEndToEndTest extends ImportIntegrationTest {
     @Test
     void theSameFileDroppedAgainUnchangedIsNotTakenTwiceAndIsRememberedInTheDatabase() throws IOException {
         sandbox.createCampaign("cmp_hardening_again");
-        Path folder = Files.createDirectories(workDir.resolve("inbox").resolve("cmp_hardening_again"));
+        Path folder = Files.createDirectories(inbox().resolve("cmp_hardening_again"));
         Files.move(csvList("again.csv", newIds(20)), folder.resolve("again.csv"));
         await().atMost(Duration.ofSeconds(30)).until(() -> imports.findRecent(100).stream()
                 .anyMatch(i -> "again.csv".equals(i.fileName()) && i.status() == ImportStatus.COMPLETED));
