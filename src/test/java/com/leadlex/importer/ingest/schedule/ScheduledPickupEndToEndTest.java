@@ -22,6 +22,7 @@ import org.quartz.listeners.JobListenerSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -35,6 +36,8 @@ import com.leadlex.importer.sources.SourceStatusRegistry;
  * inbox: it fires on the cron's times, once each, takes what is in its folder and reports the
  * firings that found nothing.
  */
+// its own context, closed afterwards: nothing keeps polling a server that is gone or firing a cron
+@DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)
 class ScheduledPickupEndToEndTest extends ImportIntegrationTest {
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -33,6 +34,8 @@ import com.leadlex.importer.sources.SourceStatusRegistry;
  * and moved on the server; an impostor key, an outage and a refused move are each reported in
  * the source's status and ridden out.
  */
+// its own context, closed afterwards: nothing keeps polling a server that is gone or firing a cron
+@DirtiesContext
 class SftpPickupEndToEndTest extends ImportIntegrationTest {
 
     private static final String SOURCE = "partner-sftp";
