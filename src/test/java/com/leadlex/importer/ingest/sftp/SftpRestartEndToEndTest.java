@@ -13,11 +13,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.leadlex.importer.LeadLexImporterApplication;
@@ -32,6 +36,7 @@ import com.leadlex.importer.sources.SourceStatusRegistry;
  * repository lives in its database), and with done-marker files, where a list is not taken before
  * its marker says the upload is complete.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class SftpRestartEndToEndTest {
 
     private static final String SOURCE = "partner-sftp";
@@ -115,6 +120,20 @@ class SftpRestartEndToEndTest {
                     .isEqualTo("failing");
             assertThat(status(app, "unreachable.csv")).isNull();
             assertThat(server.root().resolve("outbound/unreachable.csv")).exists();
+        }
+    }
+
+    @Test
+    void turningTheHostKeyCheckOffTakesAnExplicitSettingAndIsLoggedAsInsecure(CapturedOutput output) {
+        EmbeddedSftpServer.writeString(knownHosts, "[127.0.0.1]:" + server.port() + " "
+                + PublicKeyEntry.toString(
+                        EmbeddedSftpServer.newKeyPair("EC", 256).getPublic()) + "\n");
+        server.put("outbound/unchecked.csv", list(5));
+        try (ConfigurableApplicationContext app = start("--importer.sources.partner-sftp.strict-host-key-checking=no")) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> status(app, "unchecked.csv") == ImportStatus.COMPLETED);
+
+            assertThat(output.getOut()).contains("INSECURE: SFTP source partner-sftp does not verify the server's host key");
+            assertThat(app.getBean(SourceStatusRegistry.class).current(SOURCE).orElseThrow().hostKeyChecked()).isFalse();
         }
     }
 
