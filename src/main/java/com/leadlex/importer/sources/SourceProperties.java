@@ -33,13 +33,21 @@ public record SourceProperties(
         String cron,
         String timeZone) {
 
+    public SourceProperties {
+        if (!"yes".equals(strictHostKeyChecking) && !"no".equals(strictHostKeyChecking)) {
+            // JSch checks host keys only for exactly "yes": a "true" (an unquoted YAML yes) would not be checked
+            throw new IllegalArgumentException("strict-host-key-checking must be \"yes\" or \"no\", quoted in YAML "
+                    + "(unquoted, yes and no are read as true and false), but is " + strictHostKeyChecking);
+        }
+    }
+
     /** The settings of a route nobody configured: its name is its route id, the campaign comes from the folder. */
     public static SourceProperties unconfigured() {
         return new SourceProperties(false, null, null, true, null, null, null, "yes", null, null, null);
     }
 
     public boolean hostKeyChecked() {
-        return !"no".equalsIgnoreCase(strictHostKeyChecking);
+        return "yes".equals(strictHostKeyChecking);
     }
 
     /** When the source looks, in words: the cron and zone, or the interval. */
