@@ -45,7 +45,7 @@ public class CamelListIntake {
 
     private static String campaignOf(Exchange exchange) {
         String campaign = exchange.getMessage().getHeader(CAMPAIGN_HEADER, String.class);
-        if (campaign != null) {
+        if (campaign != null && !campaign.isBlank()) {
             return campaign;
         }
         String relativePath = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);

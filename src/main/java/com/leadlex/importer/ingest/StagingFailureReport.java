@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.component.file.FileEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -32,7 +33,8 @@ public class StagingFailureReport {
         String fileName = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, "list", String.class);
         log.warn("Rejected {}: {}", fileName, reason);
         String parent = exchange.getMessage().getHeader(Exchange.FILE_PARENT, String.class);
-        if (parent == null) {
+        if (parent == null || !(exchange.getFromEndpoint() instanceof FileEndpoint)) {
+            // a remote file's parent is a folder on the server, not here: the log line is the report
             return;
         }
         Path report = Path.of(parent).resolve("failed").resolve(fileName + ".error.txt");
