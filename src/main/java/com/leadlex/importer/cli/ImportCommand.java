@@ -21,7 +21,8 @@ import com.leadlex.importer.ledger.ImportRepository;
 
 /**
  * {@code import --campaign <id> <file>}: runs one import in the foreground, prints its summary and
- * exits with a code a script can act on. The inbox is not watched and the web server (needed only
+ * exits with a code a script can act on ({@code dry-run} or {@code --dry-run}: only checks the list,
+ * see {@link DryRunCommand}). The inbox is not watched and the web server (needed only
  * by the sandbox) listens on a random local port, so it can run beside a running importer's
  * configuration without clashing.
  */
@@ -43,7 +44,7 @@ public final class ImportCommand {
         try {
             arguments = ImportCommandArguments.parse(args);
         } catch (IllegalArgumentException e) {
-            err.println("import: " + e.getMessage());
+            err.println((args.length > 0 && args[0].equals("dry-run") ? "dry-run: " : "import: ") + e.getMessage());
             err.println(ImportCommandArguments.USAGE);
             return BAD_INPUT;
         }
@@ -53,13 +54,14 @@ public final class ImportCommand {
         }
         SpringApplication application = new SpringApplication(LeadLexImporterApplication.class);
         application.setDefaultProperties(Map.of(
-                "importer.cli.command", "import",
+                "importer.cli.command", arguments.dryRun() ? "dry-run" : "import",
                 "server.port", "0",
                 "server.address", "127.0.0.1",
                 "camel.main.routes-include-pattern", "",
                 "spring.main.banner-mode", "off"));
         try (ConfigurableApplicationContext context = application.run(arguments.springArguments().toArray(String[]::new))) {
-            return importList(context, arguments, out, err);
+            return arguments.dryRun() ? DryRunCommand.run(context, arguments, out, err)
+                    : importList(context, arguments, out, err);
         }
     }
 

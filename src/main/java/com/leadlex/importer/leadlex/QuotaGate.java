@@ -130,6 +130,34 @@ public class QuotaGate {
         }
     }
 
+    /** What is used and left right now, under {@code maskedKey}; sends nothing, changes nothing that matters. */
+    public QuotaState state(String maskedKey) {
+        lock.lock();
+        try {
+            Instant now = clock.instant();
+            forgetBefore(now);
+            int usedMinute = Math.max(0, perMinute.getOrDefault(minute(now), 0));
+            int usedDay = Math.max(0, perDay.getOrDefault(day(now), 0));
+            Instant minuteReset = Instant.ofEpochSecond((minute(now) + 1) * 60);
+            Instant dayReset = Instant.ofEpochSecond((day(now) + 1) * 86_400);
+            Integer leftMinute = limits.perMinute() > 0 ? Math.max(0, limits.perMinute() - usedMinute) : null;
+            Integer leftDay = limits.perDay() > 0 ? Math.max(0, limits.perDay() - usedDay) : null;
+            Integer serverLeft = serverWindow == null ? null : Math.max(0, serverWindow.remaining());
+            Instant serverReset = serverWindow == null ? null : serverWindow.resetAt();
+            if (serverLeft != null) {
+                if (!serverReset.isAfter(minuteReset)) {
+                    leftMinute = leftMinute == null ? serverLeft : Math.min(leftMinute, serverLeft);
+                } else {
+                    leftDay = leftDay == null ? serverLeft : Math.min(leftDay, serverLeft);
+                }
+            }
+            return new QuotaState(maskedKey, limits, usedMinute, leftMinute, minuteReset, usedDay, leftDay, dayReset,
+                    serverLeft, serverReset, blockedUntil.isAfter(now) ? blockedUntil : null);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private void adopt(ServerWindow candidate, Instant now) {
         ServerWindow current = serverWindow;
         if (current == null || !current.resetAt().isAfter(now)) {
