@@ -9,7 +9,6 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -35,24 +34,18 @@ public class LeadLexClient {
     private final LeadLexJson json;
     private final Clock clock;
     private final Sleeper sleeper;
-    private final Iterable<LeadLexActivity> watchers;
+    private final LeadLexWatchers watchers;
 
     public LeadLexClient(LeadLexProperties properties, LeadLexBaseUrl baseUrl, LeadLexTransport transport,
             QuotaGateRegistry gates, BackoffPolicy backoff, LeadLexJson json, Clock clock, Sleeper sleeper) {
-        this(properties, baseUrl, transport, gates, backoff, json, clock, sleeper, List.of());
+        this(properties, baseUrl, transport, gates, backoff, json, clock, sleeper, LeadLexWatchers.NONE);
     }
 
     /** @param watchers told of every answer, retry and quota wait (metrics, the health check's last sighting) */
     @Autowired
     public LeadLexClient(LeadLexProperties properties, LeadLexBaseUrl baseUrl, LeadLexTransport transport,
             QuotaGateRegistry gates, BackoffPolicy backoff, LeadLexJson json, Clock clock, Sleeper sleeper,
-            ObjectProvider<LeadLexActivity> watchers) {
-        this(properties, baseUrl, transport, gates, backoff, json, clock, sleeper, (Iterable<LeadLexActivity>) watchers);
-    }
-
-    private LeadLexClient(LeadLexProperties properties, LeadLexBaseUrl baseUrl, LeadLexTransport transport,
-            QuotaGateRegistry gates, BackoffPolicy backoff, LeadLexJson json, Clock clock, Sleeper sleeper,
-            Iterable<LeadLexActivity> watchers) {
+            LeadLexWatchers watchers) {
         this.watchers = watchers;
         this.properties = properties;
         this.baseUrl = baseUrl;
@@ -100,19 +93,19 @@ public class LeadLexClient {
             try {
                 reply = transport.send(call);
             } catch (IOException e) {
-                tell(watcher -> watcher.answered(key, 0));
+                watchers.tell(watcher -> watcher.answered(key, 0));
                 rateLimited = 0;
                 if (++transientFailures >= properties.maxAttempts()) {
                     throw failures.unreachable(e, attempts);
                 }
-                tell(watcher -> watcher.retrying("no_response"));
+                watchers.tell(watcher -> watcher.retrying("no_response"));
                 backOff(request, "no response (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")",
                         transientFailures, key);
                 continue;
             } catch (RuntimeException e) {
                 throw failures.unreachable(e, attempts);
             }
-            tell(watcher -> watcher.answered(key, reply.status()));
+            watchers.tell(watcher -> watcher.answered(key, reply.status()));
             RateLimitHeaders hints = RateLimitHeaders.of(reply, clock.instant());
             gate.learn(slot, hints);
             if (reply.isSuccess()) {
@@ -122,7 +115,7 @@ public class LeadLexClient {
                 if (++rateLimited > properties.maxRateLimitRetries()) {
                     throw failures.gaveUp(LeadLexError.RATE_LIMITED, reply, attempts);
                 }
-                tell(watcher -> watcher.retrying("rate_limited"));
+                watchers.tell(watcher -> watcher.retrying("rate_limited"));
                 rideOutRateLimit(request, gate, reply, hints, rateLimited, key);
                 continue;
             }
@@ -133,7 +126,7 @@ public class LeadLexClient {
             if (++transientFailures >= properties.maxAttempts()) {
                 throw failures.gaveUp(LeadLexError.SERVER_ERROR, reply, attempts);
             }
-            tell(watcher -> watcher.retrying("server_error"));
+            watchers.tell(watcher -> watcher.retrying("server_error"));
             backOff(request, "HTTP " + reply.status() + requestIdText(reply), transientFailures, key);
         }
     }
@@ -165,7 +158,7 @@ public class LeadLexClient {
                         slot.reason(), slot.at());
             }
             if (!slot.delay().isZero()) {
-                tell(watcher -> watcher.waitedForQuota(slot.delay()));
+                watchers.tell(watcher -> watcher.waitedForQuota(slot.delay()));
             }
             sleep(slot.delay());
             if (gate.confirm(slot)) {
@@ -207,16 +200,6 @@ public class LeadLexClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting to send contacts to LeadLex", e);
-        }
-    }
-
-    private void tell(java.util.function.Consumer<LeadLexActivity> event) {
-        for (LeadLexActivity watcher : watchers) {
-            try {
-                event.accept(watcher);
-            } catch (RuntimeException e) {
-                log.warn("A LeadLex activity watcher failed: {}", e.toString());
-            }
         }
     }
 

@@ -136,23 +136,10 @@ public class QuotaGate {
         try {
             Instant now = clock.instant();
             forgetBefore(now);
-            int usedMinute = Math.max(0, perMinute.getOrDefault(minute(now), 0));
-            int usedDay = Math.max(0, perDay.getOrDefault(day(now), 0));
-            Instant minuteReset = Instant.ofEpochSecond((minute(now) + 1) * 60);
-            Instant dayReset = Instant.ofEpochSecond((day(now) + 1) * 86_400);
-            Integer leftMinute = limits.perMinute() > 0 ? Math.max(0, limits.perMinute() - usedMinute) : null;
-            Integer leftDay = limits.perDay() > 0 ? Math.max(0, limits.perDay() - usedDay) : null;
-            Integer serverLeft = serverWindow == null ? null : Math.max(0, serverWindow.remaining());
-            Instant serverReset = serverWindow == null ? null : serverWindow.resetAt();
-            if (serverLeft != null) {
-                if (!serverReset.isAfter(minuteReset)) {
-                    leftMinute = leftMinute == null ? serverLeft : Math.min(leftMinute, serverLeft);
-                } else {
-                    leftDay = leftDay == null ? serverLeft : Math.min(leftDay, serverLeft);
-                }
-            }
-            return new QuotaState(maskedKey, limits, usedMinute, leftMinute, minuteReset, usedDay, leftDay, dayReset,
-                    serverLeft, serverReset, blockedUntil.isAfter(now) ? blockedUntil : null);
+            return QuotaState.of(maskedKey, limits, perMinute.getOrDefault(minute(now), 0),
+                    Instant.ofEpochSecond((minute(now) + 1) * 60), perDay.getOrDefault(day(now), 0),
+                    Instant.ofEpochSecond((day(now) + 1) * 86_400), serverWindow == null ? null : serverWindow.remaining(),
+                    serverWindow == null ? null : serverWindow.resetAt(), blockedUntil.isAfter(now) ? blockedUntil : null);
         } finally {
             lock.unlock();
         }

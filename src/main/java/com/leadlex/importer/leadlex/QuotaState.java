@@ -26,6 +26,23 @@ public record QuotaState(
         Instant serverResetAt,
         Instant blockedUntil) {
 
+    /** Builds the state from the gate's counts, folding the server's word into the window it speaks of. */
+    static QuotaState of(String key, QuotaLimits limits, int usedMinute, Instant minuteReset, int usedDay,
+            Instant dayReset, Integer serverRemaining, Instant serverReset, Instant blockedUntil) {
+        usedMinute = Math.max(0, usedMinute);
+        usedDay = Math.max(0, usedDay);
+        Integer leftMinute = limits.perMinute() > 0 ? Math.max(0, limits.perMinute() - usedMinute) : null;
+        Integer leftDay = limits.perDay() > 0 ? Math.max(0, limits.perDay() - usedDay) : null;
+        Integer serverLeft = serverRemaining == null ? null : Math.max(0, serverRemaining);
+        if (serverLeft != null && !serverReset.isAfter(minuteReset)) {
+            leftMinute = leftMinute == null ? serverLeft : Math.min(leftMinute, serverLeft);
+        } else if (serverLeft != null) {
+            leftDay = leftDay == null ? serverLeft : Math.min(leftDay, serverLeft);
+        }
+        return new QuotaState(key, limits, usedMinute, leftMinute, minuteReset, usedDay, leftDay, dayReset, serverLeft,
+                serverReset, blockedUntil);
+    }
+
     /** The next moment a window resets and more requests become possible. */
     public Instant nextReset() {
         if (leftThisMinute != null && leftThisMinute == 0 && leftToday != null && leftToday == 0) {

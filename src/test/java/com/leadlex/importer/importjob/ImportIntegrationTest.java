@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -57,15 +58,22 @@ public abstract class ImportIntegrationTest {
 
     protected static Path workDir;
 
+    @Autowired
+    private Environment environment;
+
     @DynamicPropertySource
     static void ownDirectories(DynamicPropertyRegistry registry) throws IOException {
-        workDir = Files.createTempDirectory("importer-it-");
-        registry.add("importer.data-dir", () -> workDir.resolve("data").toString());
-        registry.add("importer.inbox", () -> workDir.resolve("inbox").toString());
+        // each context keeps its own directory, even when a later context (other properties) is created meanwhile
+        Path contextDir = Files.createTempDirectory("importer-it-");
+        workDir = contextDir;
+        registry.add("importer.data-dir", () -> contextDir.resolve("data").toString());
+        registry.add("importer.inbox", () -> contextDir.resolve("inbox").toString());
     }
 
     @BeforeEach
     void resetSandbox() {
+        // back to this test's (possibly cached) context's directory
+        workDir = Path.of(environment.getProperty("importer.data-dir")).getParent();
         sandbox.reset();
     }
 

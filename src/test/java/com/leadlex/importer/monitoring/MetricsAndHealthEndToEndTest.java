@@ -81,7 +81,7 @@ class MetricsAndHealthEndToEndTest extends ImportIntegrationTest {
 
         assertThat(sandbox.receivedRequests()).as("a health probe never calls LeadLex").hasSize(requestsBefore);
         JsonNode components = JSON.readTree(health).get("components");
-        assertThat(JSON.readTree(health).get("status").asString()).isEqualTo("UP");
+        assertThat(JSON.readTree(health).get("status").asString()).as(health).isEqualTo("UP");
         for (String component : new String[] {"db", "sources", "leadlex"}) {
             assertThat(components.get(component).get("status").asString()).as(component).isEqualTo("UP");
         }

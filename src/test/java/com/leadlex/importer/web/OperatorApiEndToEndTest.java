@@ -148,6 +148,23 @@ class OperatorApiEndToEndTest extends ImportIntegrationTest {
     }
 
     @Test
+    void aFailedImportSaysWhatToDoAndRestartsOnceTheCauseIsFixed() {
+        sandbox.revokeKey("wbk_sandbox_unmetered");
+        ImportRecord failed = importNow(csvList("revoked.csv", newIds(700)), CAMPAIGN, false);
+        JsonNode summary = json(operator.get("/api/imports/" + failed.id()));
+        assertThat(summary.get("status").asString()).isEqualTo("FAILED");
+        assertThat(summary.get("lastError").asString()).contains("set LEADLEX_API_KEY to a valid key");
+
+        sandbox.reset();
+        sandbox.createCampaign(CAMPAIGN);
+        HttpResponse<String> restart = operator.post("/api/imports/" + failed.id() + "/restart");
+        assertThat(restart.statusCode()).as(restart.body()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(failed.id()).equals("COMPLETED"));
+        assertThat(json(operator.get("/api/imports/" + failed.id())).get("added").asLong()).isEqualTo(700);
+        assertThat(sandbox.enrolledCount(CAMPAIGN)).isEqualTo(700);
+    }
+
+    @Test
     void aListWithNoValidIdIsRefusedWithTheReason() {
         Path bad = write("bad.csv", "email,contact_id\nx@example.com,nope\n");
         HttpResponse<String> upload = operator.upload("/api/imports", bad, Map.of("campaign", CAMPAIGN));
