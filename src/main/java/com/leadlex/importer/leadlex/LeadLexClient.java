@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -44,6 +45,12 @@ public class LeadLexClient {
     /** @param watchers told of every answer, retry and quota wait (metrics, the health check's last sighting) */
     @Autowired
     public LeadLexClient(LeadLexProperties properties, LeadLexBaseUrl baseUrl, LeadLexTransport transport,
+            QuotaGateRegistry gates, BackoffPolicy backoff, LeadLexJson json, Clock clock, Sleeper sleeper,
+            ObjectProvider<LeadLexActivity> watchers) {
+        this(properties, baseUrl, transport, gates, backoff, json, clock, sleeper, new LeadLexWatchers(watchers));
+    }
+
+    private LeadLexClient(LeadLexProperties properties, LeadLexBaseUrl baseUrl, LeadLexTransport transport,
             QuotaGateRegistry gates, BackoffPolicy backoff, LeadLexJson json, Clock clock, Sleeper sleeper,
             LeadLexWatchers watchers) {
         this.watchers = watchers;

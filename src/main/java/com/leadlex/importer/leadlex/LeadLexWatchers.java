@@ -5,15 +5,11 @@ import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
 
 /**
  * Everyone who watches the client's {@link LeadLexActivity} (meters, the health check's last
  * sighting), told in turn; a watcher that fails is logged and never disturbs the request.
  */
-@Component
 public class LeadLexWatchers {
 
     /** Nobody watching: for clients built by hand. */
@@ -23,12 +19,8 @@ public class LeadLexWatchers {
 
     private final Iterable<LeadLexActivity> watchers;
 
-    @Autowired
-    public LeadLexWatchers(ObjectProvider<LeadLexActivity> watchers) {
-        this((Iterable<LeadLexActivity>) watchers);
-    }
-
-    private LeadLexWatchers(Iterable<LeadLexActivity> watchers) {
+    /** @param watchers looked up on every event, so watchers created after the client are told too */
+    public LeadLexWatchers(Iterable<LeadLexActivity> watchers) {
         this.watchers = watchers;
     }
 

@@ -53,9 +53,11 @@ public class OperatorSecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain operatorSurface(HttpSecurity http, OperatorSecurityProperties properties) throws Exception {
+        // no session, so no CSRF token; cross-site browser requests are refused by their Origin instead
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(AbstractHttpConfigurer::disable);
+                .requestCache(AbstractHttpConfigurer::disable)
+                .addFilterBefore(new SameOriginFilter(), BasicAuthenticationFilter.class);
         if (!properties.enabled()) {
             return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll()).build();
         }

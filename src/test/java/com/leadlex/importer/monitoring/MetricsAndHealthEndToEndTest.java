@@ -1,6 +1,7 @@
 package com.leadlex.importer.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 
@@ -74,6 +75,9 @@ class MetricsAndHealthEndToEndTest extends ImportIntegrationTest {
         importNow(csvList("healthy.csv", newIds(3)), CAMPAIGN, false);
         int requestsBefore = sandbox.receivedRequests().size();
 
+        // Camel reports a file consumer ready after its first poll, a second or so after start-up
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> JSON.readTree(anonymous.get("/actuator/health").body()).get("status").asString().equals("UP"));
         String health = null;
         for (int probe = 0; probe < 5; probe++) {
             health = anonymous.get("/actuator/health").body();

@@ -48,6 +48,11 @@ public final class ApiClient {
         return send(request(path).POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
+    /** A POST as a browser sends it from a page of {@code origin}. */
+    public HttpResponse<String> postFrom(String origin, String path) {
+        return send(request(path).header("Origin", origin).POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
     /** A multipart POST with one file part ("file") and plain fields. */
     public HttpResponse<String> upload(String path, Path file, Map<String, String> fields) {
         String boundary = "----importer-test-" + UUID.randomUUID();

@@ -40,6 +40,15 @@ class OpenAccessEndToEndTest extends ImportIntegrationTest {
     }
 
     @Test
+    void aPageOfAnotherSiteCannotActOnImportsThroughTheBrowser() {
+        ApiClient anonymous = ApiClient.anonymous(port);
+        assertThat(anonymous.postFrom("https://evil.example", "/api/imports/987654/stop").statusCode()).isEqualTo(403);
+        assertThat(anonymous.postFrom("http://127.0.0.1:" + port, "/api/imports/987654/stop").statusCode())
+                .isEqualTo(404);
+        assertThat(anonymous.post("/api/imports/987654/stop").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void theServerIsBoundToLoopbackOnly() throws IOException {
         Object address = ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector().getProperty("address");
         assertThat(String.valueOf(address)).contains("127.0.0.1");
