@@ -26,7 +26,8 @@ import com.leadlex.importer.ledger.ImportRepository;
 
 /**
  * {@code import --campaign <id> <file>}: runs one import in the foreground, prints its summary and
- * exits with a code a script can act on. The inbox is not watched and the web server (needed only
+ * exits with a code a script can act on ({@code dry-run} or {@code --dry-run}: only checks the list,
+ * see {@link DryRunCommand}). The inbox is not watched and the web server (needed only
  * by the sandbox) listens on a random local port, so it can run beside a running importer's
  * configuration without clashing.
  */
@@ -48,7 +49,7 @@ public final class ImportCommand {
         try {
             arguments = ImportCommandArguments.parse(args);
         } catch (IllegalArgumentException e) {
-            err.println("import: " + e.getMessage());
+            err.println((args.length > 0 && args[0].equals("dry-run") ? "dry-run: " : "import: ") + e.getMessage());
             err.println(ImportCommandArguments.USAGE);
             return BAD_INPUT;
         }
@@ -58,9 +59,11 @@ public final class ImportCommand {
         }
         SpringApplication application = new SpringApplication(LeadLexImporterApplication.class);
         application.setBannerMode(Banner.Mode.OFF);
-        application.addInitializers(context -> oneShotMode(context.getEnvironment()));
+        application.addInitializers(context -> oneShotMode(context.getEnvironment(),
+                arguments.dryRun() ? "dry-run" : "import"));
         try (ConfigurableApplicationContext context = application.run(arguments.springArguments().toArray(String[]::new))) {
-            return importList(context, arguments, out, err);
+            return arguments.dryRun() ? DryRunCommand.run(context, arguments, out, err)
+                    : importList(context, arguments, out, err);
         }
     }
 
@@ -92,9 +95,9 @@ public final class ImportCommand {
      * must not take a running server's port or watch its inbox), and yield only to the command's
      * own {@code --name=value} arguments.
      */
-    private static void oneShotMode(ConfigurableEnvironment environment) {
+    private static void oneShotMode(ConfigurableEnvironment environment, String command) {
         MapPropertySource oneShot = new MapPropertySource("importCommand", Map.of(
-                "importer.cli.command", "import",
+                "importer.cli.command", command,
                 "server.port", "0",
                 "server.address", "127.0.0.1",
                 "camel.main.routes-include-pattern", "classpath:one-shot-mode-loads-no-source-routes/*.camel.yaml"));

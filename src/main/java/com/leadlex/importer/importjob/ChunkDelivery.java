@@ -1,5 +1,6 @@
 package com.leadlex.importer.importjob;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,11 +74,11 @@ public class ChunkDelivery {
 
     /** The outcome of one chunk, possibly over several requests. */
     public record Delivery(List<String> addedIds, int added, int skipped, Map<String, String> refused,
-            int attempts, int httpStatus, String requestId) {
+            int attempts, int httpStatus, String requestId, Duration quotaWait) {
 
         static Delivery of(ChunkResponse response) {
             return new Delivery(response.addedContactIds(), response.added(), response.skipped(), Map.of(),
-                    response.attempts(), response.httpStatus(), response.requestId());
+                    response.attempts(), response.httpStatus(), response.requestId(), response.quotaWait());
         }
     }
 
@@ -89,6 +90,7 @@ public class ChunkDelivery {
         private int requests;
         private int httpStatus = 400;
         private String requestId;
+        private Duration quotaWait = Duration.ZERO;
 
         Accumulator(int requestsSoFar) {
             this.requests = requestsSoFar;
@@ -101,10 +103,11 @@ public class ChunkDelivery {
             requests += response.attempts();
             httpStatus = response.httpStatus();
             requestId = response.requestId();
+            quotaWait = quotaWait.plus(response.quotaWait());
         }
 
         Delivery toDelivery() {
-            return new Delivery(addedIds, added, skipped, refused, requests, httpStatus, requestId);
+            return new Delivery(addedIds, added, skipped, refused, requests, httpStatus, requestId, quotaWait);
         }
     }
 }

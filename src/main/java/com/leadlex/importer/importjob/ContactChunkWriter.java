@@ -22,6 +22,7 @@ import com.leadlex.importer.ledger.ChunkStart;
 import com.leadlex.importer.ledger.ChunkStatus;
 import com.leadlex.importer.ledger.ImportChunkRepository;
 import com.leadlex.importer.ledger.ImportRepository;
+import com.leadlex.importer.monitoring.ImporterMeters;
 import com.leadlex.importer.system.ImporterProperties;
 
 /**
@@ -39,9 +40,14 @@ public class ContactChunkWriter implements ItemWriter<SpoolEntry> {
     private final ImportRepository imports;
     private final ChunkOutcomeFiles outcomes;
     private final int chunkSize;
+    private final ImportStopRequests stopRequests;
+    private final ImporterMeters meters;
 
     public ContactChunkWriter(ChunkDelivery delivery, ImportChunkRepository chunks, ImportRepository imports,
-            ChunkOutcomeFiles outcomes, ImporterProperties properties) {
+            ChunkOutcomeFiles outcomes, ImporterProperties properties, ImportStopRequests stopRequests,
+            ImporterMeters meters) {
+        this.stopRequests = stopRequests;
+        this.meters = meters;
         this.delivery = delivery;
         this.chunks = chunks;
         this.imports = imports;
@@ -58,6 +64,10 @@ public class ContactChunkWriter implements ItemWriter<SpoolEntry> {
         List<String> ids = entries.stream().map(SpoolEntry::contactId).toList();
         long firstLine = entries.get(0).line();
         int chunkNumber = (int) ((firstLine - 1) / chunkSize) + 1;
+        if (stopRequests.isRequested(importId)) {
+            log.info("Import {} stopped by an operator before chunk {}; restart it to go on", importId, chunkNumber);
+            throw new ImportStoppedException("Stopped by an operator before chunk " + chunkNumber);
+        }
 
         Optional<ChunkRecord> previous = chunks.begin(new ChunkStart(importId, chunkNumber,
                 step.getJobExecutionId(), step.getId(), firstLine, entries.get(entries.size() - 1).line(), ids.size()));
@@ -87,10 +97,12 @@ public class ContactChunkWriter implements ItemWriter<SpoolEntry> {
         ImportTotals.add(totals, ImportTotals.SKIPPED, result.skipped());
         ImportTotals.add(totals, ImportTotals.REFUSED, result.refused().size());
         ImportTotals.add(totals, ImportTotals.REQUESTS, result.attempts());
-        log.info("Import {} chunk {} ({} IDs, lines {}-{}): {} added, {} already enrolled{}, {} request(s){}",
-                importId, chunkNumber, ids.size(), firstLine, entries.get(entries.size() - 1).line(), result.added(),
-                result.skipped(), result.refused().isEmpty() ? "" : ", " + result.refused().size() + " refused",
-                result.attempts(), doneStatus == ChunkStatus.RESENT ? " [resent after restart]" : "");
+        meters.chunkDelivered(result.added(), result.skipped(), result.refused().size());
+        log.info("Import {} chunk {} ({} IDs, lines {}-{}): {} added, {} already enrolled{}, {} request(s), "
+                + "waited {} ms for quota{}", importId, chunkNumber, ids.size(), firstLine,
+                entries.get(entries.size() - 1).line(), result.added(), result.skipped(),
+                result.refused().isEmpty() ? "" : ", " + result.refused().size() + " refused", result.attempts(),
+                result.quotaWait().toMillis(), doneStatus == ChunkStatus.RESENT ? " [resent after restart]" : "");
     }
 
     /**

@@ -16,6 +16,7 @@ import com.leadlex.importer.ledger.ImportRecord;
 import com.leadlex.importer.ledger.ImportRepository;
 import com.leadlex.importer.ledger.ImportResultsWriter;
 import com.leadlex.importer.ledger.ImportStatus;
+import com.leadlex.importer.monitoring.ImporterMeters;
 
 /**
  * Keeps CONTACT_IMPORT in step with the job: RUNNING when an execution starts; at its end,
@@ -30,8 +31,13 @@ public class ImportJobListener implements JobExecutionListener {
     private final ImportRepository imports;
     private final ImportResultsWriter resultsWriter;
     private final ImportSummaries summaries;
+    private final ImportStopRequests stopRequests;
+    private final ImporterMeters meters;
 
-    public ImportJobListener(ImportRepository imports, ImportResultsWriter resultsWriter, ImportSummaries summaries) {
+    public ImportJobListener(ImportRepository imports, ImportResultsWriter resultsWriter, ImportSummaries summaries,
+            ImportStopRequests stopRequests, ImporterMeters meters) {
+        this.stopRequests = stopRequests;
+        this.meters = meters;
         this.imports = imports;
         this.resultsWriter = resultsWriter;
         this.summaries = summaries;
@@ -62,7 +68,12 @@ public class ImportJobListener implements JobExecutionListener {
             imports.markEnded(importId, ImportStatus.FAILED, failure.code(), failure.message());
             notSentReason = failure.message();
         }
+        stopRequests.clear(importId);
         ImportRecord ended = imports.findById(importId).orElseThrow();
+        if (jobExecution.getStartTime() != null) {
+            meters.importEnded(ended.status().name().toLowerCase(java.util.Locale.ROOT),
+                    java.time.Duration.between(jobExecution.getStartTime(), java.time.LocalDateTime.now()));
+        }
         resultsWriter.write(ended, notSentReason);
         log.info("{}", summaries.describe(ended).oneLine());
     }

@@ -2,6 +2,7 @@ package com.leadlex.importer.importjob;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -16,15 +17,20 @@ import com.leadlex.importer.ingest.StagedList;
 import com.leadlex.importer.ledger.ImportRepository;
 import com.leadlex.importer.ledger.ImportStatus;
 import com.leadlex.importer.ledger.NewImport;
+import com.leadlex.importer.monitoring.ImporterMeters;
 import com.leadlex.importer.system.ImporterProperties;
 
 /**
  * Turns a staged list into a running import: registers it, finds out whether the same list (same
  * campaign, same ID set) was imported before, and starts, resumes or declines accordingly. Imports
- * run on the bounded import executor, or in the caller's thread for the one-shot command.
+ * run on the bounded import executor, or in the caller's thread for the one-shot command, with the
+ * import's ID in the logging context ({@value #MDC_IMPORT_ID}) of everything done for it.
  */
 @Component
 public class ImportLauncher {
+
+    /** The MDC key holding the import's ID while it runs; the log pattern prints it. */
+    public static final String MDC_IMPORT_ID = "importId";
 
     private static final Logger log = LoggerFactory.getLogger(ImportLauncher.class);
 
@@ -34,9 +40,12 @@ public class ImportLauncher {
     private final ImportRepository imports;
     private final TaskExecutor importExecutor;
     private final ImporterProperties properties;
+    private final ImporterMeters meters;
 
     public ImportLauncher(JobOperator jobOperator, JobRepository jobRepository, Job contactImportJob,
-            ImportRepository imports, TaskExecutor importExecutor, ImporterProperties properties) {
+            ImportRepository imports, TaskExecutor importExecutor, ImporterProperties properties,
+            ImporterMeters meters) {
+        this.meters = meters;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.contactImportJob = contactImportJob;
@@ -70,6 +79,7 @@ public class ImportLauncher {
         }
         NewImport queued = newImport(staged, request, ImportStatus.QUEUED, null);
         long id = imports.insert(queued);
+        meters.listStaged(staged.invalid(), staged.duplicates());
         JobParameters parameters = ImportJobParameters.forLaunch(request.campaignId(), staged.contentHash(),
                 earlier == null ? null : id, id, staged.spoolFile().toString(), request.sourceTag());
         log.info("Import {} queued: {} -> campaign {}, {} valid IDs in {} chunk(s)", id, request.fileName(),
@@ -86,12 +96,20 @@ public class ImportLauncher {
 
     private void run(long importId, JobRun jobRun, boolean foreground) {
         Runnable task = () -> {
+            String outer = MDC.get(MDC_IMPORT_ID);
+            MDC.put(MDC_IMPORT_ID, Long.toString(importId));
             try {
                 jobRun.run();
             } catch (Exception e) {
                 log.error("Import {} could not be launched: {}", importId, e.getMessage(), e);
                 imports.markEnded(importId, ImportStatus.FAILED, "launch_failed",
                         "Could not launch: " + e.getMessage());
+            } finally {
+                if (outer == null) {
+                    MDC.remove(MDC_IMPORT_ID);
+                } else {
+                    MDC.put(MDC_IMPORT_ID, outer);
+                }
             }
         };
         if (foreground) {

@@ -1,5 +1,6 @@
 package com.leadlex.importer.leadlex;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -11,7 +12,17 @@ import java.util.List;
  * @param httpStatus      the final response's status
  * @param requestId       LeadLex's {@code X-Request-ID}, or null when absent
  * @param attempts        HTTP requests made for this chunk, retries included
+ * @param quotaWait       how long the chunk waited for the key's quota before its requests went out
  */
 public record ChunkResponse(int added, int skipped, List<String> addedContactIds, int httpStatus,
-        String requestId, int attempts) {
+        String requestId, int attempts, Duration quotaWait) {
+
+    public ChunkResponse(int added, int skipped, List<String> addedContactIds, int httpStatus, String requestId,
+            int attempts) {
+        this(added, skipped, addedContactIds, httpStatus, requestId, attempts, Duration.ZERO);
+    }
+
+    ChunkResponse withQuotaWait(Duration wait) {
+        return new ChunkResponse(added, skipped, addedContactIds, httpStatus, requestId, attempts, wait);
+    }
 }

@@ -9,6 +9,8 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import com.leadlex.importer.system.Sleeper;
@@ -33,9 +35,25 @@ public class LeadLexClient {
     private final LeadLexJson json;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final LeadLexWatchers watchers;
 
     public LeadLexClient(LeadLexProperties properties, LeadLexBaseUrl baseUrl, LeadLexTransport transport,
             QuotaGateRegistry gates, BackoffPolicy backoff, LeadLexJson json, Clock clock, Sleeper sleeper) {
+        this(properties, baseUrl, transport, gates, backoff, json, clock, sleeper, LeadLexWatchers.NONE);
+    }
+
+    /** @param watchers told of every answer, retry and quota wait (metrics, the health check's last sighting) */
+    @Autowired
+    public LeadLexClient(LeadLexProperties properties, LeadLexBaseUrl baseUrl, LeadLexTransport transport,
+            QuotaGateRegistry gates, BackoffPolicy backoff, LeadLexJson json, Clock clock, Sleeper sleeper,
+            ObjectProvider<LeadLexActivity> watchers) {
+        this(properties, baseUrl, transport, gates, backoff, json, clock, sleeper, new LeadLexWatchers(watchers));
+    }
+
+    private LeadLexClient(LeadLexProperties properties, LeadLexBaseUrl baseUrl, LeadLexTransport transport,
+            QuotaGateRegistry gates, BackoffPolicy backoff, LeadLexJson json, Clock clock, Sleeper sleeper,
+            LeadLexWatchers watchers) {
+        this.watchers = watchers;
         this.properties = properties;
         this.baseUrl = baseUrl;
         this.transport = transport;
@@ -73,32 +91,38 @@ public class LeadLexClient {
         int attempts = 0;
         int transientFailures = 0;
         int rateLimited = 0;
+        Duration waited = Duration.ZERO;
         while (true) {
             QuotaSlot slot = awaitSlot(gate, attempts, key);
+            waited = waited.plus(slot.delay());
             attempts++;
             HttpReply reply;
             try {
                 reply = transport.send(call);
             } catch (IOException e) {
+                watchers.tell(watcher -> watcher.answered(key, 0));
                 rateLimited = 0;
                 if (++transientFailures >= properties.maxAttempts()) {
                     throw failures.unreachable(e, attempts);
                 }
+                watchers.tell(watcher -> watcher.retrying("no_response"));
                 backOff(request, "no response (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")",
                         transientFailures, key);
                 continue;
             } catch (RuntimeException e) {
                 throw failures.unreachable(e, attempts);
             }
+            watchers.tell(watcher -> watcher.answered(key, reply.status()));
             RateLimitHeaders hints = RateLimitHeaders.of(reply, clock.instant());
             gate.learn(slot, hints);
             if (reply.isSuccess()) {
-                return parsed(reply, attempts, failures);
+                return parsed(reply, attempts, failures).withQuotaWait(waited);
             }
             if (reply.status() == 429) {
                 if (++rateLimited > properties.maxRateLimitRetries()) {
                     throw failures.gaveUp(LeadLexError.RATE_LIMITED, reply, attempts);
                 }
+                watchers.tell(watcher -> watcher.retrying("rate_limited"));
                 rideOutRateLimit(request, gate, reply, hints, rateLimited, key);
                 continue;
             }
@@ -109,6 +133,7 @@ public class LeadLexClient {
             if (++transientFailures >= properties.maxAttempts()) {
                 throw failures.gaveUp(LeadLexError.SERVER_ERROR, reply, attempts);
             }
+            watchers.tell(watcher -> watcher.retrying("server_error"));
             backOff(request, "HTTP " + reply.status() + requestIdText(reply), transientFailures, key);
         }
     }
@@ -138,6 +163,9 @@ public class LeadLexClient {
             if (slot.delay().compareTo(LOGGED_QUOTA_WAIT) > 0) {
                 log.info("Waiting {} ms for LeadLex quota on key {} ({}), until {}", slot.delay().toMillis(), key,
                         slot.reason(), slot.at());
+            }
+            if (!slot.delay().isZero()) {
+                watchers.tell(watcher -> watcher.waitedForQuota(slot.delay()));
             }
             sleep(slot.delay());
             if (gate.confirm(slot)) {

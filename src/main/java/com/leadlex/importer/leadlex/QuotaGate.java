@@ -130,6 +130,21 @@ public class QuotaGate {
         }
     }
 
+    /** What is used and left right now, under {@code maskedKey}; sends nothing, changes nothing that matters. */
+    public QuotaState state(String maskedKey) {
+        lock.lock();
+        try {
+            Instant now = clock.instant();
+            forgetBefore(now);
+            return QuotaState.of(maskedKey, limits, perMinute.getOrDefault(minute(now), 0),
+                    Instant.ofEpochSecond((minute(now) + 1) * 60), perDay.getOrDefault(day(now), 0),
+                    Instant.ofEpochSecond((day(now) + 1) * 86_400), serverWindow == null ? null : serverWindow.remaining(),
+                    serverWindow == null ? null : serverWindow.resetAt(), blockedUntil.isAfter(now) ? blockedUntil : null);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private void adopt(ServerWindow candidate, Instant now) {
         ServerWindow current = serverWindow;
         if (current == null || !current.resetAt().isAfter(now)) {

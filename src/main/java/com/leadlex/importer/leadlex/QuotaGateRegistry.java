@@ -31,6 +31,16 @@ public class QuotaGateRegistry {
         this.properties = properties;
     }
 
+    /**
+     * The quota of the configured key ({@code leadlex.api-key}) as it stands, without sending anything;
+     * empty when no key is configured.
+     */
+    public java.util.Optional<QuotaState> configuredKeyState() {
+        String apiKey = properties.apiKey();
+        return apiKey == null ? java.util.Optional.empty()
+                : java.util.Optional.of(gateFor(apiKey).state(ApiKeyMask.mask(apiKey)));
+    }
+
     public QuotaGate gateFor(String apiKey) {
         return gates.computeIfAbsent(sha256(apiKey), hash -> {
             log.info("Pacing LeadLex requests for key {} to {} (max wait {})", ApiKeyMask.mask(apiKey),

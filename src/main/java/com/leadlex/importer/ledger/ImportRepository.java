@@ -82,6 +82,13 @@ public class ImportRepository {
                 + " ROWS ONLY", ROW_MAPPER);
     }
 
+    /** Imports that have not finished yet: queued, running, or paused for quota. */
+    public long countPending() {
+        Long count = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM CONTACT_IMPORT WHERE STATUS IN ('QUEUED', 'RUNNING', 'PAUSED')", Long.class);
+        return count == null ? 0 : count;
+    }
+
     /** Paused imports whose resume time has come. */
     public List<ImportRecord> findDueForResume(Instant now) {
         return jdbc.query("SELECT * FROM CONTACT_IMPORT WHERE STATUS = 'PAUSED' AND RESUME_AT <= ? ORDER BY ID",

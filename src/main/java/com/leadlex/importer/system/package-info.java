@@ -1,2 +1,2 @@
-/** What cuts across features: time, executors, schema and start-up configuration. */
+/** What cuts across features: time, executors, schema, start-up configuration and operator access. */
 package com.leadlex.importer.system;

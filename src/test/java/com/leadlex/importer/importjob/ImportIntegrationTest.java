@@ -69,6 +69,11 @@ public abstract class ImportIntegrationTest {
         registry.add("importer.inbox", () -> workDir.resolve("inbox").toString());
     }
 
+    /** The folder that holds this test's application's data and inbox folders. */
+    protected Path workDir() {
+        return properties.dataDir().getParent();
+    }
+
     /** The inbox folder this test's application watches. */
     protected Path inbox() {
         return properties.inbox();

@@ -1,0 +1,89 @@
+package com.leadlex.importer.importjob;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+import com.leadlex.importer.ledger.ImportRecord;
+import com.leadlex.importer.ledger.ImportRepository;
+import com.leadlex.importer.ledger.ImportStatus;
+
+/**
+ * What an operator may do to an import besides looking at it: stop it gracefully (the chunk in
+ * flight finishes, nothing more is sent) and restart a failed, stopped or paused one from its last
+ * committed chunk. Each answer says in words why an action is refused.
+ */
+@Component
+public class ImportOperations {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportOperations.class);
+
+    private final ImportRepository imports;
+    private final JobRepository jobRepository;
+    private final ImportLauncher launcher;
+    private final ImportStopRequests stopRequests;
+
+    public ImportOperations(ImportRepository imports, JobRepository jobRepository, ImportLauncher launcher,
+            ImportStopRequests stopRequests) {
+        this.imports = imports;
+        this.jobRepository = jobRepository;
+        this.launcher = launcher;
+        this.stopRequests = stopRequests;
+    }
+
+    /** The outcome of an operator's action: done, or refused with the reason. */
+    public record Outcome(boolean accepted, ImportStatus status, String message) {
+    }
+
+    /**
+     * Stops a queued or running import at its next chunk boundary; a paused import is stopped at
+     * once (it will not resume by itself).
+     */
+    public Outcome stop(ImportRecord record) {
+        switch (record.status()) {
+            case QUEUED, RUNNING -> {
+                stopRequests.request(record.id());
+                log.info("Import {}: stop requested by an operator; it stops after the chunk in flight", record.id());
+                return new Outcome(true, record.status(),
+                        "Stopping: the chunk in flight finishes, then the import stops; restart it to go on");
+            }
+            case PAUSED -> {
+                imports.markEnded(record.id(), ImportStatus.STOPPED, "stopped",
+                        "Stopped by an operator while paused for quota; restart to go on");
+                log.info("Import {}: stopped by an operator while paused for quota", record.id());
+                return new Outcome(true, ImportStatus.STOPPED, "Stopped; it will not resume until restarted");
+            }
+            default -> {
+                return new Outcome(false, record.status(), "Import " + record.id() + " is " + record.status()
+                        + ": only a queued, running or paused import can be stopped");
+            }
+        }
+    }
+
+    /** Restarts a failed, stopped or paused import where its last committed chunk left off. */
+    public Outcome restart(ImportRecord record) {
+        ImportStatus status = record.status();
+        if (status != ImportStatus.FAILED && status != ImportStatus.STOPPED && status != ImportStatus.PAUSED) {
+            return new Outcome(false, status, "Import " + record.id() + " is " + status
+                    + ": only a failed, stopped or paused import can be restarted");
+        }
+        JobExecution last = record.jobExecutionId() == null ? null
+                : jobRepository.getJobExecution(record.jobExecutionId());
+        if (last == null) {
+            return new Outcome(false, status, "Import " + record.id()
+                    + " never started, so there is nothing to restart: upload the list again");
+        }
+        if (last.isRunning()) {
+            return new Outcome(false, status, "Import " + record.id() + " is still winding down; try again shortly");
+        }
+        if (status == ImportStatus.PAUSED && !imports.claimPaused(record.id())) {
+            return new Outcome(false, status, "Import " + record.id() + " is already resuming");
+        }
+        stopRequests.clear(record.id());
+        log.info("Import {}: restarted by an operator (was {})", record.id(), status);
+        launcher.resume(record.id(), last, false);
+        return new Outcome(true, ImportStatus.QUEUED, "Restarted from its last committed chunk");
+    }
+}

@@ -1,0 +1,76 @@
+package com.leadlex.importer.web;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import com.leadlex.importer.ledger.ImportRecord;
+import com.leadlex.importer.ledger.ImportRepository;
+import com.leadlex.importer.ledger.ImportResultsWriter;
+import com.leadlex.importer.ledger.RejectedRowsCsv;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** Downloads of an import's files: every row's outcome, and the rows to fix and send again. */
+@RestController
+@RequestMapping("/api/imports/{id}")
+@Tag(name = "Files", description = "Results and rejected rows of an import, as CSV")
+public class ImportFilesController {
+
+    private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+
+    private final ImportRepository imports;
+    private final RejectedRowsCsv rejectedRows;
+
+    public ImportFilesController(ImportRepository imports, RejectedRowsCsv rejectedRows) {
+        this.imports = imports;
+        this.rejectedRows = rejectedRows;
+    }
+
+    @Operation(summary = "Results CSV: line, contact_id, outcome (added, already_enrolled, invalid, "
+            + "duplicate_in_list, not_sent), reason, chunk; written when an execution ends")
+    @GetMapping("/results.csv")
+    public ResponseEntity<FileSystemResource> results(@PathVariable long id) {
+        ImportRecord record = find(id);
+        Path file = ImportResultsWriter.resultsFile(record);
+        if (!Files.exists(file)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Import " + id + " is " + record.status()
+                    + " and has no results file yet: it is written when the import stops, pauses or ends");
+        }
+        return ResponseEntity.ok().headers(attachment("import-" + id + "-results.csv")).contentType(CSV)
+                .body(new FileSystemResource(file));
+    }
+
+    @Operation(summary = "Rejected rows CSV (contact_id, line, outcome, reason): invalid and not-sent rows, "
+            + "ready to be fixed and dropped into inbox/<campaign>/")
+    @GetMapping("/rejected.csv")
+    public ResponseEntity<StreamingResponseBody> rejected(@PathVariable long id) {
+        ImportRecord record = find(id);
+        StreamingResponseBody body = out -> rejectedRows.write(record, out);
+        return ResponseEntity.ok().headers(attachment("import-" + id + "-rejected.csv")).contentType(CSV).body(body);
+    }
+
+    private static HttpHeaders attachment(String name) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentDisposition(ContentDisposition.attachment().filename(name).build());
+        return headers;
+    }
+
+    private ImportRecord find(long id) {
+        return imports.findById(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No import with ID " + id));
+    }
+}

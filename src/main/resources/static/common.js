@@ -1,0 +1,100 @@
+// Shared by the dashboard pages: fetching JSON, formatting times in UTC, and saying what to do.
+'use strict';
+
+async function getJson(path) {
+  const response = await fetch(path, {headers: {Accept: 'application/json'}});
+  if (!response.ok) {
+    throw new Error(path + ' answered ' + response.status);
+  }
+  return response.json();
+}
+
+async function post(path, body) {
+  const response = await fetch(path, {method: 'POST', body: body});
+  const text = await response.text();
+  let json = null;
+  try { json = JSON.parse(text); } catch (e) { /* not JSON */ }
+  return {ok: response.ok, status: response.status, json: json, text: text};
+}
+
+function utc(iso) {
+  return iso ? iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, '') + ' UTC' : '';
+}
+
+function hhmm(iso) {
+  return iso ? iso.substring(11, 16) + ' UTC' : '';
+}
+
+function esc(value) {
+  return String(value === null || value === undefined ? '' : value)
+    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+function statusText(item) {
+  if (item.status === 'PAUSED' && item.resumeAt) {
+    return 'paused until ' + hhmm(item.resumeAt);
+  }
+  return item.status.toLowerCase().replace('_', ' ');
+}
+
+// The failure in plain words, with what to do when the message does not say it already.
+const ACTIONS = {
+  internal_error: 'See the log lines marked [import ID] for the cause, then restart the import.',
+  launch_failed: 'See the log for the cause, then upload the list again.',
+  interrupted: 'Restart the import: it goes on from its last committed chunk.',
+  stopped: 'Restart the import when you want it to go on.',
+  quota_exhausted: 'Nothing to do: it resumes by itself when the quota resets (or stop it).'
+};
+
+function failureText(item) {
+  if (!item.lastError || item.status === 'COMPLETED' || item.status === 'ALREADY_IMPORTED') {
+    return null;
+  }
+  const action = ACTIONS[item.lastErrorCode];
+  return item.lastError.includes('What to do') || !action ? item.lastError : item.lastError + ' — ' + action;
+}
+
+function isActive(item) {
+  return item.status === 'RUNNING' || item.status === 'QUEUED';
+}
+
+function progressBar(item) {
+  const percent = item.chunksTotal ? Math.round(100 * item.chunksDone / item.chunksTotal) : 0;
+  return '<span class="progress"><span style="width:' + percent + '%"></span></span> '
+    + '<span class="progress-text" id="progress-' + item.id + '">' + item.chunksDone + ' / ' + item.chunksTotal
+    + ' chunks</span>';
+}
+
+function actionButtons(item) {
+  const buttons = [];
+  if (item.status === 'RUNNING' || item.status === 'QUEUED' || item.status === 'PAUSED') {
+    buttons.push('<button data-op="stop" data-id="' + item.id + '">Stop</button>');
+  }
+  if (item.status === 'FAILED' || item.status === 'STOPPED' || item.status === 'PAUSED') {
+    buttons.push('<button data-op="restart" data-id="' + item.id + '">Restart</button>');
+  }
+  return buttons.join(' ');
+}
+
+async function runOperation(button) {
+  const result = await post('api/imports/' + button.dataset.id + '/' + button.dataset.op);
+  if (!result.ok) {
+    alert((result.json && (result.json.message || result.json.detail)) || result.text);
+  }
+}
+
+// Refreshes every second while something runs, every ten seconds otherwise.
+function refreshLoop(load) {
+  const tick = async () => {
+    let active = false;
+    try {
+      active = await load();
+      document.getElementById('refreshed').textContent = 'updated ' + new Date().toISOString().substring(11, 19)
+        + ' UTC' + (active ? ' · refreshing every second' : '');
+    } catch (e) {
+      document.getElementById('refreshed').textContent = 'could not refresh: ' + e.message;
+    }
+    setTimeout(tick, active ? 1000 : 10000);
+  };
+  tick();
+}

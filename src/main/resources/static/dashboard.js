@@ -1,0 +1,89 @@
+// The dashboard's front page: imports, the key's quota, and the upload / dry-run form.
+'use strict';
+
+async function loadImports() {
+  const imports = await getJson('api/imports?limit=100');
+  const rows = imports.map(item => {
+    const failure = failureText(item);
+    const row = '<tr data-import-id="' + item.id + '" data-status="' + item.status + '">'
+      + '<td><a href="import.html?id=' + item.id + '">' + item.id + '</a></td>'
+      + '<td>' + esc(item.fileName) + '</td><td>' + esc(item.source) + '</td><td>' + esc(item.campaignId) + '</td>'
+      + '<td><span class="badge ' + item.status + '" id="status-' + item.id + '">' + esc(statusText(item)) + '</span></td>'
+      + '<td>' + progressBar(item) + '</td>'
+      + '<td class="num added">' + item.added + '</td><td class="num">' + item.alreadyEnrolled + '</td>'
+      + '<td class="num">' + item.invalidRows + '</td><td class="num">' + item.duplicateRows + '</td>'
+      + '<td>' + utc(item.createdAt) + '</td><td>' + utc(item.finishedAt) + '</td>'
+      + '<td>' + actionButtons(item) + '</td></tr>';
+    return failure ? row + '<tr class="failure"><td></td><td colspan="12">' + esc(failure) + '</td></tr>' : row;
+  });
+  document.querySelector('#imports tbody').innerHTML = rows.length ? rows.join('')
+    : '<tr><td colspan="13" class="muted">No imports yet: drop a list into inbox/&lt;campaign&gt;/ or use the form below.</td></tr>';
+  return imports.some(isActive);
+}
+
+function windowCell(left, limit, used) {
+  if (left === null || left === undefined) {
+    return '<b>unlimited</b><span class="muted">' + used + ' used</span>';
+  }
+  return '<b>' + left + ' left</b><span class="muted">' + used + ' used' + (limit ? ' of ' + limit : '') + '</span>';
+}
+
+async function loadQuota() {
+  const quota = await getJson('api/quota');
+  const body = document.getElementById('quota-body');
+  if (!quota.keys.length) {
+    body.innerHTML = '<span class="message error">No API key configured: set LEADLEX_API_KEY.</span>';
+    return;
+  }
+  const last = quota.lastSeen;
+  const seen = !last ? 'LeadLex not called since start-up'
+    : 'LeadLex last answered ' + (last.status || 'nothing (unreachable)') + ' at ' + utc(last.at)
+      + (last.status === 401 ? ' — the key is invalid or expired: set LEADLEX_API_KEY to a valid key' : '')
+      + (last.status === 403 ? ' — the key lacks campaigns:write: create a key with that permission' : '');
+  body.innerHTML = quota.keys.map(key => '<div class="quota-grid">'
+    + '<div>Key<b id="quota-key">' + esc(key.key) + '</b></div>'
+    + '<div>This minute' + windowCell(key.leftThisMinute, key.limits.perMinute, key.usedThisMinute) + '</div>'
+    + '<div>Today (UTC)' + windowCell(key.leftToday, key.limits.perDay, key.usedToday) + '</div>'
+    + '<div>Next reset<b>' + hhmm(key.leftToday === 0 ? key.dayResetsAt : key.minuteResetsAt) + '</b>'
+    + (key.blockedUntil ? '<span class="muted">Retry-After until ' + hhmm(key.blockedUntil) + '</span>' : '') + '</div>'
+    + '</div>').join('') + '<p class="muted">' + esc(seen) + '</p>';
+}
+
+function showDryRun(report) {
+  return 'Dry run of ' + report.fileName + ' for ' + report.campaignId + ' (nothing sent to LeadLex):\n'
+    + report.valid + ' valid, ' + report.invalid + ' invalid, ' + report.duplicates + ' duplicates ('
+    + report.rowsRead + ' rows)\n' + report.requests + ' request(s); ' + report.estimate
+    + (report.alreadyImportedBy ? '\nAlready imported by import ' + report.alreadyImportedBy
+      + ': importing it again sends nothing unless forced.' : '')
+    + (report.firstRejects.length ? '\nInvalid rows:\n  ' + report.firstRejects.join('\n  ') : '');
+}
+
+async function submitList(event) {
+  event.preventDefault();
+  const form = event.target;
+  const action = event.submitter ? event.submitter.dataset.action : 'import';
+  const data = new FormData(form);
+  if (action === 'dry-run') {
+    data.delete('force');
+  }
+  const result = await post(action === 'dry-run' ? 'api/imports/dry-run' : 'api/imports', data);
+  const out = document.getElementById('upload-result');
+  if (!result.ok) {
+    out.innerHTML = '<div class="message error">' + esc((result.json && result.json.detail) || result.text) + '</div>';
+    return;
+  }
+  out.innerHTML = '<div class="message ok" id="dry-run-report">' + esc(action === 'dry-run' ? showDryRun(result.json)
+    : 'Import ' + result.json.importId + ': ' + result.json.disposition.toLowerCase().replace('_', ' ')) + '</div>';
+  loadImports();
+}
+
+document.getElementById('upload').addEventListener('submit', submitList);
+document.getElementById('imports').addEventListener('click', event => {
+  if (event.target.dataset.op) {
+    runOperation(event.target).then(loadImports);
+  }
+});
+refreshLoop(async () => {
+  const [active] = await Promise.all([loadImports(), loadQuota()]);
+  return active;
+});

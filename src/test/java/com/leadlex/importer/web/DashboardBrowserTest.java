@@ -1,0 +1,153 @@
+package com.leadlex.importer.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.springframework.beans.factory.annotation.Value;
+
+import com.leadlex.importer.importjob.SlowSandboxIntegrationTest;
+
+/**
+ * The dashboard in a real headless Chromium (Debian's, driven through its chromedriver; nothing is
+ * downloaded) while an import runs against the sandbox: progress advances on screen by itself, the
+ * finished import shows its counts, its page shows the chunk ledger and the chart, and the dry-run
+ * form reports without sending anything. Skipped only where Chromium is missing and CI is not set.
+ */
+class DashboardBrowserTest extends SlowSandboxIntegrationTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String CAMPAIGN = "cmp_dashboard";
+    private static final Pattern PROGRESS = Pattern.compile("(\\d+) / (\\d+) chunks");
+
+    @Value("${local.server.port}")
+    int port;
+
+    private WebDriver browser;
+    private Path profile;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        Assumptions.assumeTrue(installed || "true".equals(System.getenv("CI")),
+                "Debian's chromium and chromium-driver are not installed (apt-get install -y chromium chromium-driver)");
+        profile = Files.createTempDirectory("dashboard-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--no-first-run",
+                "--window-size=1400,1000", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        sandbox.createCampaign(CAMPAIGN);
+    }
+
+    @AfterEach
+    void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void theDashboardFollowsARunningImportAndShowsTheFinishedOnesCountsAndLedger() {
+        List<String> ids = newIds(2_000);
+        long id = startInBackground(csvList("watched.csv", ids));
+        browser.get(base() + "/");
+
+        Set<Integer> seen = new ConcurrentSkipListSet<>();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            progress(id).ifPresent(seen::add);
+            return seen.stream().filter(done -> done > 0 && done < 40).count() >= 2;
+        });
+        assertThat(text(By.id("refreshed"))).contains("refreshing every second");
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> text(By.id("status-" + id)).equals("completed"));
+        WebElement row = browser.findElement(By.cssSelector("tr[data-import-id='" + id + "']"));
+        assertThat(row.getText()).contains("watched.csv", CAMPAIGN, "40 / 40 chunks", "2000");
+        assertThat(row.findElement(By.cssSelector("td.added")).getText()).isEqualTo("2000");
+        assertThat(text(By.id("quota-key"))).isEqualTo("wbk_…ered");
+        assertThat(browser.getPageSource()).doesNotContain("wbk_sandbox_unmetered");
+
+        browser.findElement(By.linkText(Long.toString(id))).click();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> browser.findElements(By.cssSelector("#chunks tbody tr")).size() == 40);
+        assertThat(text(By.id("counts"))).contains("2000 added", "0 already enrolled", "0 invalid", "0 duplicates");
+        assertThat(text(By.id("status"))).isEqualTo("completed");
+        assertThat(browser.findElement(By.cssSelector("#chunks tr[data-chunk='40']")).getText())
+                .contains("1951–2000", "50", "200", "sent");
+        assertThat(browser.findElements(By.cssSelector("#chart-contacts polyline"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("#chart-requests polyline"))).hasSize(1);
+    }
+
+    @Test
+    void theDryRunFormReportsCountsAndRequestsWithoutSendingAnything() {
+        List<String> ids = newIds(120);
+        Path list = write("checked.csv", "contact_id\n" + String.join("\n", ids) + "\n" + ids.get(0) + "\nnope\n");
+        browser.get(base() + "/");
+        browser.findElement(By.name("file")).sendKeys(list.toAbsolutePath().toString());
+        browser.findElement(By.name("campaign")).sendKeys(CAMPAIGN);
+        browser.findElement(By.cssSelector("button[data-action='dry-run']")).click();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !browser.findElements(By.id("dry-run-report")).isEmpty());
+        assertThat(text(By.id("dry-run-report"))).contains("120 valid, 1 invalid, 1 duplicates", "3 request(s)",
+                "nothing sent to LeadLex");
+        assertThat(requestsFor(CAMPAIGN)).isEmpty();
+    }
+
+    private java.util.Optional<Integer> progress(long id) {
+        List<WebElement> cells = browser.findElements(By.id("progress-" + id));
+        if (cells.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Matcher matcher = PROGRESS.matcher(cells.get(0).getText());
+        return matcher.find() ? java.util.Optional.of(Integer.parseInt(matcher.group(1))) : java.util.Optional.empty();
+    }
+
+    private String text(By by) {
+        List<WebElement> found = browser.findElements(by);
+        return found.isEmpty() ? "" : found.get(0).getText();
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    private long startInBackground(Path list) {
+        try (InputStream content = Files.newInputStream(list)) {
+            return intake.accept(content, list.getFileName().toString(), CAMPAIGN, "test", false, false).launch()
+                    .importId();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
