@@ -14,6 +14,7 @@ import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Component;
 
 import com.leadlex.importer.ingest.StagedList;
+import com.leadlex.importer.ledger.ImportRecord;
 import com.leadlex.importer.ledger.ImportRepository;
 import com.leadlex.importer.ledger.ImportStatus;
 import com.leadlex.importer.ledger.NewImport;
@@ -55,7 +56,16 @@ public class ImportLauncher {
     }
 
     /** Registers and launches an import of {@code staged}; runs it to its end first if {@code foreground}. */
-    public LaunchResult submit(StagedList staged, ImportRequest request, boolean foreground) {
+    public synchronized LaunchResult submit(StagedList staged, ImportRequest request, boolean foreground) {
+        if (!request.force()) {
+            // queued or starting: its JobInstance may not exist yet, but it is already this list's import
+            var unfinished = imports.findUnfinished(request.campaignId(), staged.contentHash());
+            if (unfinished.isPresent()) {
+                log.info("{} is being imported into campaign {} by import {} right now", request.fileName(),
+                        request.campaignId(), unfinished.get().id());
+                return new LaunchResult(unfinished.get().id(), LaunchResult.Disposition.ALREADY_RUNNING);
+            }
+        }
         JobInstance earlier = jobRepository.getJobInstance(ImportJobParameters.JOB_NAME,
                 ImportJobParameters.identity(request.campaignId(), staged.contentHash(), null));
         if (earlier != null && !request.force()) {
@@ -70,6 +80,10 @@ public class ImportLauncher {
             if (last.isRunning()) {
                 log.info("{} is being imported into campaign {} by import {} right now", request.fileName(),
                         request.campaignId(), earlierImport);
+                return new LaunchResult(earlierImport, LaunchResult.Disposition.ALREADY_RUNNING);
+            }
+            boolean paused = imports.findById(earlierImport).map(r -> r.status() == ImportStatus.PAUSED).orElse(false);
+            if (paused && !imports.claimPaused(earlierImport)) {
                 return new LaunchResult(earlierImport, LaunchResult.Disposition.ALREADY_RUNNING);
             }
             log.info("{} has an unfinished import {} ({}): resuming it", request.fileName(), earlierImport,
@@ -88,6 +102,20 @@ public class ImportLauncher {
         return new LaunchResult(id, LaunchResult.Disposition.STARTED);
     }
 
+    /**
+     * Launches an import that was registered as QUEUED but whose launch never happened (the
+     * process stopped while it waited for a free slot). If its list has a job instance by now, it
+     * was a forced import, and is launched as one again.
+     */
+    public void launchRegistered(ImportRecord queued) {
+        JobInstance existing = jobRepository.getJobInstance(ImportJobParameters.JOB_NAME,
+                ImportJobParameters.identity(queued.campaignId(), queued.contentHash(), null));
+        JobParameters parameters = ImportJobParameters.forLaunch(queued.campaignId(), queued.contentHash(),
+                existing == null ? null : queued.id(), queued.id(),
+                queued.stagingDir().resolve("spool.txt").toString(), queued.sourceTag());
+        run(queued.id(), () -> jobOperator.start(contactImportJob, parameters), false);
+    }
+
     /** Restarts the last execution of an unfinished import where its last committed chunk left off. */
     public void resume(long importId, JobExecution lastExecution, boolean foreground) {
         imports.markQueued(importId);
@@ -102,7 +130,8 @@ public class ImportLauncher {
                 jobRun.run();
             } catch (Exception e) {
                 log.error("Import {} could not be launched: {}", importId, e.getMessage(), e);
-                imports.markEnded(importId, ImportStatus.FAILED, "launch_failed",
+                // only if nothing else launched it meanwhile: a running import must not be marked failed
+                imports.markEndedIf(importId, ImportStatus.QUEUED, ImportStatus.FAILED, "launch_failed",
                         "Could not launch: " + e.getMessage());
             } finally {
                 if (outer == null) {

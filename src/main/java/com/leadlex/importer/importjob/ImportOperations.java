@@ -50,8 +50,13 @@ public class ImportOperations {
                         "Stopping: the chunk in flight finishes, then the import stops; restart it to go on");
             }
             case PAUSED -> {
-                imports.markEnded(record.id(), ImportStatus.STOPPED, "stopped",
-                        "Stopped by an operator while paused for quota; restart to go on");
+                if (!imports.markEndedIf(record.id(), ImportStatus.PAUSED, ImportStatus.STOPPED, "stopped",
+                        "Stopped by an operator while paused for quota; restart to go on")) {
+                    // the resumer claimed it a moment ago: stop it at its next chunk boundary instead
+                    stopRequests.request(record.id());
+                    return new Outcome(true, ImportStatus.QUEUED,
+                            "Stopping: it was just resuming; it stops after the chunk in flight");
+                }
                 log.info("Import {}: stopped by an operator while paused for quota", record.id());
                 return new Outcome(true, ImportStatus.STOPPED, "Stopped; it will not resume until restarted");
             }

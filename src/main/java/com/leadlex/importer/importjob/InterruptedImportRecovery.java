@@ -14,15 +14,18 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
+import com.leadlex.importer.ledger.ImportRecord;
 import com.leadlex.importer.ledger.ImportRepository;
 import com.leadlex.importer.ledger.ImportStatus;
 import com.leadlex.importer.system.ImporterProperties;
 
 /**
- * A process killed mid-import leaves its execution STARTED forever, and Spring Batch would refuse
- * to restart it as "already running". At start-up, before anything else runs, such executions are
- * marked FAILED with the reason (this node owns the database alone, so nobody else can be running
- * them), and, unless configured otherwise, resumed from their last committed chunk.
+ * What a stopped or killed process leaves behind, picked up at start-up before anything else runs.
+ * Imports still QUEUED lost their place in the in-memory executor queue: they are launched again.
+ * An execution killed mid-import stays STARTED forever, and Spring Batch would refuse to restart
+ * it as "already running": it is marked FAILED with the reason and, unless configured otherwise,
+ * resumed from its last committed chunk. This assumes one node owns the database (H2 allows only
+ * one process; several nodes on PostgreSQL need a lease per execution, which is not built yet).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -49,6 +52,32 @@ public class InterruptedImportRecovery implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        // queued first: the orphans recovered below are queued again by their own resumption
+        if (!oneShotCommand) {
+            relaunchQueuedImports();
+        }
+        recoverOrphanedExecutions();
+    }
+
+    /**
+     * Imports registered QUEUED wait in the executor's queue, which is memory: a stop of the
+     * process loses the queue, not the imports. Each is launched (or restarted) again.
+     */
+    private void relaunchQueuedImports() {
+        for (ImportRecord queued : imports.findByStatus(ImportStatus.QUEUED)) {
+            JobExecution last = queued.jobExecutionId() == null ? null
+                    : jobRepository.getJobExecution(queued.jobExecutionId());
+            if (last == null) {
+                log.warn("Import {} was queued when the importer stopped; launching it now", queued.id());
+                launcher.launchRegistered(queued);
+            } else if (!last.isRunning()) {
+                log.warn("Import {} was about to resume when the importer stopped; resuming it now", queued.id());
+                launcher.resume(queued.id(), last, false);
+            }
+        }
+    }
+
+    private void recoverOrphanedExecutions() {
         Set<JobExecution> orphans = jobRepository.findRunningJobExecutions(ImportJobParameters.JOB_NAME);
         for (JobExecution orphan : orphans) {
             long importId = orphan.getJobParameters().getLong(ImportJobParameters.IMPORT_ID);

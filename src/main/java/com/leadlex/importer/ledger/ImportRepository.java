@@ -89,6 +89,17 @@ public class ImportRepository {
         return count == null ? 0 : count;
     }
 
+    public List<ImportRecord> findByStatus(ImportStatus status) {
+        return jdbc.query("SELECT * FROM CONTACT_IMPORT WHERE STATUS = ? ORDER BY ID", ROW_MAPPER, status.name());
+    }
+
+    /** An import of the same IDs into the same campaign that is queued or running right now. */
+    public Optional<ImportRecord> findUnfinished(String campaignId, String contentHash) {
+        return jdbc.query("SELECT * FROM CONTACT_IMPORT WHERE CAMPAIGN_ID = ? AND CONTENT_HASH = ? "
+                + "AND STATUS IN ('QUEUED', 'RUNNING') ORDER BY ID", ROW_MAPPER, campaignId, contentHash)
+                .stream().findFirst();
+    }
+
     /** Paused imports whose resume time has come. */
     public List<ImportRecord> findDueForResume(Instant now) {
         return jdbc.query("SELECT * FROM CONTACT_IMPORT WHERE STATUS = 'PAUSED' AND RESUME_AT <= ? ORDER BY ID",
@@ -116,6 +127,13 @@ public class ImportRepository {
         return writes.update(
                 "UPDATE CONTACT_IMPORT SET STATUS = 'QUEUED', UPDATED_AT = ? WHERE ID = ? AND STATUS = 'PAUSED'",
                 now(), id) == 1;
+    }
+
+    /** {@link #markEnded} only if the import is still {@code expected}; false when something else moved it on. */
+    public boolean markEndedIf(long id, ImportStatus expected, ImportStatus status, String errorCode, String error) {
+        return writes.update("UPDATE CONTACT_IMPORT SET STATUS = ?, LAST_ERROR_CODE = ?, LAST_ERROR = ?, UPDATED_AT = ?, "
+                + "FINISHED_AT = ? WHERE ID = ? AND STATUS = ?", status.name(), errorCode, truncate(error), now(),
+                status == ImportStatus.PAUSED ? null : now(), id, expected.name()) == 1;
     }
 
     public void markEnded(long id, ImportStatus status, String errorCode, String error) {

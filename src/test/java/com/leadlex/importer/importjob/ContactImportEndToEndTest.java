@@ -2,21 +2,30 @@ package com.leadlex.importer.importjob;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import com.leadlex.importer.ingest.ContactListStager;
+import com.leadlex.importer.ingest.IntakeResult;
+import com.leadlex.importer.ingest.StagedList;
 import com.leadlex.importer.ledger.ChunkRecord;
 import com.leadlex.importer.ledger.ChunkStatus;
 import com.leadlex.importer.ledger.ImportRecord;
 import com.leadlex.importer.ledger.ImportResultsWriter;
 import com.leadlex.importer.ledger.ImportStatus;
+import com.leadlex.importer.ledger.NewImport;
 import com.leadlex.importer.sandbox.SandboxRequestLog.ReceivedRequest;
 
 /** The core path against the sandbox: chunks, ledger, totals, results, and the same list twice. */
 class ContactImportEndToEndTest extends ImportIntegrationTest {
+
+    @Autowired
+    ContactListStager stager;
 
     @Test
     void aListOf1234IdsBecomesThreeRequestsAndThreeLedgerRowsMatchingLeadLexAnswers() {
@@ -106,6 +115,25 @@ class ContactImportEndToEndTest extends ImportIntegrationTest {
         assertThat(summary.alreadyEnrolled()).isEqualTo(600);
         assertThat(lines(ImportResultsWriter.resultsFile(forced))).filteredOn(l -> l.contains(",already_enrolled,"))
                 .hasSize(600);
+    }
+
+    @Test
+    void theSameListDroppedAgainWhileItsImportIsStillQueuedIsNotRegisteredTwice() throws Exception {
+        List<String> ids = newIds(30);
+        Path list = csvList("queued-twice.csv", ids);
+        StagedList staged;
+        try (var content = java.nio.file.Files.newInputStream(list)) {
+            staged = stager.stage(content, "queued-twice.csv", list.resolveSibling("queued-twice-staged"));
+        }
+        long queued = imports.insert(new NewImport("cmp_e2e_queued", "test", "queued-twice.csv", null,
+                staged.directory(), staged.contentHash(), ImportStatus.QUEUED, 30, 30, 0, 0, 500, null));
+
+        IntakeResult again = submit(list, "cmp_e2e_queued", false);
+
+        assertThat(again.launch().disposition()).isEqualTo(LaunchResult.Disposition.ALREADY_RUNNING);
+        assertThat(again.launch().importId()).isEqualTo(queued);
+        assertThat(requestsFor("cmp_e2e_queued")).isEmpty();
+        imports.markEnded(queued, ImportStatus.FAILED, "test", "cleared by the test");
     }
 
     @Test

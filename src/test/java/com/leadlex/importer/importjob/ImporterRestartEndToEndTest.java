@@ -21,12 +21,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.leadlex.importer.LeadLexImporterApplication;
 import com.leadlex.importer.ingest.ContactListIntake;
+import com.leadlex.importer.ingest.ContactListStager;
+import com.leadlex.importer.ingest.StagedList;
 import com.leadlex.importer.ledger.ChunkRecord;
 import com.leadlex.importer.ledger.ChunkStatus;
 import com.leadlex.importer.ledger.ImportChunkRepository;
 import com.leadlex.importer.ledger.ImportRecord;
 import com.leadlex.importer.ledger.ImportRepository;
 import com.leadlex.importer.ledger.ImportStatus;
+import com.leadlex.importer.ledger.NewImport;
 import com.leadlex.importer.sandbox.SandboxLeadLex;
 import com.leadlex.importer.system.ManualClock;
 import com.leadlex.importer.system.ManualTimeConfiguration;
@@ -70,8 +73,8 @@ class ImporterRestartEndToEndTest {
         long importId;
         try (ConfigurableApplicationContext first = start()) {
             importId = importNow(first, list(1_010), "cmp_restart_kill");
-            // What a kill -9 during chunk 51's request leaves behind: the execution and its step
-            // STARTED without an end, and chunk 51's ledger row 'sending' (written before the request).
+            // What a kill -9 during the last chunk's request leaves behind: the execution and its step
+            // STARTED without an end, and chunk 101's ledger row 'sending' (written before the request).
             JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
             long execution = first.getBean(ImportRepository.class).findById(importId).orElseThrow().jobExecutionId();
             jdbc.update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'STARTED', EXIT_CODE = 'UNKNOWN', END_TIME = NULL "
@@ -96,6 +99,32 @@ class ImporterRestartEndToEndTest {
         }
     }
 
+    @Test
+    void anImportStillQueuedWhenTheApplicationStoppedIsLaunchedAtTheNextStart() throws IOException {
+        long importId;
+        try (ConfigurableApplicationContext first = start()) {
+            // What a stop leaves when the import was registered but still waited for a free slot:
+            // its row QUEUED, its list staged, no job execution (the executor's queue is memory).
+            Path list = list(45);
+            Path stagingDir = workDir.resolve("data").resolve("imports").resolve("queued-at-stop");
+            StagedList staged;
+            try (InputStream content = Files.newInputStream(list)) {
+                staged = first.getBean(ContactListStager.class).stage(content, "queued.txt", stagingDir);
+            }
+            importId = first.getBean(ImportRepository.class).insert(new NewImport("cmp_restart_queued", "test",
+                    "queued.txt", "import:test:queued.txt", stagingDir, staged.contentHash(), ImportStatus.QUEUED,
+                    staged.rowsRead(), staged.validUnique(), staged.invalid(), staged.duplicates(), 10, null));
+        }
+
+        try (ConfigurableApplicationContext second = start()) {
+            ImportRepository imports = second.getBean(ImportRepository.class);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> imports.findById(importId).orElseThrow().status() == ImportStatus.COMPLETED);
+            assertThat(second.getBean(SandboxLeadLex.class).enrolledCount("cmp_restart_queued")).isEqualTo(45);
+            assertThat(second.getBean(ImportChunkRepository.class).findByImport(importId)).hasSize(5);
+        }
+    }
+
     /** The importer on a Starter key with chunks of 10: 1,010 IDs need 101 requests, one more than a day's. */
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(LeadLexImporterApplication.class)
@@ -106,7 +135,7 @@ class ImporterRestartEndToEndTest {
                 .run(
                         "--server.port=0",
                         "--leadlex.sandbox.enabled=true",
-                        "--leadlex.sandbox.campaigns=cmp_restart_pause,cmp_restart_kill",
+                        "--leadlex.sandbox.campaigns=cmp_restart_pause,cmp_restart_kill,cmp_restart_queued",
                         "--leadlex.base-url=http://127.0.0.1:${local.server.port}/sandbox",
                         "--leadlex.api-key=wbk_sandbox_starter",
                         "--leadlex.plan=starter",
