@@ -58,7 +58,11 @@ public class ChunkDelivery {
         int middle = ids.size() / 2;
         for (List<String> half : List.of(ids.subList(0, middle), ids.subList(middle, ids.size()))) {
             if (accumulator.requests >= ISOLATION_BUDGET + refusal.attempts()) {
-                throw refusal;
+                // out of budget: what was accepted so far stays booked; the rest is reported, not guessed
+                String reason = "not isolated: LeadLex refused a request holding it (" + refusal.error().code()
+                        + ") and the importer stopped narrowing it down after " + ISOLATION_BUDGET + " extra requests";
+                half.forEach(id -> accumulator.refused.putIfAbsent(id, reason));
+                continue;
             }
             try {
                 accumulator.add(client.addContacts(campaignId, half, sourceTag));

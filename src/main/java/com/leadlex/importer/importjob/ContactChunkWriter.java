@@ -71,20 +71,23 @@ public class ContactChunkWriter implements ItemWriter<SpoolEntry> {
 
         Optional<ChunkRecord> previous = chunks.begin(new ChunkStart(importId, chunkNumber,
                 step.getJobExecutionId(), step.getId(), firstLine, entries.get(entries.size() - 1).line(), ids.size()));
-        ChunkStatus doneStatus = mayHaveReachedLeadLex(previous) ? ChunkStatus.RESENT : ChunkStatus.SENT;
+        ChunkStatus doneStatus = previous.map(ChunkRecord::anAttemptMayHaveReachedLeadLex).orElse(false)
+                ? ChunkStatus.RESENT : ChunkStatus.SENT;
         ChunkDelivery.Delivery result;
         try {
             result = delivery.deliver(parameters.getString(ImportJobParameters.CAMPAIGN_ID), ids,
                     blankToNull(parameters.getString(ImportJobParameters.SOURCE_TAG)));
         } catch (QuotaExhaustedException e) {
-            chunks.fail(importId, chunkNumber, ChunkStatus.WAITING_FOR_QUOTA, e.attempts(), null, null, e.getMessage());
+            chunks.fail(importId, chunkNumber, ChunkStatus.WAITING_FOR_QUOTA, e.attempts(), null, null, e.getMessage(),
+                    false);
             imports.recordResumeTime(importId, e.resumeAt(), e.getMessage());
             log.info("Import {} paused before chunk {}: {}; resumes at {}", importId, chunkNumber, e.getMessage(),
                     e.resumeAt());
             throw new ImportPausedException(e.resumeAt(), e.getMessage());
         } catch (LeadLexException e) {
-            chunks.fail(importId, chunkNumber, ChunkStatus.FAILED, e.attempts(),
-                    e.httpStatus() == 0 ? null : e.httpStatus(), e.requestId(), e.getMessage());
+            Integer status = e.httpStatus() == 0 ? null : e.httpStatus();
+            chunks.fail(importId, chunkNumber, ChunkStatus.FAILED, e.attempts(), status, e.requestId(), e.getMessage(),
+                    ChunkRecord.ambiguous(status));
             throw e;
         }
 
@@ -103,22 +106,6 @@ public class ContactChunkWriter implements ItemWriter<SpoolEntry> {
                 entries.get(entries.size() - 1).line(), result.added(), result.skipped(),
                 result.refused().isEmpty() ? "" : ", " + result.refused().size() + " refused", result.attempts(),
                 result.quotaWait().toMillis(), doneStatus == ChunkStatus.RESENT ? " [resent after restart]" : "");
-    }
-
-    /**
-     * True when an earlier attempt at this chunk may have been processed by LeadLex: it was sent (or
-     * in flight when the process died), or it failed in a way that does not prove LeadLex ignored it.
-     */
-    private static boolean mayHaveReachedLeadLex(Optional<ChunkRecord> previous) {
-        if (previous.isEmpty()) {
-            return false;
-        }
-        ChunkRecord record = previous.get();
-        return switch (record.status()) {
-            case SENDING, SENT, RESENT -> true;
-            case WAITING_FOR_QUOTA -> false;
-            case FAILED -> record.httpStatus() == null || record.httpStatus() >= 500;
-        };
     }
 
     private static String blankToNull(String value) {

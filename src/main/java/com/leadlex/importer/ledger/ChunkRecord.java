@@ -2,7 +2,10 @@ package com.leadlex.importer.ledger;
 
 import java.time.Instant;
 
-/** One row of IMPORT_CHUNK: one request's worth of IDs and what LeadLex said about them. */
+/**
+ * One row of IMPORT_CHUNK: one request's worth of IDs and what LeadLex said about them.
+ * {@code mayHaveReached} stays true once any attempt may have been processed by LeadLex.
+ */
 public record ChunkRecord(
         long importId,
         int chunkNumber,
@@ -19,5 +22,23 @@ public record ChunkRecord(
         ChunkStatus status,
         String error,
         Instant startedAt,
-        Instant finishedAt) {
+        Instant finishedAt,
+        boolean mayHaveReached) {
+    /**
+     * Whether some attempt at this chunk may have been processed by LeadLex: it was sent, was in
+     * flight when the process died, or failed without proof that LeadLex ignored it (no response,
+     * 5xx, an unreadable 2xx). 400, 401, 403, 404 and 429 are such proof.
+     */
+    public boolean anAttemptMayHaveReachedLeadLex() {
+        return mayHaveReached || switch (status) {
+            case SENDING, SENT, RESENT -> true;
+            case WAITING_FOR_QUOTA -> false;
+            case FAILED -> ambiguous(httpStatus);
+        };
+    }
+
+    /** A final HTTP status (null: none arrived) that leaves open whether LeadLex processed the request. */
+    public static boolean ambiguous(Integer httpStatus) {
+        return httpStatus == null || httpStatus >= 500 || httpStatus < 300;
+    }
 }

@@ -30,26 +30,28 @@ public class ImportChunkRepository {
 
     /**
      * Records that a chunk is about to be sent and returns the row an earlier attempt left, if any.
-     * Attempts accumulate over restarts.
+     * Attempts accumulate over restarts, and so does the knowledge that one may have reached LeadLex.
      */
     public Optional<ChunkRecord> begin(ChunkStart start) {
         return writes.inOwnTransaction(() -> {
             Optional<ChunkRecord> previous = find(start.importId(), start.chunkNumber());
+            boolean mayHaveReached = previous.map(ChunkRecord::anAttemptMayHaveReachedLeadLex).orElse(false);
             OffsetDateTime now = now();
             if (previous.isEmpty()) {
                 jdbc.update("""
                         INSERT INTO IMPORT_CHUNK (IMPORT_ID, CHUNK_NUMBER, JOB_EXECUTION_ID, STEP_EXECUTION_ID,
-                            FIRST_LINE, LAST_LINE, ID_COUNT, ATTEMPTS, STATUS, STARTED_AT)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""", start.importId(), start.chunkNumber(),
+                            FIRST_LINE, LAST_LINE, ID_COUNT, ATTEMPTS, STATUS, STARTED_AT, MAY_HAVE_REACHED)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)""", start.importId(), start.chunkNumber(),
                         start.jobExecutionId(), start.stepExecutionId(), start.firstLine(), start.lastLine(),
-                        start.idCount(), ChunkStatus.SENDING.dbValue(), now);
+                        start.idCount(), ChunkStatus.SENDING.dbValue(), now, mayHaveReached);
             } else {
                 jdbc.update("""
                         UPDATE IMPORT_CHUNK SET JOB_EXECUTION_ID = ?, STEP_EXECUTION_ID = ?, FIRST_LINE = ?,
-                            LAST_LINE = ?, ID_COUNT = ?, STATUS = ?, ERROR = NULL, STARTED_AT = ?, FINISHED_AT = NULL
+                            LAST_LINE = ?, ID_COUNT = ?, STATUS = ?, ERROR = NULL, STARTED_AT = ?, FINISHED_AT = NULL,
+                            MAY_HAVE_REACHED = ?
                         WHERE IMPORT_ID = ? AND CHUNK_NUMBER = ?""", start.jobExecutionId(),
                         start.stepExecutionId(), start.firstLine(), start.lastLine(), start.idCount(),
-                        ChunkStatus.SENDING.dbValue(), now, start.importId(), start.chunkNumber());
+                        ChunkStatus.SENDING.dbValue(), now, mayHaveReached, start.importId(), start.chunkNumber());
             }
             return previous;
         });
@@ -64,14 +66,17 @@ public class ImportChunkRepository {
                 httpStatus, requestId, now(), importId, chunkNumber);
     }
 
-    /** Records a chunk that did not get through: FAILED for good, or WAITING_FOR_QUOTA. */
+    /**
+     * Records a chunk that did not get through: FAILED for good, or WAITING_FOR_QUOTA. A failure that
+     * leaves open whether LeadLex processed the request ({@code mayHaveReached}) is remembered for good.
+     */
     public void fail(long importId, int chunkNumber, ChunkStatus status, int attempts, Integer httpStatus,
-            String requestId, String error) {
+            String requestId, String error, boolean mayHaveReached) {
         update("""
                 UPDATE IMPORT_CHUNK SET STATUS = ?, ATTEMPTS = ATTEMPTS + ?, HTTP_STATUS = ?, REQUEST_ID = ?,
-                    ERROR = ?, FINISHED_AT = ?
+                    ERROR = ?, FINISHED_AT = ?, MAY_HAVE_REACHED = (MAY_HAVE_REACHED OR ?)
                 WHERE IMPORT_ID = ? AND CHUNK_NUMBER = ?""", status.dbValue(), attempts, httpStatus, requestId,
-                ImportRepository.truncate(error), now(), importId, chunkNumber);
+                ImportRepository.truncate(error), now(), mayHaveReached, importId, chunkNumber);
     }
 
     public Optional<ChunkRecord> find(long importId, int chunkNumber) {
@@ -106,7 +111,8 @@ public class ImportChunkRepository {
                 rs.getInt("ID_COUNT"), rs.getObject("ADDED", Integer.class), rs.getObject("SKIPPED", Integer.class),
                 rs.getInt("ATTEMPTS"), rs.getObject("HTTP_STATUS", Integer.class), rs.getString("REQUEST_ID"),
                 ChunkStatus.fromDb(rs.getString("STATUS")), rs.getString("ERROR"),
-                ImportRepository.instant(rs, "STARTED_AT"), ImportRepository.instant(rs, "FINISHED_AT"));
+                ImportRepository.instant(rs, "STARTED_AT"), ImportRepository.instant(rs, "FINISHED_AT"),
+                rs.getBoolean("MAY_HAVE_REACHED"));
     }
 
     /**

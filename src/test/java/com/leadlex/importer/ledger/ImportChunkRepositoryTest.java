@@ -1,0 +1,52 @@
+package com.leadlex.importer.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import com.leadlex.importer.importjob.ImportIntegrationTest;
+
+/**
+ * The ledger remembers that an attempt at a chunk may have reached LeadLex, whatever happens to
+ * the chunk afterwards, so a later attempt is booked {@code resent} and its {@code added} is not
+ * taken for the whole truth.
+ */
+class ImportChunkRepositoryTest extends ImportIntegrationTest {
+
+    @Test
+    void aChunkInFlightAtACrashThatThenWaitsForQuotaIsStillKnownToHaveMaybeReachedLeadLex() {
+        long importId = anImport();
+        ChunkStart start = new ChunkStart(importId, 1, 1, 1, 1, 500, 500);
+        assertThat(chunks.begin(start)).isEmpty();
+        // the process dies here: the row stays 'sending'; after the restart, the quota is out
+        assertThat(chunks.begin(start)).get().extracting(ChunkRecord::status).isEqualTo(ChunkStatus.SENDING);
+        chunks.fail(importId, 1, ChunkStatus.WAITING_FOR_QUOTA, 0, null, null, "quota", false);
+
+        ChunkRecord beforeTheNextAttempt = chunks.begin(start).orElseThrow();
+
+        assertThat(beforeTheNextAttempt.status()).isEqualTo(ChunkStatus.WAITING_FOR_QUOTA);
+        assertThat(beforeTheNextAttempt.anAttemptMayHaveReachedLeadLex()).isTrue();
+    }
+
+    @Test
+    void refusalsThatProveLeadLexIgnoredTheRequestDoNotCountAsReachingIt() {
+        long importId = anImport();
+        ChunkStart start = new ChunkStart(importId, 1, 1, 1, 1, 10, 10);
+        chunks.begin(start);
+        chunks.fail(importId, 1, ChunkStatus.FAILED, 1, 401, "req_1", "invalid key", ChunkRecord.ambiguous(401));
+        assertThat(chunks.begin(start).orElseThrow().anAttemptMayHaveReachedLeadLex()).isFalse();
+
+        chunks.fail(importId, 1, ChunkStatus.FAILED, 1, 503, "req_2", "unavailable", ChunkRecord.ambiguous(503));
+        chunks.begin(start);
+        chunks.fail(importId, 1, ChunkStatus.FAILED, 1, 404, "req_3", "no campaign", ChunkRecord.ambiguous(404));
+        assertThat(chunks.begin(start).orElseThrow().anAttemptMayHaveReachedLeadLex())
+                .as("the 503 before the 404 may have been processed").isTrue();
+    }
+
+    private long anImport() {
+        return imports.insert(new NewImport("cmp_ledger_unit", "test", "unit.csv", null, Path.of("unused"),
+                "hash-" + System.nanoTime(), ImportStatus.FAILED, 1, 1, 0, 0, 500, null));
+    }
+}
