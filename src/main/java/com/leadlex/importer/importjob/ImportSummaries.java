@@ -33,8 +33,12 @@ public class ImportSummaries {
         ImportTotals totals = totals(record);
         ImportChunkRepository.ChunkProgress progress = chunks.progress(record.id());
         Path results = ImportResultsWriter.resultsFile(record);
+        // the step's ExecutionContext carries the staging counts too, once an execution has begun
+        boolean fromStep = totals.rowsRead() > 0;
         return new ImportSummary(record.id(), record.status(), record.campaignId(), record.sourceName(),
-                record.fileName(), record.rowsRead(), record.validIds(), record.invalidRows(), record.duplicateRows(),
+                record.fileName(), fromStep ? totals.rowsRead() : record.rowsRead(), record.validIds(),
+                fromStep ? totals.invalid() : record.invalidRows(),
+                fromStep ? totals.duplicates() : record.duplicateRows(),
                 totals.added(), totals.skipped(), totals.refused(), progress.requests(), progress.chunksDone(),
                 record.totalChunks(), record.lastErrorCode(), record.lastError(), record.resumeAt(),
                 record.duplicateOf(), record.createdAt(), record.finishedAt(),

@@ -14,9 +14,10 @@ public final class CampaignIds {
             throw new ContactListRejectedException("no campaign ID given: name the campaign (inbox sub-folder or --campaign)");
         }
         if (campaignId.length() > 200 || campaignId.contains("/") || campaignId.contains("\\")
-                || campaignId.chars().anyMatch(Character::isISOControl) || !campaignId.strip().equals(campaignId)) {
+                || campaignId.chars().anyMatch(Character::isISOControl) || !campaignId.strip().equals(campaignId)
+                || campaignId.equals(".") || campaignId.equals("..")) {
             throw new ContactListRejectedException("'" + campaignId + "' is not a usable campaign ID: it must be at "
-                    + "most 200 characters, without slashes, control characters or surrounding spaces");
+                    + "most 200 characters, without slashes, control characters or surrounding spaces, and not . or ..");
         }
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import com.leadlex.importer.importjob.ImportLauncher;
 import com.leadlex.importer.importjob.ImportRequest;
+import com.leadlex.importer.importjob.LaunchResult;
 import com.leadlex.importer.system.ImporterProperties;
 
 /**
@@ -58,10 +59,16 @@ public class ContactListIntake {
         }
         ImportRequest request = new ImportRequest(campaignId, sourceName, fileName,
                 properties.sourceTagFor(sourceName, fileName), force);
-        return new IntakeResult(staged, launcher.submit(staged, request, foreground));
+        LaunchResult launch = launcher.submit(staged, request, foreground);
+        if (launch.disposition() == LaunchResult.Disposition.RESUMED
+                || launch.disposition() == LaunchResult.Disposition.ALREADY_RUNNING) {
+            // the earlier import goes on with its own staged copy: this one would only fill the disk
+            deleteStagingDirectory(stagingDir);
+        }
+        return new IntakeResult(staged, launch);
     }
 
-    /** A list with nothing to import leaves nothing behind but the error it raises. */
+    /** A list that starts no import of its own leaves nothing behind on disk. */
     private static void deleteStagingDirectory(Path directory) {
         try (var files = Files.walk(directory)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

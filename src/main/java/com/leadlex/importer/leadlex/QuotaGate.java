@@ -89,6 +89,9 @@ public class QuotaGate {
             boolean late = minute(now) != minute(slot.at());
             if (blocked || late) {
                 count(slot.at(), -1);
+                if (serverWindow != null && slot.at().isBefore(serverWindow.resetAt())) {
+                    serverWindow = new ServerWindow(serverWindow.resetAt(), serverWindow.remaining() + 1);
+                }
                 recentSlots.remove(slot);
                 return false;
             }

@@ -134,7 +134,12 @@ public class ImportResultsWriter {
         SpoolRows(Path spool, Path lines, List<ChunkRecord> ledger, ChunkOutcomeFiles outcomeFiles, Path stagingDir,
                 String notSentReason) throws IOException {
             this.ids = Files.newBufferedReader(spool, StandardCharsets.UTF_8);
-            this.sourceLines = Files.newBufferedReader(lines, StandardCharsets.UTF_8);
+            try {
+                this.sourceLines = Files.newBufferedReader(lines, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                ids.close();
+                throw e;
+            }
             this.ledger = ledger.iterator();
             this.outcomeFiles = outcomeFiles;
             this.stagingDir = stagingDir;

@@ -89,7 +89,8 @@ class MetricsAndHealthEndToEndTest extends ImportIntegrationTest {
         for (String component : new String[] {"db", "sources", "leadlex"}) {
             assertThat(components.get(component).get("status").asString()).as(component).isEqualTo("UP");
         }
-        assertThat(health).contains("\"ingest-file\":\"Started\"", "\"reachable\":true",
+        assertThat(health).containsPattern("\"ingest-file\":\"(ok|waiting) \\(route Started\\)\"")
+                .contains("\"partner-sftp\":\"disabled", "\"reachable\":true",
                 "\"keyAccepted\":true", "\"key\":\"wbk_…ered\"", "\"quotaLeftToday\":\"unlimited\"");
         assertThat(health).doesNotContain(RAW_KEY);
 

@@ -81,8 +81,8 @@ class OperatorApiEndToEndTest extends ImportIntegrationTest {
         // the sandbox answers with its own authentication (LeadLex's error body), not the operator's 401
         HttpResponse<String> sandboxAnswer = nobody.post("/sandbox/v1/campaigns/" + CAMPAIGN + "/contacts");
         assertThat(sandboxAnswer.body()).contains("invalid_key");
-        // a webhook path is not behind operator auth (no webhook route here, so Spring's 404)
-        assertThat(nobody.post("/webhooks/crm").statusCode()).isNotEqualTo(401);
+        // a webhook path is not behind operator auth: an unknown webhook source gets the webhooks' own 404
+        assertThat(nobody.post("/webhooks/crm").statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -112,12 +112,15 @@ class SftpPickupEndToEndTest extends ImportIntegrationTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> lastError().contains("host key REFUSED"));
             assertThat(sources.current(SOURCE).orElseThrow().state()).isEqualTo("failing");
             assertThat(get("/api/sources/" + SOURCE)).contains("\"state\":\"failing\"", "host key REFUSED");
+            assertThat(sourcesHealth()).as("a failing SFTP source turns health DOWN")
+                    .contains("\"status\":\"DOWN\"", "\"" + SOURCE + "\":\"failing", "host key REFUSED");
             assertThat(impostor.root().resolve("outbound/from-impostor.csv")).exists();
             assertThat(importOf("from-impostor.csv")).isNull();
         } finally {
             server.start(port);
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> "ok".equals(sources.current(SOURCE).orElseThrow().state()));
+        assertThat(sourcesHealth()).contains("\"status\":\"UP\"");
     }
 
     @Test
@@ -183,7 +186,14 @@ class SftpPickupEndToEndTest extends ImportIntegrationTest {
         return imports.findRecent(100).stream().filter(i -> fileName.equals(i.fileName())).findFirst().orElse(null);
     }
 
-    private String get(String path) throws IOException, InterruptedException {
+    /** /actuator/health/sources, whatever its status code (503 when DOWN). */
+    private String sourcesHealth() throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/actuator/health/sources")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+        private String get(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
