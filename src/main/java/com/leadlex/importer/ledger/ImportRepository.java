@@ -15,6 +15,8 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
+import com.leadlex.importer.system.GeneratedIds;
+
 /**
  * CONTACT_IMPORT, the registry of imports. Every write commits on its own ({@link LedgerWrites}):
  * an import's state must survive the rollback of the chunk transaction that observed it.
@@ -60,16 +62,7 @@ public class ImportRepository {
             statement.setObject(17, newImport.status().isFinal() ? now : null);
             return statement;
         }, keys));
-        return generatedId(keys);
-    }
-
-    /** PostgreSQL hands back every column of the new row, H2 only the identity: take ID, whatever its case. */
-    private static long generatedId(GeneratedKeyHolder keys) {
-        return keys.getKeys().entrySet().stream()
-                .filter(entry -> entry.getKey().equalsIgnoreCase("ID"))
-                .map(entry -> ((Number) entry.getValue()).longValue())
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("The database returned no ID for the new import"));
+        return GeneratedIds.idOf(keys, "import");
     }
 
     public Optional<ImportRecord> findById(long id) {

@@ -15,6 +15,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.leadlex.importer.system.GeneratedIds;
+
 /**
  * WEBHOOK_BATCH, and the claiming of pending WEBHOOK_CONTACT rows into batches. A claim locks the
  * rows it takes with {@code FOR UPDATE SKIP LOCKED} (PostgreSQL and H2 2.x both have it), so
@@ -76,11 +78,7 @@ public class WebhookBatchRepository {
             statement.setObject(3, now());
             return statement;
         }, keys);
-        return keys.getKeys().entrySet().stream()
-                .filter(entry -> entry.getKey().equalsIgnoreCase("ID"))
-                .map(entry -> ((Number) entry.getValue()).longValue())
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("The database returned no ID for the new batch"));
+        return GeneratedIds.idOf(keys, "webhook batch");
     }
 
     /**

@@ -18,6 +18,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.leadlex.importer.system.GeneratedIds;
+
 /**
  * WEBHOOK_EVENT and its WEBHOOK_CONTACT rows. An event and all its contact IDs commit together or
  * not at all, before the caller gets an answer; a delivery already stored (unique per source and
@@ -75,11 +77,7 @@ public class WebhookEventRepository {
             statement.setObject(8, now);
             return statement;
         }, keys);
-        return keys.getKeys().entrySet().stream()
-                .filter(entry -> entry.getKey().equalsIgnoreCase("ID"))
-                .map(entry -> ((Number) entry.getValue()).longValue())
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("The database returned no ID for the new event"));
+        return GeneratedIds.idOf(keys, "webhook event");
     }
 
     public Optional<WebhookEventRecord> findByDelivery(String source, String deliveryId) {
