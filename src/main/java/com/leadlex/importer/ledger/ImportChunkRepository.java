@@ -10,6 +10,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
+import com.leadlex.importer.system.IndependentWrites;
+
 /**
  * IMPORT_CHUNK, the per-chunk ledger. A row is written before its request goes out and completed
  * after the answer, each in its own transaction: if the process dies in between, the row survives
@@ -21,9 +23,9 @@ public class ImportChunkRepository {
     private static final RowMapper<ChunkRecord> ROW_MAPPER = ImportChunkRepository::map;
 
     private final JdbcTemplate jdbc;
-    private final LedgerWrites writes;
+    private final IndependentWrites writes;
 
-    public ImportChunkRepository(JdbcTemplate jdbc, LedgerWrites writes) {
+    public ImportChunkRepository(JdbcTemplate jdbc, IndependentWrites writes) {
         this.jdbc = jdbc;
         this.writes = writes;
     }

@@ -16,9 +16,10 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 import com.leadlex.importer.system.GeneratedIds;
+import com.leadlex.importer.system.IndependentWrites;
 
 /**
- * CONTACT_IMPORT, the registry of imports. Every write commits on its own ({@link LedgerWrites}):
+ * CONTACT_IMPORT, the registry of imports. Every write commits on its own ({@link IndependentWrites}):
  * an import's state must survive the rollback of the chunk transaction that observed it.
  */
 @Repository
@@ -27,9 +28,9 @@ public class ImportRepository {
     private static final RowMapper<ImportRecord> ROW_MAPPER = ImportRepository::map;
 
     private final JdbcTemplate jdbc;
-    private final LedgerWrites writes;
+    private final IndependentWrites writes;
 
-    public ImportRepository(JdbcTemplate jdbc, LedgerWrites writes) {
+    public ImportRepository(JdbcTemplate jdbc, IndependentWrites writes) {
         this.jdbc = jdbc;
         this.writes = writes;
     }

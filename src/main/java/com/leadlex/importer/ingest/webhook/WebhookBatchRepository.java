@@ -1,9 +1,7 @@
 package com.leadlex.importer.ingest.webhook;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,11 +9,9 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import com.leadlex.importer.system.GeneratedIds;
+import com.leadlex.importer.system.IndependentWrites;
 
 /**
  * WEBHOOK_BATCH, and the claiming of pending WEBHOOK_CONTACT rows into batches. A claim locks the
@@ -27,14 +23,11 @@ import com.leadlex.importer.system.GeneratedIds;
 public class WebhookBatchRepository {
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate ownTransaction;
-    private final Clock clock;
+    private final IndependentWrites writes;
 
-    public WebhookBatchRepository(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
+    public WebhookBatchRepository(JdbcTemplate jdbc, IndependentWrites writes) {
         this.jdbc = jdbc;
-        this.ownTransaction = new TransactionTemplate(transactionManager);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.clock = clock;
+        this.writes = writes;
     }
 
     public List<PendingCampaign> pendingCampaigns() {
@@ -50,7 +43,7 @@ public class WebhookBatchRepository {
      * second poller does not turn the leftovers of a full batch into a small one.
      */
     public Optional<ClaimedBatch> claim(String campaignId, int limit, int minimum) {
-        return ownTransaction.execute(tx -> {
+        return writes.inOwnTransaction(() -> {
             List<Long> rowIds = new ArrayList<>();
             List<String> contactIds = new ArrayList<>();
             jdbc.query("SELECT ID, CONTACT_ID FROM WEBHOOK_CONTACT WHERE CAMPAIGN_ID = ? AND BATCH_ID IS NULL "
@@ -93,7 +86,7 @@ public class WebhookBatchRepository {
                 cutoff);
         List<ClaimedBatch> won = new ArrayList<>();
         for (StaleBatch batch : stale) {
-            Integer changed = ownTransaction.execute(tx -> jdbc.update("UPDATE WEBHOOK_BATCH SET CLAIMED_AT = ?, "
+            Integer changed = writes.inOwnTransaction(() -> jdbc.update("UPDATE WEBHOOK_BATCH SET CLAIMED_AT = ?, "
                     + "ATTEMPTS = ATTEMPTS + 1 WHERE ID = ? AND STATUS = 'CLAIMED' AND ATTEMPTS = ?", now(),
                     batch.id(), batch.attempts()));
             if (changed != null && changed == 1) {
@@ -112,17 +105,17 @@ public class WebhookBatchRepository {
     }
 
     public void markLaunched(long batchId, long importId) {
-        ownTransaction.executeWithoutResult(tx -> jdbc.update("UPDATE WEBHOOK_BATCH SET STATUS = 'LAUNCHED', "
+        writes.inOwnTransaction(() -> jdbc.update("UPDATE WEBHOOK_BATCH SET STATUS = 'LAUNCHED', "
                 + "IMPORT_ID = ?, LAUNCHED_AT = ?, ERROR = NULL WHERE ID = ?", importId, now(), batchId));
     }
 
     public void markFailed(long batchId, String error) {
         String truncated = error == null || error.length() <= 2000 ? error : error.substring(0, 1997) + "...";
-        ownTransaction.executeWithoutResult(tx -> jdbc.update("UPDATE WEBHOOK_BATCH SET STATUS = 'FAILED', ERROR = ? "
+        writes.inOwnTransaction(() -> jdbc.update("UPDATE WEBHOOK_BATCH SET STATUS = 'FAILED', ERROR = ? "
                 + "WHERE ID = ?", truncated, batchId));
     }
 
     private OffsetDateTime now() {
-        return clock.instant().atOffset(ZoneOffset.UTC);
+        return writes.now();
     }
 }

@@ -3,9 +3,7 @@ package com.leadlex.importer.ingest.webhook;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,11 +12,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import com.leadlex.importer.system.GeneratedIds;
+import com.leadlex.importer.system.IndependentWrites;
 
 /**
  * WEBHOOK_EVENT and its WEBHOOK_CONTACT rows. An event and all its contact IDs commit together or
@@ -29,20 +25,17 @@ import com.leadlex.importer.system.GeneratedIds;
 public class WebhookEventRepository {
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate ownTransaction;
-    private final Clock clock;
+    private final IndependentWrites writes;
 
-    public WebhookEventRepository(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
+    public WebhookEventRepository(JdbcTemplate jdbc, IndependentWrites writes) {
         this.jdbc = jdbc;
-        this.ownTransaction = new TransactionTemplate(transactionManager);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.clock = clock;
+        this.writes = writes;
     }
 
     public StoredEvent store(NewWebhookEvent event) {
-        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        OffsetDateTime now = writes.now();
         try {
-            long id = ownTransaction.execute(tx -> {
+            long id = writes.inOwnTransaction(() -> {
                 long eventId = insertEvent(event, now);
                 List<Object[]> rows = new ArrayList<>(event.contacts().size());
                 for (ContactReference contact : event.contacts()) {

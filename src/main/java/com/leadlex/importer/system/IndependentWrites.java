@@ -1,4 +1,4 @@
-package com.leadlex.importer.ledger;
+package com.leadlex.importer.system;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -12,18 +12,19 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes to the import registry and the ledger commit on their own (REQUIRES_NEW), whatever
- * transaction the caller is in: what a chunk transaction observed (a request sent, a failure, a
- * pause) must survive that chunk's rollback. Also the one clock both tables are stamped with.
+ * Writes that commit on their own (REQUIRES_NEW), whatever transaction the caller is in: what a
+ * chunk transaction observed (a request sent, a failure, a pause) must survive that chunk's
+ * rollback, and a webhook event must be stored before its answer. Also the one clock that the
+ * importer's own tables are stamped with.
  */
 @Component
-public class LedgerWrites {
+public class IndependentWrites {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
 
-    public LedgerWrites(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
+    public IndependentWrites(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
