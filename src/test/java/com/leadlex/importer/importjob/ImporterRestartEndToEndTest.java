@@ -59,7 +59,7 @@ class ImporterRestartEndToEndTest {
         clock.set(Instant.parse("2026-11-27T00:00:05Z"));
         try (ConfigurableApplicationContext second = start()) {
             ImportRepository imports = second.getBean(ImportRepository.class);
-            await().atMost(Duration.ofSeconds(30))
+            await().atMost(Duration.ofSeconds(60))
                     .until(() -> imports.findById(importId).orElseThrow().status() == ImportStatus.COMPLETED);
             SandboxLeadLex sandbox = second.getBean(SandboxLeadLex.class);
             assertThat(sandbox.receivedRequests()).as("only the chunk left over is sent").hasSize(1);
@@ -89,7 +89,7 @@ class ImporterRestartEndToEndTest {
         clock.set(Instant.parse("2026-11-27T00:00:05Z"));
         try (ConfigurableApplicationContext second = start()) {
             ImportRepository imports = second.getBean(ImportRepository.class);
-            await().atMost(Duration.ofSeconds(30))
+            await().atMost(Duration.ofSeconds(60))
                     .until(() -> imports.findById(importId).orElseThrow().status() == ImportStatus.COMPLETED);
             assertThat(second.getBean(SandboxLeadLex.class).receivedRequests()).hasSize(1);
             List<ChunkRecord> ledger = second.getBean(ImportChunkRepository.class).findByImport(importId);
@@ -118,7 +118,7 @@ class ImporterRestartEndToEndTest {
 
         try (ConfigurableApplicationContext second = start()) {
             ImportRepository imports = second.getBean(ImportRepository.class);
-            await().atMost(Duration.ofSeconds(30))
+            await().atMost(Duration.ofSeconds(60))
                     .until(() -> imports.findById(importId).orElseThrow().status() == ImportStatus.COMPLETED);
             assertThat(second.getBean(SandboxLeadLex.class).enrolledCount("cmp_restart_queued")).isEqualTo(45);
             assertThat(second.getBean(ImportChunkRepository.class).findByImport(importId)).hasSize(5);
