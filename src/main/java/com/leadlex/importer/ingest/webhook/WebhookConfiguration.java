@@ -1,5 +1,8 @@
 package com.leadlex.importer.ingest.webhook;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -25,14 +28,19 @@ public class WebhookConfiguration {
 
     @EventListener(ApplicationReadyEvent.class)
     public void describeSources() {
+        List<String> withoutSecret = new ArrayList<>();
         properties.sources().forEach((name, source) -> {
             String path = "/webhooks/" + name + (source.auth() == WebhookAuthKind.PATH_TOKEN ? "/<token>" : "");
             if (source.hasSecret()) {
                 log.info("Webhook source {}: POST {} ({}, {})", name, path, source.format(), source.auth());
             } else {
-                log.warn("Webhook source {}: POST {} refuses every request: its secret is not set in the "
-                        + "environment", name, path);
+                withoutSecret.add(path);
             }
         });
+        if (!withoutSecret.isEmpty()) {
+            // one line, not one per source: an importer without CRMs is the common case, not an error storm
+            log.warn("Webhook endpoints without a secret refuse every request until it is set in the environment "
+                    + "(see README, CRM webhooks): {}", String.join(", ", withoutSecret));
+        }
     }
 }
