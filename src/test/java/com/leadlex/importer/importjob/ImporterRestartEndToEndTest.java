@@ -15,11 +15,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import com.leadlex.importer.LeadLexImporterApplication;
 import com.leadlex.importer.ingest.ContactListIntake;
 import com.leadlex.importer.ingest.ContactListStager;
 import com.leadlex.importer.ingest.StagedList;
@@ -33,7 +31,7 @@ import com.leadlex.importer.ledger.NewImport;
 import com.leadlex.importer.sandbox.SandboxLeadLex;
 import com.leadlex.importer.system.ManualClock;
 import com.leadlex.importer.system.ManualTimeConfiguration;
-import com.leadlex.importer.system.Sleeper;
+import com.leadlex.importer.system.StandaloneImporter;
 
 /**
  * Stops the whole application between two halves of an import and starts a new one on the same
@@ -127,22 +125,11 @@ class ImporterRestartEndToEndTest {
 
     /** The importer on a Starter key with chunks of 10: 1,010 IDs need 101 requests, one more than a day's. */
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(LeadLexImporterApplication.class)
-                .initializers(context -> {
-                    context.getBeanFactory().registerSingleton("clock", clock);
-                    context.getBeanFactory().registerSingleton("sleeper", (Sleeper) clock.sleeper());
-                })
-                .run(
-                        "--server.port=0",
-                        "--leadlex.sandbox.enabled=true",
-                        "--leadlex.sandbox.campaigns=cmp_restart_pause,cmp_restart_kill,cmp_restart_queued",
-                        "--leadlex.base-url=http://127.0.0.1:${local.server.port}/sandbox",
-                        "--leadlex.api-key=wbk_sandbox_starter",
-                        "--leadlex.plan=starter",
-                        "--importer.chunk-size=10",
-                        "--importer.resume-poll-interval=100ms",
-                        "--importer.data-dir=" + workDir.resolve("data"),
-                        "--importer.inbox=" + workDir.resolve("inbox"));
+        return StandaloneImporter.start(workDir, clock,
+                "--leadlex.sandbox.campaigns=cmp_restart_pause,cmp_restart_kill,cmp_restart_queued",
+                "--leadlex.api-key=wbk_sandbox_starter",
+                "--leadlex.plan=starter",
+                "--importer.chunk-size=10");
     }
 
     private static long importNow(ConfigurableApplicationContext context, Path list, String campaign)

@@ -19,17 +19,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import com.leadlex.importer.LeadLexImporterApplication;
 import com.leadlex.importer.ledger.ImportRecord;
 import com.leadlex.importer.ledger.ImportRepository;
 import com.leadlex.importer.ledger.ImportStatus;
 import com.leadlex.importer.sandbox.SandboxLeadLex;
 import com.leadlex.importer.sources.SourceStatusRegistry;
+import com.leadlex.importer.system.StandaloneImporter;
 
 /**
  * The SFTP source across application restarts on one data directory (the JDBC idempotent
@@ -137,16 +136,11 @@ class SftpRestartEndToEndTest {
         }
     }
 
-    private ConfigurableApplicationContext start(String... extra) {
-        List<String> args = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--leadlex.sandbox.enabled=true",
+    private ConfigurableApplicationContext start(String... overrides) {
+        List<String> settings = new ArrayList<>(List.of(
                 "--leadlex.sandbox.campaigns=cmp_sftp_restart",
-                "--leadlex.base-url=http://127.0.0.1:${local.server.port}/sandbox",
                 "--leadlex.api-key=wbk_sandbox_unmetered",
                 "--leadlex.plan=unmetered",
-                "--importer.data-dir=" + workDir.resolve("data"),
-                "--importer.inbox=" + workDir.resolve("inbox"),
                 "--importer.sources.partner-sftp.enabled=true",
                 "--importer.sources.partner-sftp.host=127.0.0.1",
                 "--importer.sources.partner-sftp.port=" + server.port(),
@@ -157,12 +151,8 @@ class SftpRestartEndToEndTest {
                 "--importer.sources.partner-sftp.delay=200",
                 "--importer.sources.partner-sftp.read-lock-check-interval=200",
                 "--importer.sources.partner-sftp.read-lock-min-age=0"));
-        for (String override : extra) {
-            String key = override.substring(0, override.indexOf('=') + 1);
-            args.removeIf(arg -> arg.startsWith(key));
-            args.add(override);
-        }
-        return new SpringApplicationBuilder(LeadLexImporterApplication.class).run(args.toArray(String[]::new));
+        settings.addAll(List.of(overrides));
+        return StandaloneImporter.start(workDir, null, settings.toArray(String[]::new));
     }
 
     private static ImportStatus status(ConfigurableApplicationContext app, String fileName) {

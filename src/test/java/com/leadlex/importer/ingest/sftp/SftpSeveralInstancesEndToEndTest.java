@@ -12,13 +12,12 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import com.leadlex.importer.LeadLexImporterApplication;
 import com.leadlex.importer.ledger.ImportRecord;
 import com.leadlex.importer.ledger.ImportRepository;
 import com.leadlex.importer.ledger.ImportStatus;
+import com.leadlex.importer.system.StandaloneImporter;
 
 /**
  * Two importer instances on one database polling one SFTP folder, logging in with a password read
@@ -59,17 +58,12 @@ class SftpSeveralInstancesEndToEndTest {
     }
 
     private ConfigurableApplicationContext start(EmbeddedSftpServer server, Path secrets, Path knownHosts) {
-        return new SpringApplicationBuilder(LeadLexImporterApplication.class).run(
-                "--server.port=0",
+        return StandaloneImporter.start(workDir, null,
                 "--spring.config.import=optional:configtree:" + secrets + "/",
-                "--leadlex.sandbox.enabled=true",
                 "--leadlex.sandbox.campaigns=cmp_shared",
-                "--leadlex.base-url=http://127.0.0.1:${local.server.port}/sandbox",
                 "--leadlex.api-key=wbk_sandbox_unmetered",
                 "--leadlex.plan=unmetered",
                 "--importer.resume-interrupted-on-startup=false",
-                "--importer.data-dir=" + workDir.resolve("data"),
-                "--importer.inbox=" + workDir.resolve("inbox"),
                 "--importer.sources.partner-sftp.enabled=true",
                 "--importer.sources.partner-sftp.host=127.0.0.1",
                 "--importer.sources.partner-sftp.port=" + server.port(),

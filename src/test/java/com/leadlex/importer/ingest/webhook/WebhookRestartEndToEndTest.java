@@ -11,11 +11,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import com.leadlex.importer.LeadLexImporterApplication;
 import com.leadlex.importer.ledger.ImportRecord;
 import com.leadlex.importer.ledger.ImportRepository;
 import com.leadlex.importer.ledger.ImportStatus;
@@ -23,7 +21,7 @@ import com.leadlex.importer.sandbox.SandboxLeadLex;
 import com.leadlex.importer.sandbox.SandboxRequestLog.ReceivedRequest;
 import com.leadlex.importer.system.ManualClock;
 import com.leadlex.importer.system.ManualTimeConfiguration;
-import com.leadlex.importer.system.Sleeper;
+import com.leadlex.importer.system.StandaloneImporter;
 
 /**
  * Stops the whole application while webhook contact IDs are pending, or right after a poller
@@ -88,28 +86,17 @@ class WebhookRestartEndToEndTest {
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(LeadLexImporterApplication.class)
-                .initializers(context -> {
-                    context.getBeanFactory().registerSingleton("clock", clock);
-                    context.getBeanFactory().registerSingleton("sleeper", (Sleeper) clock.sleeper());
-                })
-                .run(
-                        "--server.port=0",
-                        "--leadlex.sandbox.enabled=true",
-                        "--leadlex.sandbox.campaigns=cmp_wh_restart,cmp_wh_claimed",
-                        "--leadlex.base-url=http://127.0.0.1:${local.server.port}/sandbox",
-                        "--leadlex.api-key=wbk_sandbox_pro",
-                        "--leadlex.plan=pro",
-                        "--importer.resume-poll-interval=100ms",
-                        "--importer.webhooks.poll-interval=100ms",
-                        "--importer.webhooks.max-wait=60s",
-                        "--importer.webhooks.claim-lease=2m",
-                        "--importer.webhooks.sources.signed-json.format=generic-json",
-                        "--importer.webhooks.sources.signed-json.auth=body-hmac",
-                        "--importer.webhooks.sources.signed-json.secret=" + SECRET,
-                        "--importer.webhooks.sources.signed-json.delivery-id-header=X-Delivery-Id",
-                        "--importer.data-dir=" + workDir.resolve("data"),
-                        "--importer.inbox=" + workDir.resolve("inbox"));
+        return StandaloneImporter.start(workDir, clock,
+                "--leadlex.sandbox.campaigns=cmp_wh_restart,cmp_wh_claimed",
+                "--leadlex.api-key=wbk_sandbox_pro",
+                "--leadlex.plan=pro",
+                "--importer.webhooks.poll-interval=100ms",
+                "--importer.webhooks.max-wait=60s",
+                "--importer.webhooks.claim-lease=2m",
+                "--importer.webhooks.sources.signed-json.format=generic-json",
+                "--importer.webhooks.sources.signed-json.auth=body-hmac",
+                "--importer.webhooks.sources.signed-json.secret=" + SECRET,
+                "--importer.webhooks.sources.signed-json.delivery-id-header=X-Delivery-Id");
     }
 
     private static WebhookHttp http(ConfigurableApplicationContext context) {
