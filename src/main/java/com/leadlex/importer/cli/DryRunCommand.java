@@ -7,9 +7,9 @@ import java.nio.file.Files;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
-import com.leadlex.importer.importjob.DryRunReport;
-import com.leadlex.importer.importjob.ImportDryRun;
-import com.leadlex.importer.ingest.ContactListRejectedException;
+import com.leadlex.importer.intake.DryRunReport;
+import com.leadlex.importer.intake.ImportDryRun;
+import com.leadlex.importer.staging.ContactListRejectedException;
 
 /**
  * {@code dry-run --campaign <id> <file>} (or {@code import --dry-run ...}): checks a list the way an

@@ -19,9 +19,9 @@ import com.leadlex.importer.LeadLexImporterApplication;
 import com.leadlex.importer.importjob.ImportSummaries;
 import com.leadlex.importer.importjob.ImportSummary;
 import com.leadlex.importer.importjob.LaunchResult;
-import com.leadlex.importer.ingest.ContactListIntake;
-import com.leadlex.importer.ingest.ContactListRejectedException;
-import com.leadlex.importer.ingest.IntakeResult;
+import com.leadlex.importer.intake.ContactListIntake;
+import com.leadlex.importer.staging.ContactListRejectedException;
+import com.leadlex.importer.intake.IntakeResult;
 import com.leadlex.importer.ledger.ImportRepository;
 
 /**

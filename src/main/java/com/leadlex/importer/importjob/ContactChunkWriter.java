@@ -22,7 +22,6 @@ import com.leadlex.importer.ledger.ChunkStart;
 import com.leadlex.importer.ledger.ChunkStatus;
 import com.leadlex.importer.ledger.ImportChunkRepository;
 import com.leadlex.importer.ledger.ImportRepository;
-import com.leadlex.importer.monitoring.ImporterMeters;
 import com.leadlex.importer.system.ImporterProperties;
 
 /**

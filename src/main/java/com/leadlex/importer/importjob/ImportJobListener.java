@@ -16,7 +16,6 @@ import com.leadlex.importer.ledger.ImportRecord;
 import com.leadlex.importer.ledger.ImportRepository;
 import com.leadlex.importer.ledger.ImportResultsWriter;
 import com.leadlex.importer.ledger.ImportStatus;
-import com.leadlex.importer.monitoring.ImporterMeters;
 
 /**
  * Keeps CONTACT_IMPORT in step with the job: RUNNING when an execution starts; at its end,

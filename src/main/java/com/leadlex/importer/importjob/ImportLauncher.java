@@ -13,12 +13,11 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Component;
 
-import com.leadlex.importer.ingest.StagedList;
+import com.leadlex.importer.staging.StagedList;
 import com.leadlex.importer.ledger.ImportRecord;
 import com.leadlex.importer.ledger.ImportRepository;
 import com.leadlex.importer.ledger.ImportStatus;
 import com.leadlex.importer.ledger.NewImport;
-import com.leadlex.importer.monitoring.ImporterMeters;
 import com.leadlex.importer.system.ImporterProperties;
 
 /**

@@ -16,7 +16,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.stereotype.Component;
 
-import com.leadlex.importer.ingest.ContactListRejectedException;
+import com.leadlex.importer.staging.ContactListRejectedException;
 
 /**
  * For sources whose lists name their own campaign in a column ({@code campaign-column}): reads

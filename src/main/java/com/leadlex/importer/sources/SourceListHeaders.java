@@ -3,7 +3,7 @@ package com.leadlex.importer.sources;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
-import com.leadlex.importer.ingest.CamelListIntake;
+import com.leadlex.importer.intake.CamelListIntake;
 
 /**
  * The one bean a source route calls before {@code direct:stage-contact-list}: it sets the source

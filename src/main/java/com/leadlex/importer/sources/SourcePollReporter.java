@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import com.leadlex.importer.ingest.schedule.CronPickups;
 
 /**
  * The poll strategy of every source route ({@code pollStrategy: "#sourcePollReporter"}): records

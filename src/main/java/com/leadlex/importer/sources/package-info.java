@@ -1,8 +1,8 @@
 /**
- * What every source route shares, whatever it reads from (a folder, SFTP, a schedule): its typed
- * settings ({@code importer.sources.<route-id>.*}), the headers it hands to staging, the JDBC
- * idempotent repository that keeps a file from being imported twice, and the status an operator
- * sees in {@code GET /api/sources}: last poll, last file, last failure in words, and backoff.
+ * The Java side of every Camel source (a folder, SFTP, a schedule): typed settings
+ * ({@code importer.sources.<route-id>.*}), the headers a route hands to intake, which files a
+ * folder takes, SFTP host-key checks, cron pickups, the error report written beside a refused
+ * file, and the status an operator sees in {@code GET /api/sources} and {@code /actuator/health}.
  * The routes themselves are YAML files under {@code routes/}; this package holds their beans.
  */
 package com.leadlex.importer.sources;

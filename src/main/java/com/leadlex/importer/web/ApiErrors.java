@@ -5,7 +5,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-import com.leadlex.importer.ingest.ContactListRejectedException;
+import com.leadlex.importer.staging.ContactListRejectedException;
 
 /** A list or campaign ID the importer cannot use is the caller's to fix: 400 with the reason in words. */
 @RestControllerAdvice(basePackages = "com.leadlex.importer.web")

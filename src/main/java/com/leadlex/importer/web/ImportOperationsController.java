@@ -15,11 +15,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
-import com.leadlex.importer.importjob.DryRunReport;
-import com.leadlex.importer.importjob.ImportDryRun;
+import com.leadlex.importer.intake.DryRunReport;
+import com.leadlex.importer.intake.ImportDryRun;
 import com.leadlex.importer.importjob.ImportOperations;
-import com.leadlex.importer.ingest.ContactListIntake;
-import com.leadlex.importer.ingest.IntakeResult;
+import com.leadlex.importer.intake.ContactListIntake;
+import com.leadlex.importer.intake.IntakeResult;
 import com.leadlex.importer.ledger.ImportRecord;
 import com.leadlex.importer.ledger.ImportRepository;
 

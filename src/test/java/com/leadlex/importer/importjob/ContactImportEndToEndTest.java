@@ -10,9 +10,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.leadlex.importer.ingest.ContactListStager;
-import com.leadlex.importer.ingest.IntakeResult;
-import com.leadlex.importer.ingest.StagedList;
+import com.leadlex.importer.staging.ContactListStager;
+import com.leadlex.importer.intake.IntakeResult;
+import com.leadlex.importer.staging.StagedList;
 import com.leadlex.importer.ledger.ChunkRecord;
 import com.leadlex.importer.ledger.ChunkStatus;
 import com.leadlex.importer.ledger.ImportRecord;

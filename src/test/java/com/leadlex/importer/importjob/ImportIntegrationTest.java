@@ -17,8 +17,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.leadlex.importer.ingest.ContactListIntake;
-import com.leadlex.importer.ingest.IntakeResult;
+import com.leadlex.importer.intake.ContactListIntake;
+import com.leadlex.importer.intake.IntakeResult;
 import com.leadlex.importer.ledger.ImportChunkRepository;
 import com.leadlex.importer.ledger.ImportRecord;
 import com.leadlex.importer.ledger.ImportRepository;

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import com.leadlex.importer.ingest.ContactListIntake;
-import com.leadlex.importer.ingest.ContactListStager;
-import com.leadlex.importer.ingest.StagedList;
+import com.leadlex.importer.intake.ContactListIntake;
+import com.leadlex.importer.staging.ContactListStager;
+import com.leadlex.importer.staging.StagedList;
 import com.leadlex.importer.ledger.ChunkRecord;
 import com.leadlex.importer.ledger.ChunkStatus;
 import com.leadlex.importer.ledger.ImportChunkRepository;

@@ -16,7 +16,7 @@ import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.leadlex.importer.ingest.ContactListRejectedException;
+import com.leadlex.importer.staging.ContactListRejectedException;
 
 /** Sources whose lists name their campaign in a column: one campaign per list, or a clear refusal. */
 class CampaignColumnReaderTest {

@@ -1,7 +1,0 @@
-package com.leadlex.importer.ingest;
-
-import com.leadlex.importer.importjob.LaunchResult;
-
-/** A list taken in: what staging found, and which import carries it. */
-public record IntakeResult(StagedList staged, LaunchResult launch) {
-}

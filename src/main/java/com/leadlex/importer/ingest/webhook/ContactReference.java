@@ -1,5 +1,0 @@
-package com.leadlex.importer.ingest.webhook;
-
-/** One contact an event brought, for one campaign: a row that waits in WEBHOOK_CONTACT until batched. */
-public record ContactReference(String campaignId, String contactId) {
-}

@@ -1,8 +1,0 @@
-package com.leadlex.importer.ingest.webhook;
-
-/**
- * What the caller is told: the event's ID, and whether this delivery had been stored before (then
- * nothing new was stored).
- */
-public record StoredEvent(long eventId, boolean duplicate, int contactIds) {
-}

@@ -1,0 +1,70 @@
+package com.leadlex.importer.leadlex;
+
+import java.time.Duration;
+
+import org.springframework.stereotype.Component;
+
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * The LeadLex-side meters: requests by HTTP status ({@code leadlex_requests_total}, status "none"
+ * when no answer came), 429s ({@code leadlex_rate_limited_total}), retries by reason, quota waits
+ * ({@code leadlex_quota_waits_seconds}) and the configured key's quota left per window
+ * ({@code leadlex_quota_remaining}, -1 when the window is unlimited and LeadLex said nothing).
+ * The key appears only masked.
+ */
+@Component
+public class LeadLexMeters implements LeadLexActivity {
+
+    private final MeterRegistry registry;
+    private final Counter rateLimited;
+    private final Timer quotaWaits;
+
+    public LeadLexMeters(MeterRegistry registry, QuotaGateRegistry gates) {
+        this.registry = registry;
+        this.rateLimited = Counter.builder("leadlex.rate.limited").description("429 answers from LeadLex")
+                .register(registry);
+        this.quotaWaits = Timer.builder("leadlex.quota.waits")
+                .description("Waits for the key's quota before a request went out").register(registry);
+        gates.configuredKeyState().ifPresent(state -> {
+            remaining(gates, state.key(), "minute");
+            remaining(gates, state.key(), "day");
+        });
+    }
+
+    @Override
+    public void answered(String key, int status) {
+        Counter.builder("leadlex.requests").description("Requests sent to LeadLex, by the status it answered")
+                .tag("status", status == 0 ? "none" : Integer.toString(status)).register(registry).increment();
+        if (status == 429) {
+            rateLimited.increment();
+        }
+    }
+
+    @Override
+    public void retrying(String reason) {
+        Counter.builder("leadlex.retries").description("Requests retried, by reason").tag("reason", reason)
+                .register(registry).increment();
+    }
+
+    @Override
+    public void waitedForQuota(Duration wait) {
+        quotaWaits.record(wait);
+    }
+
+    private void remaining(QuotaGateRegistry gates, String key, String window) {
+        Gauge.builder("leadlex.quota.remaining", gates, registryOfGates -> left(registryOfGates, window))
+                .description("Requests the configured key may still send in the window (-1: no limit known)")
+                .tag("key", key).tag("window", window).register(registry);
+    }
+
+    private static double left(QuotaGateRegistry gates, String window) {
+        QuotaState state = gates.configuredKeyState().orElse(null);
+        Integer left = state == null ? null : window.equals("minute") ? state.leftThisMinute() : state.leftToday();
+        return left == null ? -1 : left;
+    }
+}

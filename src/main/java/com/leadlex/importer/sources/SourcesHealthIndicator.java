@@ -1,0 +1,63 @@
+package com.leadlex.importer.sources;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.ServiceStatus;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+import com.leadlex.importer.system.ImporterProperties;
+
+/**
+ * {@code sources} in /actuator/health: every configured source (the inbox folder, SFTP pickups,
+ * nightly schedules) with its state as the poll reporter last saw it and its route's Camel status,
+ * and whether the inbox folder is there to be written to. DOWN when an enabled source is failing
+ * or its route is not started, or the inbox is watched but unusable. Disabled sources are listed
+ * and never count against health.
+ */
+@Component("sources")
+public class SourcesHealthIndicator implements HealthIndicator {
+
+    static final String INBOX_ROUTE = "ingest-file";
+
+    private final CamelContext camel;
+    private final SourceStatusRegistry sources;
+    private final ImporterProperties properties;
+
+    public SourcesHealthIndicator(CamelContext camel, SourceStatusRegistry sources, ImporterProperties properties) {
+        this.camel = camel;
+        this.sources = sources;
+        this.properties = properties;
+    }
+
+    @Override
+    public Health health() {
+        Map<String, Object> states = new LinkedHashMap<>();
+        boolean healthy = true;
+        boolean inboxWatched = false;
+        for (SourceStatus source : sources.all()) {
+            ServiceStatus route = camel.getRouteController().getRouteStatus(source.routeId());
+            String routeState = route == null ? "unknown" : route.name();
+            states.put(source.routeId(), source.state() + " (route " + routeState + ")"
+                    + (source.lastError() == null || !"failing".equals(source.state()) ? "" : ": " + source.lastError()));
+            if (!"disabled".equals(source.state())) {
+                healthy &= route == ServiceStatus.Started && !"failing".equals(source.state());
+                inboxWatched |= INBOX_ROUTE.equals(source.routeId());
+            }
+        }
+        Path inbox = properties.inbox();
+        boolean inboxUsable = Files.isDirectory(inbox) && Files.isWritable(inbox);
+        Health.Builder health = healthy && (inboxUsable || !inboxWatched) ? Health.up() : Health.down();
+        health.withDetail("routes", states).withDetail("inbox", inbox.toAbsolutePath().normalize().toString())
+                .withDetail("inboxUsable", inboxUsable);
+        if (inboxWatched && !inboxUsable) {
+            health.withDetail("action", "Create the inbox folder (importer.inbox) and let the importer write to it");
+        }
+        return health.build();
+    }
+}

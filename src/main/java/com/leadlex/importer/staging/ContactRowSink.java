@@ -1,0 +1,14 @@
+package com.leadlex.importer.staging;
+
+/**
+ * What a list reader emits: every data row, in source order, with the 1-based physical line where
+ * it starts. Readers know the format; the sink knows what a valid ID is.
+ */
+interface ContactRowSink {
+
+    /** A row that holds a candidate contact ID (not yet validated, untrimmed). */
+    void accept(long line, String rawValue);
+
+    /** A row that cannot hold a contact ID at all, for a reason only the format knows. */
+    void reject(long line, String rawValue, String reason);
+}

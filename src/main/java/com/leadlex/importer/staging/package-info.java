@@ -1,0 +1,23 @@
+/**
+ * Staging: turns a contact list from any source into a spool of valid, unique, canonical IDs plus
+ * a record of every rejected row, whatever the source. {@link com.leadlex.importer.staging.ImportFiles} owns
+ * the names of an import's files; the bounded-memory de-duplication (an external sort) is in {@code dedupe}.
+ *
+ * <p>What callers can rely on ({@link com.leadlex.importer.staging.ContactListStager}):
+ * <ul>
+ * <li>Lines are 1-based physical lines of the (decompressed) file, counting CR, LF and CRLF
+ * alike; a CSV row spanning lines (a quoted line break) has the line where it starts; a JSON row
+ * has the line where its array element starts, so a minified JSON list has every row on line 1.
+ * A CSV header row is not a row; blank lines (and CSV rows whose fields are all blank) are
+ * skipped and counted nowhere.</li>
+ * <li>{@code spool.txt}/{@code spool.lines} and {@code rejects.csv} and {@code duplicates.csv} are
+ * all in source order. A duplicate's {@code first_line} is the line of the ID's first valid
+ * occurrence, which is the one in the spool.</li>
+ * <li>The content hash is SHA-256 of the sorted set of IDs, one lower-case ID and {@code \n} each:
+ * {@code LC_ALL=C sort spool.txt | sha256sum}. It does not depend on row order, repeats, invalid
+ * rows, format, compression or {@code importer.staging.partitions}.</li>
+ * <li>A list whose rows are all invalid is staged (empty spool, everything in rejects.csv), not
+ * refused; the caller decides whether that is an error.</li>
+ * </ul>
+ */
+package com.leadlex.importer.staging;
