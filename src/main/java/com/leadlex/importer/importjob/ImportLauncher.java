@@ -1,5 +1,7 @@
 package com.leadlex.importer.importjob;
 
+import com.leadlex.importer.staging.ImportFiles;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -111,7 +113,7 @@ public class ImportLauncher {
                 ImportJobParameters.identity(queued.campaignId(), queued.contentHash(), null));
         JobParameters parameters = ImportJobParameters.forLaunch(queued.campaignId(), queued.contentHash(),
                 existing == null ? null : queued.id(), queued.id(),
-                queued.stagingDir().resolve("spool.txt").toString(), queued.sourceTag());
+                new ImportFiles(queued.stagingDir()).spool().toString(), queued.sourceTag());
         run(queued.id(), () -> jobOperator.start(contactImportJob, parameters), false);
     }
 

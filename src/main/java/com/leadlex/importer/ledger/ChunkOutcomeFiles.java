@@ -1,5 +1,7 @@
 package com.leadlex.importer.ledger;
 
+import com.leadlex.importer.staging.ImportFiles;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -72,7 +74,7 @@ public class ChunkOutcomeFiles {
     }
 
     private static Path file(Path stagingDir, int chunkNumber) {
-        return stagingDir.resolve("outcomes").resolve(String.format("chunk-%06d.csv", chunkNumber));
+        return new ImportFiles(stagingDir).chunkOutcome(chunkNumber);
     }
 
     /** A chunk's per-ID outcome: the newly added IDs and the refused ones with LeadLex's reason. */

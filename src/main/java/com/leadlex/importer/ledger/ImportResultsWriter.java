@@ -1,5 +1,7 @@
 package com.leadlex.importer.ledger;
 
+import com.leadlex.importer.staging.ImportFiles;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +28,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ImportResultsWriter {
 
-    public static final String FILE_NAME = "results.csv";
     static final String[] HEADER = {"line", "contact_id", "outcome", "reason", "chunk"};
 
     private final ChunkOutcomeFiles outcomeFiles;
@@ -38,7 +39,7 @@ public class ImportResultsWriter {
     }
 
     public static Path resultsFile(ImportRecord record) {
-        return record.stagingDir().resolve(FILE_NAME);
+        return new ImportFiles(record.stagingDir()).results();
     }
 
     /**
@@ -47,15 +48,16 @@ public class ImportResultsWriter {
      */
     public Path write(ImportRecord record, String notSentReason) {
         Path target = resultsFile(record);
-        Path temp = target.resolveSibling(FILE_NAME + ".tmp");
+        Path temp = target.resolveSibling(target.getFileName() + ".tmp");
         Path dir = record.stagingDir();
+        ImportFiles files = new ImportFiles(dir);
         try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(temp, StandardCharsets.UTF_8),
                 CSVFormat.DEFAULT.builder().setHeader(HEADER).get());
-                SpoolRows spool = new SpoolRows(dir.resolve("spool.txt"), dir.resolve("spool.lines"),
+                SpoolRows spool = new SpoolRows(files.spool(), files.spoolLines(),
                         chunks.findByImport(record.id()), outcomeFiles, dir,
                         notSentReason == null ? "import did not finish" : notSentReason);
-                CsvRows rejects = new CsvRows(dir.resolve("rejects.csv"));
-                CsvRows duplicates = new CsvRows(dir.resolve("duplicates.csv"))) {
+                CsvRows rejects = new CsvRows(files.rejects());
+                CsvRows duplicates = new CsvRows(files.duplicates())) {
             ResultRow nextSpool = spool.next();
             CSVRecord nextReject = rejects.next();
             CSVRecord nextDuplicate = duplicates.next();

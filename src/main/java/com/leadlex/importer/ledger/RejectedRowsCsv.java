@@ -1,5 +1,7 @@
 package com.leadlex.importer.ledger;
 
+import com.leadlex.importer.staging.ImportFiles;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -30,7 +32,7 @@ public class RejectedRowsCsv {
         CSVPrinter out = new CSVPrinter(new OutputStreamWriter(target, StandardCharsets.UTF_8),
                 CSVFormat.DEFAULT.builder().setHeader(HEADER).get());
         Path results = ImportResultsWriter.resultsFile(record);
-        Path rejects = record.stagingDir().resolve("rejects.csv");
+        Path rejects = new ImportFiles(record.stagingDir()).rejects();
         if (Files.exists(results)) {
             forEachRow(results, row -> {
                 String outcome = row.get("outcome");

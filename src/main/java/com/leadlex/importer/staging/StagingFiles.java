@@ -21,10 +21,10 @@ final class StagingFiles {
 
     private static final Logger log = LoggerFactory.getLogger(StagingFiles.class);
 
-    static final String SPOOL = "spool.txt";
-    static final String SPOOL_LINES = "spool.lines";
-    static final String REJECTS = "rejects.csv";
-    static final String DUPLICATES = "duplicates.csv";
+    static final String SPOOL = ImportFiles.SPOOL;
+    static final String SPOOL_LINES = ImportFiles.SPOOL_LINES;
+    static final String REJECTS = ImportFiles.REJECTS;
+    static final String DUPLICATES = ImportFiles.DUPLICATES;
     private static final String WORK_PREFIX = ".staging-work-";
     private static final List<String> OUTPUTS = List.of(REJECTS, DUPLICATES, SPOOL_LINES, SPOOL);
 
