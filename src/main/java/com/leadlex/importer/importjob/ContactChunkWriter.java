@@ -1,6 +1,9 @@
 package com.leadlex.importer.importjob;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +19,7 @@ import org.springframework.stereotype.Component;
 
 import com.leadlex.importer.leadlex.LeadLexException;
 import com.leadlex.importer.leadlex.QuotaExhaustedException;
+import com.leadlex.importer.leadlex.TransportNotReadyException;
 import com.leadlex.importer.ledger.ChunkOutcomeFiles;
 import com.leadlex.importer.ledger.ChunkRecord;
 import com.leadlex.importer.ledger.ChunkStart;
@@ -41,10 +45,14 @@ public class ContactChunkWriter implements ItemWriter<SpoolEntry> {
     private final int chunkSize;
     private final ImportStopRequests stopRequests;
     private final ImporterMeters meters;
+    private final Clock clock;
+    private final Duration resumeDelay;
 
     public ContactChunkWriter(ChunkDelivery delivery, ImportChunkRepository chunks, ImportRepository imports,
             ChunkOutcomeFiles outcomes, ImporterProperties properties, ImportStopRequests stopRequests,
-            ImporterMeters meters) {
+            ImporterMeters meters, Clock clock) {
+        this.clock = clock;
+        this.resumeDelay = properties.resumePollInterval();
         this.stopRequests = stopRequests;
         this.meters = meters;
         this.delivery = delivery;
@@ -79,10 +87,12 @@ public class ContactChunkWriter implements ItemWriter<SpoolEntry> {
         } catch (QuotaExhaustedException e) {
             chunks.fail(importId, chunkNumber, ChunkStatus.WAITING_FOR_QUOTA, e.attempts(), null, null, e.getMessage(),
                     false);
-            imports.recordResumeTime(importId, e.resumeAt(), e.getMessage());
+            imports.recordResumeTime(importId, e.resumeAt(), "quota_exhausted", e.getMessage());
             log.info("Import {} paused before chunk {}: {}; resumes at {}", importId, chunkNumber, e.getMessage(),
                     e.resumeAt());
             throw new ImportPausedException(e.resumeAt(), e.getMessage());
+        } catch (TransportNotReadyException e) {
+            throw pauseUntilImporterIsUp(importId, chunkNumber, e);
         } catch (LeadLexException e) {
             Integer status = e.httpStatus() == 0 ? null : e.httpStatus();
             chunks.fail(importId, chunkNumber, ChunkStatus.FAILED, e.attempts(), status, e.requestId(), e.getMessage(),
@@ -105,6 +115,20 @@ public class ContactChunkWriter implements ItemWriter<SpoolEntry> {
                 entries.get(entries.size() - 1).line(), result.added(), result.skipped(),
                 result.refused().isEmpty() ? "" : ", " + result.refused().size() + " refused", result.attempts(),
                 result.quotaWait().toMillis(), doneStatus == ChunkStatus.RESENT ? " [resent after restart]" : "");
+    }
+
+    /**
+     * Camel is not started (the importer is starting, or stopping): nothing is wrong with the import,
+     * so it pauses until the next poll of the resumer, which runs only once the importer is up.
+     */
+    private ImportPausedException pauseUntilImporterIsUp(long importId, int chunkNumber, TransportNotReadyException e) {
+        String reason = "Chunk " + chunkNumber + " not sent: " + e.getMessage() + "; it goes on by itself";
+        Instant resumeAt = clock.instant().plus(resumeDelay);
+        chunks.fail(importId, chunkNumber, ChunkStatus.WAITING_FOR_IMPORTER, e.mayHaveBeenSent() ? 1 : 0, null, null,
+                reason, e.mayHaveBeenSent());
+        imports.recordResumeTime(importId, resumeAt, "importer_not_ready", reason);
+        log.info("Import {} paused before chunk {}: {}", importId, chunkNumber, e.getMessage());
+        return new ImportPausedException(resumeAt, reason);
     }
 
     private static String blankToNull(String value) {

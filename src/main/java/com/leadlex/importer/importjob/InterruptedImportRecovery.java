@@ -7,8 +7,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
@@ -18,6 +16,7 @@ import com.leadlex.importer.ledger.ImportRecord;
 import com.leadlex.importer.ledger.ImportRepository;
 import com.leadlex.importer.ledger.ImportStatus;
 import com.leadlex.importer.system.ImporterProperties;
+import com.leadlex.importer.system.StartupStep;
 
 /**
  * What a stopped or killed process leaves behind, picked up at start-up before anything else runs.
@@ -29,7 +28,7 @@ import com.leadlex.importer.system.ImporterProperties;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class InterruptedImportRecovery implements ApplicationRunner {
+public class InterruptedImportRecovery implements StartupStep {
 
     private static final Logger log = LoggerFactory.getLogger(InterruptedImportRecovery.class);
 
@@ -51,7 +50,12 @@ public class InterruptedImportRecovery implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public String description() {
+        return "recover imports interrupted by a stop of the importer";
+    }
+
+    @Override
+    public void run() {
         // queued first: the orphans recovered below are queued again by their own resumption
         if (!oneShotCommand) {
             relaunchQueuedImports();

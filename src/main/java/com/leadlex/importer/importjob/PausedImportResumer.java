@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import com.leadlex.importer.ledger.ImportRecord;
 import com.leadlex.importer.ledger.ImportRepository;
+import com.leadlex.importer.system.StartupState;
 
 /**
  * Resumes imports that paused for quota once their resume time has come. The resume time lives in
@@ -27,17 +28,22 @@ public class PausedImportResumer {
     private final JobRepository jobRepository;
     private final ImportLauncher launcher;
     private final Clock clock;
+    private final StartupState startup;
 
     public PausedImportResumer(ImportRepository imports, JobRepository jobRepository, ImportLauncher launcher,
-            Clock clock) {
+            Clock clock, StartupState startup) {
         this.imports = imports;
         this.jobRepository = jobRepository;
         this.launcher = launcher;
         this.clock = clock;
+        this.startup = startup;
     }
 
     @Scheduled(fixedDelayString = "${importer.resume-poll-interval:15s}", initialDelayString = "${importer.resume-poll-interval:15s}")
     public void resumeDueImports() {
+        if (!startup.isComplete()) {
+            return;
+        }
         for (ImportRecord paused : imports.findDueForResume(clock.instant())) {
             if (!imports.claimPaused(paused.id())) {
                 continue;

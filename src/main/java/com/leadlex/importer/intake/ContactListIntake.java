@@ -21,6 +21,7 @@ import com.leadlex.importer.importjob.ImportLauncher;
 import com.leadlex.importer.importjob.ImportRequest;
 import com.leadlex.importer.importjob.LaunchResult;
 import com.leadlex.importer.system.ImporterProperties;
+import com.leadlex.importer.system.StartupState;
 
 /**
  * The one way in for every source: check the destination, stage the list into its own directory
@@ -37,9 +38,11 @@ public class ContactListIntake {
     private final ImportLauncher launcher;
     private final ImporterProperties properties;
     private final Clock clock;
+    private final StartupState startup;
 
     public ContactListIntake(ContactListStager stager, ImportLauncher launcher, ImporterProperties properties,
-            Clock clock) {
+            Clock clock, StartupState startup) {
+        this.startup = startup;
         this.stager = stager;
         this.launcher = launcher;
         this.properties = properties;
@@ -48,9 +51,13 @@ public class ContactListIntake {
 
     /**
      * @throws ContactListRejectedException when the campaign ID or the list is unusable; nothing is imported
+     * @throws ImporterStartingException   when start-up recovery has not finished yet; nothing is imported
      */
     public IntakeResult accept(InputStream content, String fileName, String campaignId, String sourceName,
             boolean force, boolean foreground) {
+        if (!startup.isComplete()) {
+            throw new ImporterStartingException();
+        }
         CampaignIds.requireValid(campaignId);
         Path stagingDir = properties.importsDir().resolve(DIRECTORY_STAMP.format(clock.instant()) + "-"
                 + UUID.randomUUID().toString().substring(0, 8));

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.ProducerTemplate;
@@ -13,25 +14,45 @@ import org.springframework.stereotype.Component;
 /**
  * Sends LeadLex requests through the {@code send-contact-chunk} Camel route, and turns the exchange
  * back into an {@link HttpReply} or, when no response arrived, the underlying {@link IOException}.
+ * While Camel is not started (the importer is starting or stopping) it throws
+ * {@link TransportNotReadyException}, a condition of the importer, not of LeadLex.
  */
 @Component
 public class CamelLeadLexTransport implements LeadLexTransport {
 
     private final ProducerTemplate producerTemplate;
+    private final CamelContext camel;
 
-    public CamelLeadLexTransport(ProducerTemplate producerTemplate) {
+    public CamelLeadLexTransport(ProducerTemplate producerTemplate, CamelContext camel) {
         this.producerTemplate = producerTemplate;
+        this.camel = camel;
     }
 
     @Override
     public HttpReply send(HttpCall call) throws IOException {
-        Exchange exchange = producerTemplate.send(SendContactChunkRoute.ENDPOINT, request -> {
-            request.setProperty(SendContactChunkRoute.ORIGIN, origin(call.url()));
-            request.getIn().setHeader(Exchange.HTTP_URI, call.url());
-            call.headers().forEach(request.getIn()::setHeader);
-            request.getIn().setBody(call.body());
-        });
+        if (!camel.isStarted()) {
+            throw new TransportNotReadyException("the importer is " + describe(camel) + "; nothing was sent", false);
+        }
+        Exchange exchange;
+        try {
+            exchange = producerTemplate.send(SendContactChunkRoute.ENDPOINT, request -> {
+                request.setProperty(SendContactChunkRoute.ORIGIN, origin(call.url()));
+                request.getIn().setHeader(Exchange.HTTP_URI, call.url());
+                call.headers().forEach(request.getIn()::setHeader);
+                request.getIn().setBody(call.body());
+            });
+        } catch (RuntimeException e) {
+            if (!camel.isStarted()) {
+                throw new TransportNotReadyException("the importer began stopping while the request was on its way",
+                        true);
+            }
+            throw e;
+        }
         Exception failure = exchange.getException();
+        if (failure != null && !camel.isStarted()) {
+            throw new TransportNotReadyException("the importer began stopping while the request was on its way",
+                    true);
+        }
         if (failure != null) {
             IOException ioFailure = ioExceptionIn(failure);
             if (ioFailure != null) {
@@ -41,6 +62,10 @@ public class CamelLeadLexTransport implements LeadLexTransport {
                     + failure.getClass().getSimpleName() + ": " + failure.getMessage(), failure);
         }
         return toReply(exchange.getMessage());
+    }
+
+    private static String describe(CamelContext camel) {
+        return camel.isStopping() || camel.isStopped() ? "stopping" : "still starting";
     }
 
     private static String origin(String url) {

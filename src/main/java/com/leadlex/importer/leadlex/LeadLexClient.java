@@ -109,6 +109,8 @@ public class LeadLexClient {
                 backOff(request, "no response (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")",
                         transientFailures, key);
                 continue;
+            } catch (TransportNotReadyException e) {
+                throw e;
             } catch (RuntimeException e) {
                 throw failures.unreachable(e, attempts);
             }

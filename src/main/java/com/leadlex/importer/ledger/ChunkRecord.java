@@ -32,7 +32,7 @@ public record ChunkRecord(
     public boolean anAttemptMayHaveReachedLeadLex() {
         return mayHaveReached || switch (status) {
             case SENDING, SENT, RESENT -> true;
-            case WAITING_FOR_QUOTA -> false;
+            case WAITING_FOR_QUOTA, WAITING_FOR_IMPORTER -> false;
             case FAILED -> ambiguous(httpStatus);
         };
     }

@@ -18,7 +18,12 @@ public enum ChunkStatus {
     /** The request failed for good; see the error. */
     FAILED,
     /** Not sent: the key's quota ran out first. It goes out when the import resumes. */
-    WAITING_FOR_QUOTA;
+    WAITING_FOR_QUOTA,
+    /**
+     * Not confirmed: the importer was starting or stopping when the chunk was due. It goes out (again)
+     * when the import resumes; whether an earlier attempt may have reached LeadLex is kept apart.
+     */
+    WAITING_FOR_IMPORTER;
 
     @JsonValue
     public String dbValue() {

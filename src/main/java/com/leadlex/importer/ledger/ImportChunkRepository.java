@@ -69,7 +69,7 @@ public class ImportChunkRepository {
     }
 
     /**
-     * Records a chunk that did not get through: FAILED for good, or WAITING_FOR_QUOTA. A failure that
+     * Records a chunk that did not get through: FAILED for good, or waiting (for quota, or for the importer to be up). A failure that
      * leaves open whether LeadLex processed the request ({@code mayHaveReached}) is remembered for good.
      */
     public void fail(long importId, int chunkNumber, ChunkStatus status, int attempts, Integer httpStatus,

@@ -111,9 +111,9 @@ public class ImportRepository {
     }
 
     /** Records when a paused import may go on; the status follows when its execution has stopped. */
-    public void recordResumeTime(long id, Instant resumeAt, String reason) {
-        update("UPDATE CONTACT_IMPORT SET RESUME_AT = ?, LAST_ERROR_CODE = 'quota_exhausted', LAST_ERROR = ?, "
-                + "UPDATED_AT = ? WHERE ID = ?", resumeAt.atOffset(ZoneOffset.UTC), truncate(reason), now(), id);
+    public void recordResumeTime(long id, Instant resumeAt, String code, String reason) {
+        update("UPDATE CONTACT_IMPORT SET RESUME_AT = ?, LAST_ERROR_CODE = ?, LAST_ERROR = ?, "
+                + "UPDATED_AT = ? WHERE ID = ?", resumeAt.atOffset(ZoneOffset.UTC), code, truncate(reason), now(), id);
     }
 
     /** Claims a paused import for resumption; false when another thread or node was first. */

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import com.leadlex.importer.intake.ContactListIntake;
 import com.leadlex.importer.staging.ContactListRejectedException;
 import com.leadlex.importer.intake.IntakeResult;
+import com.leadlex.importer.system.StartupState;
 
 /**
  * Turns pending webhook contact IDs into imports, one campaign at a time: as soon as a full batch
@@ -37,18 +38,23 @@ public class WebhookBatcher {
     private final ContactListIntake intake;
     private final WebhookProperties properties;
     private final Clock clock;
+    private final StartupState startup;
 
     public WebhookBatcher(WebhookBatchRepository batches, ContactListIntake intake, WebhookProperties properties,
-            Clock clock) {
+            Clock clock, StartupState startup) {
         this.batches = batches;
         this.intake = intake;
         this.properties = properties;
         this.clock = clock;
+        this.startup = startup;
     }
 
     @Scheduled(fixedDelayString = "${importer.webhooks.poll-interval:5s}",
             initialDelayString = "${importer.webhooks.poll-interval:5s}")
     public void launchDueBatches() {
+        if (!startup.isComplete()) {
+            return;
+        }
         batches.takeOverStale(properties.claimLease()).forEach(stale -> {
             log.warn("Webhook batch {} ({} IDs for campaign {}) was claimed but never launched: launching it now",
                     stale.batchId(), stale.contactIds().size(), stale.campaignId());

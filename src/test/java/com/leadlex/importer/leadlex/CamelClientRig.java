@@ -26,7 +26,7 @@ class CamelClientRig implements AutoCloseable {
         camel.addRoutes(new SendContactChunkRoute(properties));
         camel.start();
         client = new LeadLexClient(properties, new LeadLexBaseUrl(properties, new MockEnvironment()),
-                new CamelLeadLexTransport(camel.createProducerTemplate()), new QuotaGateRegistry(clock, properties),
+                new CamelLeadLexTransport(camel.createProducerTemplate(), camel), new QuotaGateRegistry(clock, properties),
                 new BackoffPolicy(properties.backoffBase(), properties.backoffCap(), new Random(42)), new LeadLexJson(),
                 clock, clock.sleeper());
     }

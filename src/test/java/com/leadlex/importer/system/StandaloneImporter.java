@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.leadlex.importer.LeadLexImporterApplication;
@@ -24,6 +25,12 @@ public final class StandaloneImporter {
      * @param settings {@code --name=value} arguments; a setting given twice keeps its last value
      */
     public static ConfigurableApplicationContext start(Path workDir, ManualClock clock, String... settings) {
+        return start(workDir, clock, context -> { }, settings);
+    }
+
+    /** @param beforeRefresh what a test adds to the context before it refreshes, e.g. a {@link StartupStep} */
+    public static ConfigurableApplicationContext start(Path workDir, ManualClock clock,
+            ApplicationContextInitializer<ConfigurableApplicationContext> beforeRefresh, String... settings) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--leadlex.sandbox.enabled=true",
@@ -37,6 +44,7 @@ public final class StandaloneImporter {
             args.add(setting);
         }
         SpringApplicationBuilder application = new SpringApplicationBuilder(LeadLexImporterApplication.class);
+        application.initializers(beforeRefresh);
         if (clock != null) {
             application.initializers(context -> {
                 context.getBeanFactory().registerSingleton("clock", clock);

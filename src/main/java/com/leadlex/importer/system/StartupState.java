@@ -1,0 +1,23 @@
+package com.leadlex.importer.system;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Whether the start-up sequence has finished: interrupted work recovered, Camel started, sources
+ * running. Scheduled work asks before it does anything, because Spring may fire a {@code @Scheduled}
+ * method before Camel has started or recovery has run; an early tick then simply does nothing and
+ * the next one does the work.
+ */
+@Component
+public class StartupState {
+
+    private volatile boolean complete;
+
+    public boolean isComplete() {
+        return complete;
+    }
+
+    void markComplete() {
+        complete = true;
+    }
+}
