@@ -20,9 +20,9 @@ import com.leadlex.importer.importjob.ImportSummaries;
 import com.leadlex.importer.importjob.ImportSummary;
 import com.leadlex.importer.importjob.LaunchResult;
 import com.leadlex.importer.intake.ContactListIntake;
-import com.leadlex.importer.staging.ContactListRejectedException;
 import com.leadlex.importer.intake.IntakeResult;
 import com.leadlex.importer.ledger.ImportRepository;
+import com.leadlex.importer.staging.ContactListRejectedException;
 
 /**
  * {@code import --campaign <id> <file>}: runs one import in the foreground, prints its summary and

@@ -1,7 +1,5 @@
 package com.leadlex.importer.importjob;
 
-import com.leadlex.importer.staging.ImportFiles;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -15,11 +13,12 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Component;
 
-import com.leadlex.importer.staging.StagedList;
 import com.leadlex.importer.ledger.ImportRecord;
 import com.leadlex.importer.ledger.ImportRepository;
 import com.leadlex.importer.ledger.ImportStatus;
 import com.leadlex.importer.ledger.NewImport;
+import com.leadlex.importer.staging.ImportFiles;
+import com.leadlex.importer.staging.StagedList;
 import com.leadlex.importer.system.ImporterProperties;
 
 /**

@@ -4,12 +4,12 @@ import java.time.Duration;
 
 import org.springframework.stereotype.Component;
 
-import com.leadlex.importer.ledger.ImportRepository;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+
+import com.leadlex.importer.ledger.ImportRepository;
 
 /**
  * The import-side meters, named in one place so the dashboard's figures, the README and Prometheus

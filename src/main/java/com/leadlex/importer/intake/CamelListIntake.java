@@ -1,13 +1,13 @@
 package com.leadlex.importer.intake;
 
-import com.leadlex.importer.staging.ContactListRejectedException;
-
 import java.io.InputStream;
 
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+
+import com.leadlex.importer.staging.ContactListRejectedException;
 
 /**
  * Adapts a Camel exchange from any source route to {@link ContactListIntake}. Routes may set

@@ -1,9 +1,5 @@
 package com.leadlex.importer.intake;
 
-import com.leadlex.importer.staging.ContactListRejectedException;
-import com.leadlex.importer.staging.ContactListStager;
-import com.leadlex.importer.staging.StagedList;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,6 +16,9 @@ import org.springframework.stereotype.Component;
 import com.leadlex.importer.importjob.ImportLauncher;
 import com.leadlex.importer.importjob.ImportRequest;
 import com.leadlex.importer.importjob.LaunchResult;
+import com.leadlex.importer.staging.ContactListRejectedException;
+import com.leadlex.importer.staging.ContactListStager;
+import com.leadlex.importer.staging.StagedList;
 import com.leadlex.importer.system.ImporterProperties;
 import com.leadlex.importer.system.StartupState;
 

@@ -1,7 +1,5 @@
 package com.leadlex.importer.intake;
 
-import com.leadlex.importer.importjob.ImportJobParameters;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,10 +21,11 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
-import com.leadlex.importer.staging.ContactListStager;
-import com.leadlex.importer.staging.StagedList;
+import com.leadlex.importer.importjob.ImportJobParameters;
 import com.leadlex.importer.leadlex.LeadLexProperties;
 import com.leadlex.importer.leadlex.QuotaLimits;
+import com.leadlex.importer.staging.ContactListStager;
+import com.leadlex.importer.staging.StagedList;
 import com.leadlex.importer.system.ImporterProperties;
 
 /**

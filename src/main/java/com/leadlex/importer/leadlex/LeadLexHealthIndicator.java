@@ -4,7 +4,6 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-
 /**
  * {@code leadlex} in /actuator/health: LeadLex as the importer last saw it (reachable, key
  * accepted) and the key's quota left, all from memory. A probe never sends a request, so it never

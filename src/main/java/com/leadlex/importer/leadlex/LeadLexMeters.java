@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import org.springframework.stereotype.Component;
 
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

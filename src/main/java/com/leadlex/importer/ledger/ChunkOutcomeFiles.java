@@ -1,7 +1,5 @@
 package com.leadlex.importer.ledger;
 
-import com.leadlex.importer.staging.ImportFiles;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
+
+import com.leadlex.importer.staging.ImportFiles;
 
 /**
  * Which IDs of a chunk LeadLex newly added (and which it refused), one small file per chunk in the

@@ -1,7 +1,5 @@
 package com.leadlex.importer.ledger;
 
-import com.leadlex.importer.staging.ImportFiles;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +16,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.stereotype.Component;
+
+import com.leadlex.importer.staging.ImportFiles;
 
 /**
  * Writes an import's results CSV: one line per input row, in input order, saying what became of it

@@ -1,7 +1,5 @@
 package com.leadlex.importer.ledger;
 
-import com.leadlex.importer.staging.ImportFiles;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,6 +12,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.stereotype.Component;
+
+import com.leadlex.importer.staging.ImportFiles;
 
 /**
  * The rows of an import that did not get in, as a list that can be dropped back into

@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-
 /**
  * The poll strategy of every source route ({@code pollStrategy: "#sourcePollReporter"}): records
  * each poll in the source's status, logs a failed poll as one line in words (not a stack trace on

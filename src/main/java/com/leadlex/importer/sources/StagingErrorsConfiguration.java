@@ -1,9 +1,9 @@
 package com.leadlex.importer.sources;
 
-import com.leadlex.importer.staging.ContactListRejectedException;
-
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.springframework.stereotype.Component;
+
+import com.leadlex.importer.staging.ContactListRejectedException;
 
 /**
  * Error handling for every source route, written once and referenced by id from each route under

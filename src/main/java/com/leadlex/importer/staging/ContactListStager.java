@@ -1,8 +1,5 @@
 package com.leadlex.importer.staging;
 
-import com.leadlex.importer.staging.dedupe.PartitionSpillWriter;
-import com.leadlex.importer.staging.dedupe.PartitionedDeduplicator;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,6 +8,9 @@ import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+
+import com.leadlex.importer.staging.dedupe.PartitionSpillWriter;
+import com.leadlex.importer.staging.dedupe.PartitionedDeduplicator;
 
 /**
  * Stages a contact list: reads it in whatever format it came, validates every row, drops repeats

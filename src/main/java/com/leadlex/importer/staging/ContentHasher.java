@@ -1,10 +1,10 @@
 package com.leadlex.importer.staging;
 
-import com.leadlex.importer.staging.dedupe.SortedIdConsumer;
-
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+
+import com.leadlex.importer.staging.dedupe.SortedIdConsumer;
 
 /**
  * The identity of a list's content: SHA-256 over the set of valid IDs, each as its canonical

@@ -1,11 +1,11 @@
 package com.leadlex.importer.staging;
 
-import com.leadlex.importer.staging.dedupe.LongRecordReader;
-import com.leadlex.importer.staging.dedupe.PartitionedDeduplicator;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+
+import com.leadlex.importer.staging.dedupe.LongRecordReader;
+import com.leadlex.importer.staging.dedupe.PartitionedDeduplicator;
 
 /**
  * Merges the per-partition run files back into source order (a k-way merge on the sequence

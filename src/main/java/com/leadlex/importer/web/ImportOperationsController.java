@@ -15,16 +15,16 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
-import com.leadlex.importer.intake.DryRunReport;
-import com.leadlex.importer.intake.ImportDryRun;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import com.leadlex.importer.importjob.ImportOperations;
 import com.leadlex.importer.intake.ContactListIntake;
+import com.leadlex.importer.intake.DryRunReport;
+import com.leadlex.importer.intake.ImportDryRun;
 import com.leadlex.importer.intake.IntakeResult;
 import com.leadlex.importer.ledger.ImportRecord;
 import com.leadlex.importer.ledger.ImportRepository;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * What operators do to imports over HTTP: upload a list, check one without sending it, stop and

@@ -13,8 +13,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import com.leadlex.importer.intake.ContactListIntake;
-import com.leadlex.importer.staging.ContactListRejectedException;
 import com.leadlex.importer.intake.IntakeResult;
+import com.leadlex.importer.staging.ContactListRejectedException;
 import com.leadlex.importer.system.StartupState;
 
 /**

@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.leadlex.importer.webhook.format.SalesforceAck;
-
 import jakarta.servlet.http.HttpServletRequest;
+
+import com.leadlex.importer.webhook.format.SalesforceAck;
 
 /**
  * {@code POST /webhooks/{source}} (and {@code /webhooks/{source}/{token}} for path-token sources).

@@ -10,9 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.leadlex.importer.staging.ContactListStager;
 import com.leadlex.importer.intake.IntakeResult;
-import com.leadlex.importer.staging.StagedList;
 import com.leadlex.importer.ledger.ChunkRecord;
 import com.leadlex.importer.ledger.ChunkStatus;
 import com.leadlex.importer.ledger.ImportRecord;
@@ -20,6 +18,8 @@ import com.leadlex.importer.ledger.ImportResultsWriter;
 import com.leadlex.importer.ledger.ImportStatus;
 import com.leadlex.importer.ledger.NewImport;
 import com.leadlex.importer.sandbox.SandboxRequestLog.ReceivedRequest;
+import com.leadlex.importer.staging.ContactListStager;
+import com.leadlex.importer.staging.StagedList;
 
 /** The core path against the sandbox: chunks, ledger, totals, results, and the same list twice. */
 class ContactImportEndToEndTest extends ImportIntegrationTest {

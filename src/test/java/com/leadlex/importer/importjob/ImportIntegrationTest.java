@@ -24,8 +24,8 @@ import com.leadlex.importer.ledger.ImportRecord;
 import com.leadlex.importer.ledger.ImportRepository;
 import com.leadlex.importer.sandbox.SandboxLeadLex;
 import com.leadlex.importer.sandbox.SandboxRequestLog.ReceivedRequest;
-import com.leadlex.importer.system.ManualClock;
 import com.leadlex.importer.system.ImporterProperties;
+import com.leadlex.importer.system.ManualClock;
 import com.leadlex.importer.system.ManualTimeConfiguration;
 
 /**

@@ -19,8 +19,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.leadlex.importer.intake.ContactListIntake;
-import com.leadlex.importer.staging.ContactListStager;
-import com.leadlex.importer.staging.StagedList;
 import com.leadlex.importer.ledger.ChunkRecord;
 import com.leadlex.importer.ledger.ChunkStatus;
 import com.leadlex.importer.ledger.ImportChunkRepository;
@@ -29,6 +27,8 @@ import com.leadlex.importer.ledger.ImportRepository;
 import com.leadlex.importer.ledger.ImportStatus;
 import com.leadlex.importer.ledger.NewImport;
 import com.leadlex.importer.sandbox.SandboxLeadLex;
+import com.leadlex.importer.staging.ContactListStager;
+import com.leadlex.importer.staging.StagedList;
 import com.leadlex.importer.system.ManualClock;
 import com.leadlex.importer.system.ManualTimeConfiguration;
 import com.leadlex.importer.system.StandaloneImporter;

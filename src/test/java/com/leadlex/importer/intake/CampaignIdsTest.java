@@ -1,13 +1,13 @@
 package com.leadlex.importer.intake;
 
-import com.leadlex.importer.staging.ContactListRejectedException;
-
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import com.leadlex.importer.staging.ContactListRejectedException;
 
 /** Campaign IDs are opaque path segments: LeadLex's own examples are not UUIDs. */
 class CampaignIdsTest {

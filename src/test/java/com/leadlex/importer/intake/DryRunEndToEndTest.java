@@ -1,8 +1,5 @@
 package com.leadlex.importer.intake;
 
-import com.leadlex.importer.importjob.ImportSummary;
-import com.leadlex.importer.importjob.SlowSandboxIntegrationTest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -17,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
+import com.leadlex.importer.importjob.ImportSummary;
+import com.leadlex.importer.importjob.SlowSandboxIntegrationTest;
 import com.leadlex.importer.ledger.ImportRecord;
 import com.leadlex.importer.web.ApiClient;
 

@@ -1,9 +1,5 @@
 package com.leadlex.importer.staging;
 
-import com.leadlex.importer.staging.dedupe.PartitionSpillWriter;
-import com.leadlex.importer.staging.dedupe.PartitionedDeduplicator;
-
-
 import static com.leadlex.importer.staging.StagingFixture.lines;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,6 +9,9 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.leadlex.importer.staging.dedupe.PartitionSpillWriter;
+import com.leadlex.importer.staging.dedupe.PartitionedDeduplicator;
 
 /**
  * A partition too big for memory is split into ID ranges; the outputs must be exactly those of

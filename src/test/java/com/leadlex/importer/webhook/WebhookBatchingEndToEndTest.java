@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 import com.leadlex.importer.ledger.ImportRecord;
 import com.leadlex.importer.ledger.ImportStatus;
-import com.leadlex.importer.sandbox.ScriptedFault;
 import com.leadlex.importer.sandbox.SandboxRequestLog.ReceivedRequest;
+import com.leadlex.importer.sandbox.ScriptedFault;
 
 /**
  * What webhooks cost in LeadLex requests: single-contact events are batched into full chunks per

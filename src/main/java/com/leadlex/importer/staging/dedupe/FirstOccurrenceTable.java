@@ -1,6 +1,5 @@
 package com.leadlex.importer.staging.dedupe;
 
-
 import java.util.Arrays;
 
 /**

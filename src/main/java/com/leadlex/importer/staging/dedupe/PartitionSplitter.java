@@ -1,6 +1,5 @@
 package com.leadlex.importer.staging.dedupe;
 
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,5 @@
 package com.leadlex.importer.staging.dedupe;
 
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -5,12 +5,12 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import tools.jackson.databind.JsonNode;
+
 import com.leadlex.importer.webhook.DeliveryIds;
 import com.leadlex.importer.webhook.WebhookFormat;
 import com.leadlex.importer.webhook.WebhookRefusedException;
 import com.leadlex.importer.webhook.WebhookSource;
-
-import tools.jackson.databind.JsonNode;
 
 /**
  * HubSpot's two shapes. A workflow "send a webhook" action posts one object, the enrolled

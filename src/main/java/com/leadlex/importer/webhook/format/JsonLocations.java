@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import com.leadlex.importer.webhook.WebhookRefusedException;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonPointer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import com.leadlex.importer.webhook.WebhookRefusedException;
 
 /**
  * Reads JSON bodies and the values at a source's JSON Pointers. A pointer may lead to one ID, to an

@@ -4,11 +4,11 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import tools.jackson.databind.JsonNode;
+
 import com.leadlex.importer.webhook.WebhookFormat;
 import com.leadlex.importer.webhook.WebhookRefusedException;
 import com.leadlex.importer.webhook.WebhookSource;
-
-import tools.jackson.databind.JsonNode;
 
 /**
  * Pipedrive webhooks v2: {@code {"meta": {"id", "action", "entity", "entity_id", "version": "2.0",
