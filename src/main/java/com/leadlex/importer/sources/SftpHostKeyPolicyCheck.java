@@ -27,8 +27,9 @@ public class SftpHostKeyPolicyCheck implements CamelContextConfiguration {
     @Override
     public void afterApplicationStart(CamelContext camelContext) {
         for (Route route : camelContext.getRoutes()) {
-            boolean started = camelContext.getRouteController().getRouteStatus(route.getRouteId()).isStarted();
-            if (started && route.getEndpoint() instanceof SftpEndpoint sftp) {
+            // source routes start a moment later (StartupSequence); one switched off by its settings never does
+            boolean enabled = !Boolean.FALSE.equals(route.isAutoStartup());
+            if (enabled && route.getEndpoint() instanceof SftpEndpoint sftp) {
                 SftpConfiguration configuration = sftp.getConfiguration();
                 if (!"yes".equalsIgnoreCase(configuration.getStrictHostKeyChecking())) {
                     log.warn("INSECURE: SFTP source {} does not verify the server's host key "

@@ -55,7 +55,9 @@ public class StartupSequence implements ApplicationRunner {
     private int startRoutesNotYetStarted() throws Exception {
         int started = 0;
         for (Route route : camel.getRoutes()) {
-            if (!camel.getRouteController().getRouteStatus(route.getRouteId()).isStarted()) {
+            // a route switched off by its own settings (autoStartup false, e.g. a disabled source) stays off
+            boolean wanted = !Boolean.FALSE.equals(route.isAutoStartup());
+            if (wanted && !camel.getRouteController().getRouteStatus(route.getRouteId()).isStarted()) {
                 camel.getRouteController().startRoute(route.getRouteId());
                 started++;
             }
