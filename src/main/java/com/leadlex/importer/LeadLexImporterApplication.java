@@ -3,18 +3,18 @@ package com.leadlex.importer;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-import com.leadlex.importer.cli.ImportCommand;
+import com.leadlex.importer.cli.CommandLine;
 
 /**
- * Starts the importer as a service (inbox watched, API served), or, with {@code import} as the
- * first argument, runs one import in the foreground and exits ({@code dry-run}: checks a list and exits).
+ * Starts the importer as a service (inbox watched, API served), or, when the arguments name a command
+ * ({@code import}, {@code dry-run}, {@code --help}, {@code --version}), runs it and exits with its code.
  */
 @SpringBootApplication
 public class LeadLexImporterApplication {
 
     public static void main(String[] args) {
-        if (args.length > 0 && (args[0].equals("import") || args[0].equals("dry-run"))) {
-            System.exit(ImportCommand.run(args, System.out, System.err));
+        if (CommandLine.handles(args)) {
+            System.exit(CommandLine.run(LeadLexImporterApplication.class, args, System.out, System.err));
         }
         SpringApplication.run(LeadLexImporterApplication.class, args);
     }

@@ -4,6 +4,8 @@ import java.net.InetAddress;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.server.ConfigurableWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -27,9 +29,11 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  * the dashboard, the API and every actuator endpoint but health need a bearer token or basic auth,
  * while webhooks (which check their own per-source credentials), the sandbox and health stay open in
  * a chain of their own, so a webhook's basic auth is never mistaken for an operator's. Without
- * credentials everything is open, and the server listens on 127.0.0.1 only, and says so.
+ * credentials everything is open, and the server listens on 127.0.0.1 only, and says so. Exists only
+ * in a servlet web application: a one-shot command without the sandbox serves nothing.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(OperatorSecurityProperties.class)
 public class OperatorSecurityConfiguration {
 
@@ -80,8 +84,12 @@ public class OperatorSecurityConfiguration {
         return users;
     }
 
-    /** Without credentials, nobody but this machine may connect. Runs after Boot applies server.address. */
+    /**
+     * Without credentials, nobody but this machine may connect. Runs after Boot applies server.address.
+     * Not for a one-shot command: it listens on 127.0.0.1 anyway, for its sandbox only.
+     */
     @Bean
+    @ConditionalOnProperty(name = "importer.cli.command", havingValue = "none", matchIfMissing = true)
     WebServerFactoryCustomizer<ConfigurableWebServerFactory> localOnlyWithoutCredentials(
             OperatorSecurityProperties properties) {
         return new LocalOnlyCustomizer(properties);

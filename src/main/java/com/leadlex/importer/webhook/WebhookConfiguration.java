@@ -9,10 +9,12 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
 
 /**
  * Binds {@code importer.webhooks.*} and says at start-up which endpoints are open, warning about
- * sources that will refuse everything because their secret is not set in the environment.
+ * sources that will refuse everything because their secret is not set in the environment. A one-shot
+ * command serves no webhooks, so it says nothing about them.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WebhookProperties.class)
@@ -21,13 +23,18 @@ public class WebhookConfiguration {
     private static final Logger log = LoggerFactory.getLogger(WebhookConfiguration.class);
 
     private final WebhookProperties properties;
+    private final boolean oneShotCommand;
 
-    public WebhookConfiguration(WebhookProperties properties) {
+    public WebhookConfiguration(WebhookProperties properties, Environment environment) {
         this.properties = properties;
+        this.oneShotCommand = !"none".equals(environment.getProperty("importer.cli.command", "none"));
     }
 
     @EventListener(ApplicationReadyEvent.class)
     public void describeSources() {
+        if (oneShotCommand) {
+            return;
+        }
         List<String> withoutSecret = new ArrayList<>();
         properties.sources().forEach((name, source) -> {
             String path = "/webhooks/" + name + (source.auth() == WebhookAuthKind.PATH_TOKEN ? "/<token>" : "");

@@ -15,6 +15,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.leadlex.importer.LeadLexImporterApplication;
+
 /**
  * {@code dry-run} (and {@code import --dry-run}) in-process, as {@code main} runs it: counts,
  * requests and time at the key's plan are printed, and LeadLex is never called: its URL here points
@@ -37,7 +39,7 @@ class DryRunCommandTest {
 
         int code = run("dry-run", "--campaign", "cmp_test", list.toString(), "--leadlex.plan=starter");
 
-        assertThat(code).as(err.toString()).isEqualTo(ImportCommand.DONE);
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.DONE.getExitCode());
         assertThat(out.toString()).contains("nothing sent to LeadLex", "1236 rows: 1234 valid, 1 invalid, 1 duplicates",
                 "3 request(s) of up to 500 IDs", "within the first minute at 10 requests a minute, 100 requests a UTC day",
                 "invalid line 1236: 'not-an-id'");
@@ -50,7 +52,7 @@ class DryRunCommandTest {
 
         int code = run("import", "--dry-run", "--campaign", "cmp_test", list.toString());
 
-        assertThat(code).as(err.toString()).isEqualTo(ImportCommand.DONE);
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.DONE.getExitCode());
         assertThat(out.toString()).contains("10 valid", "1 request(s)");
     }
 
@@ -59,11 +61,13 @@ class DryRunCommandTest {
         Path noIds = Files.writeString(workDir.resolve("no-ids.txt"), "nope\nstill-nope\n");
         Path good = Files.write(workDir.resolve("list.txt"), ids(3));
 
-        assertThat(run("dry-run", "--campaign", "cmp_test", noIds.toString())).isEqualTo(ImportCommand.BAD_INPUT);
+        assertThat(run("dry-run", "--campaign", "cmp_test", noIds.toString()))
+                .isEqualTo(ExitCode.BAD_INPUT.getExitCode());
         assertThat(err.toString()).contains("no valid contact IDs");
-        assertThat(run("dry-run", "--campaign", "a/b", good.toString())).isEqualTo(ImportCommand.BAD_INPUT);
-        assertThat(run("dry-run", good.toString())).isEqualTo(ImportCommand.BAD_INPUT);
-        assertThat(err.toString()).contains("dry-run: --campaign <campaign-id> is required", "Dry run:");
+        assertThat(run("dry-run", "--campaign", "a/b", good.toString())).isEqualTo(ExitCode.BAD_INPUT.getExitCode());
+        assertThat(run("dry-run", good.toString())).isEqualTo(ExitCode.BAD_INPUT.getExitCode());
+        assertThat(err.toString()).contains("dry-run: --campaign <campaign-id> is required",
+                "dry-run --campaign <campaign-id> <file>");
     }
 
     private int run(String... words) {
@@ -72,8 +76,8 @@ class DryRunCommandTest {
         args.add("--leadlex.api-key=wbk_sandbox_unmetered");
         args.add("--importer.data-dir=" + workDir.resolve("data"));
         args.add("--importer.inbox=" + workDir.resolve("inbox"));
-        return ImportCommand.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return CommandLine.run(LeadLexImporterApplication.class, args.toArray(String[]::new),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     private static List<String> ids(int count) {

@@ -15,6 +15,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.leadlex.importer.LeadLexImporterApplication;
+
 /**
  * The one-shot command, run in-process as {@code main} would run it, against the sandbox: the
  * summary it prints and each documented exit code.
@@ -31,17 +33,17 @@ class ImportCommandTest {
     void importsAListPrintsTheSummaryAndExitsZero() throws IOException {
         int code = run("--campaign", "cmp_test", list(1_234).toString());
 
-        assertThat(code).as(err.toString()).isEqualTo(ImportCommand.DONE);
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.DONE.getExitCode());
         assertThat(out.toString()).contains("COMPLETED").contains("1234 added").contains("3/3 chunks");
     }
 
     @Test
     void theSameListTwiceExitsZeroAndSaysItWasAlreadyImported() throws IOException {
         Path list = list(10);
-        assertThat(run("--campaign", "cmp_test", list.toString())).isEqualTo(ImportCommand.DONE);
+        assertThat(run("--campaign", "cmp_test", list.toString())).isEqualTo(ExitCode.DONE.getExitCode());
         out.reset();
 
-        assertThat(run("--campaign", "cmp_test", list.toString())).isEqualTo(ImportCommand.DONE);
+        assertThat(run("--campaign", "cmp_test", list.toString())).isEqualTo(ExitCode.DONE.getExitCode());
         assertThat(out.toString()).contains("ALREADY_IMPORTED").contains("nothing sent");
     }
 
@@ -49,12 +51,12 @@ class ImportCommandTest {
     void badInputExitsTwoWithAReason() throws IOException {
         Path noIds = Files.writeString(workDir.resolve("no-ids.csv"), "email;name\nx@example.com;X\n");
 
-        assertThat(run("--campaign", "cmp_test", noIds.toString())).isEqualTo(ImportCommand.BAD_INPUT);
+        assertThat(run("--campaign", "cmp_test", noIds.toString())).isEqualTo(ExitCode.BAD_INPUT.getExitCode());
         assertThat(err.toString()).contains("was not imported").containsIgnoringCase("contact_id");
 
         assertThat(run("--campaign", "cmp_test", workDir.resolve("missing.csv").toString()))
-                .isEqualTo(ImportCommand.BAD_INPUT);
-        assertThat(run(list(1).toString())).isEqualTo(ImportCommand.BAD_INPUT);
+                .isEqualTo(ExitCode.BAD_INPUT.getExitCode());
+        assertThat(run(list(1).toString())).isEqualTo(ExitCode.BAD_INPUT.getExitCode());
         assertThat(err.toString()).contains("--campaign <campaign-id> is required").contains("Exit codes");
     }
 
@@ -62,7 +64,7 @@ class ImportCommandTest {
     void aKeyWithoutPermissionExitsThree() throws IOException {
         int code = run("--campaign", "cmp_test", list(10).toString(), "--leadlex.api-key=wbk_sandbox_readonly");
 
-        assertThat(code).isEqualTo(ImportCommand.REFUSED_BY_LEADLEX);
+        assertThat(code).isEqualTo(ExitCode.REFUSED_BY_LEADLEX.getExitCode());
         assertThat(out.toString()).contains("FAILED").contains("campaigns:write");
     }
 
@@ -71,7 +73,7 @@ class ImportCommandTest {
         int code = run("--campaign", "cmp_test", list(3).toString(), "--importer.chunk-size=1",
                 "--leadlex.requests-per-day=2");
 
-        assertThat(code).isEqualTo(ImportCommand.PAUSED_ON_QUOTA);
+        assertThat(code).isEqualTo(ExitCode.PAUSED_ON_QUOTA.getExitCode());
         assertThat(out.toString()).contains("PAUSED").contains("resumes at");
     }
 
@@ -85,8 +87,8 @@ class ImportCommandTest {
         }
         args.add("--importer.data-dir=" + workDir.resolve("data"));
         args.add("--importer.inbox=" + workDir.resolve("inbox"));
-        return ImportCommand.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return CommandLine.run(LeadLexImporterApplication.class, args.toArray(String[]::new),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     private Path list(int count) throws IOException {

@@ -1,0 +1,53 @@
+package com.leadlex.importer.cli;
+
+/** The text of {@code --help}: every command, option, environment variable and exit code. */
+final class Usage {
+
+    static final String TEXT = """
+            Usage: java -jar leadlex-importer.jar [command] [options]
+
+            Without a command the importer starts as a service: it watches the inbox and serves the
+            dashboard and the API on port 8080 (every --name=value below applies to it too).
+
+            Commands:
+              import --campaign <campaign-id> [--force] [--dry-run] <file>
+                  Imports one contact list (.csv, .tsv, .txt, .json, optionally .gz) into a LeadLex
+                  campaign in the foreground, prints its summary and exits. Running it again resumes an
+                  unfinished import of the same list.
+              dry-run --campaign <campaign-id> <file>
+                  Checks a list as an import would and prints its valid / invalid / duplicate counts, the
+                  requests it takes and how long at the key's quota. Calls nothing at LeadLex.
+              help, --help, -h
+                  Prints this text (also import --help, dry-run --help).
+              version, --version
+                  Prints the version.
+
+            Options of import and dry-run:
+              -c, --campaign <campaign-id>  the LeadLex campaign (also --campaign=<campaign-id>)
+              --force                       imports the list again even if it was imported before
+              --dry-run                     import only checks the list, as dry-run does
+              --debug                       shows full stack traces and Spring's own log output
+              --<any.spring.property>=<value>
+                                            any Spring Boot property, for example
+                                            --importer.data-dir=./data-cli (default ./data),
+                                            --leadlex.plan=pro, --leadlex.base-url=...,
+                                            --spring.profiles.active=demo (the built-in sandbox)
+
+            Environment:
+              LEADLEX_API_KEY  the LeadLex API key (or --leadlex.api-key=...); import needs one,
+                               dry-run does not
+
+            Exit codes:
+              0  done, or the same list was already imported into this campaign
+                 (dry-run: the list has valid IDs to import)
+              1  other failure: LeadLex kept failing or could not be reached (run it again later),
+                 or the importer could not start
+              2  bad input: unreadable file, no ID column, not UTF-8, no valid IDs, bad arguments,
+                 no API key, a data directory that cannot be written
+              3  LeadLex refused the key (401), its permission (403) or the campaign (404)
+              4  paused: the key's quota is used up; run the same command again after the printed time
+            """;
+
+    private Usage() {
+    }
+}
