@@ -43,7 +43,8 @@ const ACTIONS = {
   launch_failed: 'See the log for the cause, then upload the list again.',
   interrupted: 'Restart the import: it goes on from its last committed chunk.',
   stopped: 'Restart the import when you want it to go on.',
-  quota_exhausted: 'Nothing to do: it resumes by itself when the quota resets (or stop it).'
+  quota_exhausted: 'Nothing to do: it resumes by itself when the quota resets (or stop it).',
+  importer_not_ready: 'Nothing to do: the importer was starting or stopping; it goes on by itself.'
 };
 
 function failureText(item) {
