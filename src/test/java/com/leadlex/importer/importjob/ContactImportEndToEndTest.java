@@ -3,10 +3,13 @@ package com.leadlex.importer.importjob;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import javax.sql.DataSource;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -20,9 +23,21 @@ import com.leadlex.importer.ledger.NewImport;
 import com.leadlex.importer.sandbox.SandboxRequestLog.ReceivedRequest;
 import com.leadlex.importer.staging.ContactListStager;
 import com.leadlex.importer.staging.StagedList;
+import com.leadlex.importer.system.TestDatabase;
 
 /** The core path against the sandbox: chunks, ledger, totals, results, and the same list twice. */
+@Tag(TestDatabase.TAG)
 class ContactImportEndToEndTest extends ImportIntegrationTest {
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void runsOnTheDatabaseOfThisRun() throws SQLException {
+        try (var connection = dataSource.getConnection()) {
+            assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo(TestDatabase.productName());
+        }
+    }
 
     @Autowired
     ContactListStager stager;

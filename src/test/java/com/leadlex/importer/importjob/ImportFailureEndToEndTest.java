@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import com.leadlex.importer.leadlex.LeadLexError;
 import com.leadlex.importer.ledger.ChunkRecord;
@@ -19,8 +20,10 @@ import com.leadlex.importer.ledger.ImportStatus;
 import com.leadlex.importer.sandbox.SandboxProperties.Key;
 import com.leadlex.importer.sandbox.SandboxRequestLog.ReceivedRequest;
 import com.leadlex.importer.sandbox.ScriptedFault;
+import com.leadlex.importer.system.TestDatabase;
 
 /** What LeadLex can do wrong, and how an import rides it out, stops, or resumes. */
+@Tag(TestDatabase.TAG)
 class ImportFailureEndToEndTest extends ImportIntegrationTest {
 
     @Autowired

@@ -1,15 +1,19 @@
 package com.leadlex.importer.importjob;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,10 +31,14 @@ import com.leadlex.importer.sandbox.SandboxRequestLog.ReceivedRequest;
 import com.leadlex.importer.system.ImporterProperties;
 import com.leadlex.importer.system.ManualClock;
 import com.leadlex.importer.system.ManualTimeConfiguration;
+import com.leadlex.importer.system.PostgresTestDatabase;
+import com.leadlex.importer.system.TestDatabase;
+import com.leadlex.importer.system.TestDirectories;
 
 /**
- * The whole importer, on a real web server, talking real HTTP to its own sandbox, with a fresh H2
- * file database per test class and every wait running on a manual clock.
+ * The whole importer, on a real web server, talking real HTTP to its own sandbox, with a database
+ * of its own per context (an H2 file, or a fresh PostgreSQL schema in the build's PostgreSQL run,
+ * see {@link TestDatabase}) and every wait running on a manual clock.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "leadlex.sandbox.enabled=true",
@@ -63,10 +71,14 @@ public abstract class ImportIntegrationTest {
      * so a test must ask its own context where they are ({@link #inbox()}), never a static field.
      */
     @DynamicPropertySource
-    static void ownDirectories(DynamicPropertyRegistry registry) throws IOException {
-        Path workDir = Files.createTempDirectory("importer-it-");
-        registry.add("importer.data-dir", () -> workDir.resolve("data").toString());
-        registry.add("importer.inbox", () -> workDir.resolve("inbox").toString());
+    static void ownDirectoriesAndDatabase(DynamicPropertyRegistry registry) throws IOException, SQLException {
+        TestDirectories.register(registry);
+        TestDatabase.register(registry);
+    }
+
+    @BeforeAll
+    static void databaseOfThisRunIsThere() {
+        assumeTrue(TestDatabase.usable(), "no PostgreSQL at " + PostgresTestDatabase.URL + " (required under CI=true)");
     }
 
     /** The folder that holds this test's application's data and inbox folders. */

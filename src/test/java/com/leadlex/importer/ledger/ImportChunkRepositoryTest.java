@@ -5,15 +5,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
 
-import com.leadlex.importer.importjob.ImportIntegrationTest;
+import com.leadlex.importer.system.IndependentWrites;
+import com.leadlex.importer.system.ManualTimeConfiguration;
+
 
 /**
  * The ledger remembers that an attempt at a chunk may have reached LeadLex, whatever happens to
  * the chunk afterwards, so a later attempt is booked {@code resent} and its {@code added} is not
- * taken for the whole truth.
+ * taken for the whole truth. A JDBC slice: the repositories on an in-memory H2 migrated by Flyway,
+ * nothing else of the application.
  */
-class ImportChunkRepositoryTest extends ImportIntegrationTest {
+@JdbcTest
+@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@TestPropertySource(properties = {
+        "spring.datasource.url=jdbc:h2:mem:ledger-slice;DB_CLOSE_DELAY=-1",
+        "spring.batch.jdbc.initialize-schema=always"})
+@Import({ImportChunkRepository.class, ImportRepository.class, IndependentWrites.class, ManualTimeConfiguration.class})
+class ImportChunkRepositoryTest {
+
+    @Autowired
+    ImportChunkRepository chunks;
+    @Autowired
+    ImportRepository imports;
 
     @Test
     void aChunkInFlightAtACrashThatThenWaitsForQuotaIsStillKnownToHaveMaybeReachedLeadLex() {

@@ -4,6 +4,7 @@ import static com.leadlex.importer.sandbox.AddContactsEndpointTest.assertError;
 import static com.leadlex.importer.sandbox.SandboxHttp.randomIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 
@@ -13,8 +14,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import com.leadlex.importer.system.ManualClock;
+import com.leadlex.importer.system.TestDirectories;
 
 /** {@code retry-after=none}: a 429 says nothing about when to come back but its rate-limit headers. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -23,6 +27,11 @@ import com.leadlex.importer.system.ManualClock;
         "spring.main.allow-bean-definition-overriding=true" })
 @Import(SandboxTestClock.class)
 class RetryAfterOmittedEndpointTest {
+
+    @DynamicPropertySource
+    static void ownDirectories(DynamicPropertyRegistry registry) throws IOException {
+        TestDirectories.register(registry);
+    }
 
     @LocalServerPort
     int port;

@@ -4,6 +4,7 @@ import static com.leadlex.importer.sandbox.AddContactsEndpointTest.assertError;
 import static com.leadlex.importer.sandbox.SandboxHttp.randomIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -11,6 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.leadlex.importer.system.TestDirectories;
 
 /** {@code latency} and {@code fault-rate}: a slow sandbox that fails every request with a 503. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -18,6 +23,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "leadlex.sandbox.latency=150ms",
         "leadlex.sandbox.fault-rate=1.0" })
 class UnreliableSandboxEndpointTest {
+
+    @DynamicPropertySource
+    static void ownDirectories(DynamicPropertyRegistry registry) throws IOException {
+        TestDirectories.register(registry);
+    }
 
     @LocalServerPort
     int port;

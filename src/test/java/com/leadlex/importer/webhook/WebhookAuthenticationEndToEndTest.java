@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+
+import com.leadlex.importer.system.TestDatabase;
 
 /**
  * Every protocol over real HTTP: a request signed as its CRM signs it (computed here from the
  * published algorithm) is stored before the answer; forged, stale, oversized, malformed and
  * misaddressed requests get their status and leave nothing behind.
  */
+@Tag(TestDatabase.TAG)
 class WebhookAuthenticationEndToEndTest extends WebhookEndToEndTestBase {
 
     @Test

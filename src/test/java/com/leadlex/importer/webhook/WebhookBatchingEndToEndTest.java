@@ -8,18 +8,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.leadlex.importer.ledger.ImportRecord;
 import com.leadlex.importer.ledger.ImportStatus;
 import com.leadlex.importer.sandbox.SandboxRequestLog.ReceivedRequest;
 import com.leadlex.importer.sandbox.ScriptedFault;
+import com.leadlex.importer.system.TestDatabase;
 
 /**
  * What webhooks cost in LeadLex requests: single-contact events are batched into full chunks per
  * campaign, a resent delivery is neither stored nor enrolled twice, and events are still taken in
  * (202) while LeadLex has no quota left, because nothing on the request path calls it.
  */
+@Tag(TestDatabase.TAG)
 class WebhookBatchingEndToEndTest extends WebhookEndToEndTestBase {
 
     @org.springframework.beans.factory.annotation.Autowired

@@ -1,4 +1,4 @@
-package com.leadlex.importer.importjob;
+package com.leadlex.importer.system;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

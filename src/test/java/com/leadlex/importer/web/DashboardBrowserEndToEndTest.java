@@ -37,7 +37,7 @@ import com.leadlex.importer.importjob.SlowSandboxIntegrationTest;
  * finished import shows its counts, its page shows the chunk ledger and the chart, and the dry-run
  * form reports without sending anything. Skipped only where Chromium is missing and CI is not set.
  */
-class DashboardBrowserTest extends SlowSandboxIntegrationTest {
+class DashboardBrowserEndToEndTest extends SlowSandboxIntegrationTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
