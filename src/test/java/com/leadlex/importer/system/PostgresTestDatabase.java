@@ -4,6 +4,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -37,15 +40,26 @@ public final class PostgresTestDatabase {
 
     /** Creates a fresh schema and points the datasource, Flyway and Spring Batch at it. */
     public static void register(DynamicPropertyRegistry registry) throws SQLException {
+        freshSchema().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    /** A fresh schema as {@code --name=value} arguments. */
+    public static List<String> freshSchemaArguments() throws SQLException {
+        return freshSchema().entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
+    }
+
+    private static Map<String, String> freshSchema() throws SQLException {
         String schema = "importer_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection connection = DriverManager.getConnection(URL, USER, "");
                 Statement statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA " + schema);
         }
         String separator = URL.contains("?") ? "&" : "?";
-        registry.add("spring.datasource.url", () -> URL + separator + "currentSchema=" + schema);
-        registry.add("spring.datasource.username", () -> USER);
-        registry.add("spring.datasource.password", () -> "");
-        registry.add("spring.flyway.schemas", () -> schema);
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("spring.datasource.url", URL + separator + "currentSchema=" + schema);
+        settings.put("spring.datasource.username", USER);
+        settings.put("spring.datasource.password", "");
+        settings.put("spring.flyway.schemas", schema);
+        return settings;
     }
 }

@@ -1,6 +1,7 @@
 package com.leadlex.importer.system;
 
 import java.sql.SQLException;
+import java.util.List;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -29,6 +30,15 @@ public final class TestDatabase {
     /** What the JDBC driver calls the database of this run. */
     public static String productName() {
         return isPostgres() ? "PostgreSQL" : "H2";
+    }
+
+    /**
+     * The same choice as {@code --name=value} arguments for an importer started as its own process or
+     * application: on PostgreSQL a fresh schema (pass the same arguments again to restart on it), on
+     * H2 none.
+     */
+    public static List<String> arguments() throws SQLException {
+        return isPostgres() ? PostgresTestDatabase.freshSchemaArguments() : List.of();
     }
 
     /** On PostgreSQL, a fresh schema for this context; on H2, nothing (the data directory holds the file). */

@@ -1,0 +1,108 @@
+package com.leadlex.importer.system;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.leadlex.importer.LeadLexImporterApplication;
+
+/**
+ * The importer in a process of its own, so a test can kill it the hard way ({@code kill -9}: no
+ * shutdown hook, no flush, nothing closed) and then look at what it had acknowledged. It runs the
+ * test's own classpath, talks to its own sandbox, and writes its log beside its data.
+ */
+public final class ImporterProcess implements AutoCloseable {
+
+    private static final Duration START_UP = Duration.ofMinutes(3);
+
+    private final Process process;
+    private final int port;
+
+    private ImporterProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /** Starts the importer on {@code workDir} and returns once it reports ready. */
+    public static ImporterProcess start(Path workDir, List<String> settings) {
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx512m", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"),
+                LeadLexImporterApplication.class.getName(),
+                "--server.port=" + port,
+                "--server.address=127.0.0.1",
+                "--leadlex.sandbox.enabled=true",
+                "--leadlex.base-url=http://127.0.0.1:" + port + "/sandbox",
+                "--importer.data-dir=" + workDir.resolve("data"),
+                "--importer.inbox=" + workDir.resolve("inbox"),
+                "--spring.main.banner-mode=off"));
+        command.addAll(settings);
+        try {
+            Path log = workDir.resolve("importer-" + port + ".log");
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            ImporterProcess importer = new ImporterProcess(process, port);
+            await().atMost(START_UP).pollInterval(Duration.ofMillis(200))
+                    .failFast("the importer process exited; see " + log, () -> !process.isAlive())
+                    .until(importer::ready);
+            return importer;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** SIGKILL, as {@code kill -9} sends it, and waits until the process is gone. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+
+    private boolean ready() {
+        try {
+            HttpResponse<Void> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
