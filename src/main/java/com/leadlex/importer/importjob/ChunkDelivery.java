@@ -78,11 +78,12 @@ public class ChunkDelivery {
 
     /** The outcome of one chunk, possibly over several requests. */
     public record Delivery(List<String> addedIds, int added, int skipped, Map<String, String> refused,
-            int attempts, int httpStatus, String requestId, Duration quotaWait) {
+            int attempts, int httpStatus, String requestId, Duration quotaWait, boolean mayHaveBeenSentTwice) {
 
         static Delivery of(ChunkResponse response) {
             return new Delivery(response.addedContactIds(), response.added(), response.skipped(), Map.of(),
-                    response.attempts(), response.httpStatus(), response.requestId(), response.quotaWait());
+                    response.attempts(), response.httpStatus(), response.requestId(), response.quotaWait(),
+                    response.earlierAttemptMayHaveReached());
         }
     }
 
@@ -95,6 +96,7 @@ public class ChunkDelivery {
         private int httpStatus = 400;
         private String requestId;
         private Duration quotaWait = Duration.ZERO;
+        private boolean mayHaveBeenSentTwice;
 
         Accumulator(int requestsSoFar) {
             this.requests = requestsSoFar;
@@ -108,10 +110,12 @@ public class ChunkDelivery {
             httpStatus = response.httpStatus();
             requestId = response.requestId();
             quotaWait = quotaWait.plus(response.quotaWait());
+            mayHaveBeenSentTwice |= response.earlierAttemptMayHaveReached();
         }
 
         Delivery toDelivery() {
-            return new Delivery(addedIds, added, skipped, refused, requests, httpStatus, requestId, quotaWait);
+            return new Delivery(addedIds, added, skipped, refused, requests, httpStatus, requestId, quotaWait,
+                    mayHaveBeenSentTwice);
         }
     }
 }

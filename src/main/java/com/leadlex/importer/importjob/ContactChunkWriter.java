@@ -100,6 +100,10 @@ public class ContactChunkWriter implements ItemWriter<SpoolEntry> {
             throw e;
         }
 
+        if (result.mayHaveBeenSentTwice()) {
+            // a retry in this run after no answer or a 5xx: LeadLex may have taken the first attempt
+            doneStatus = ChunkStatus.RESENT;
+        }
         outcomes.write(Path.of(parameters.getString(ImportJobParameters.SPOOL_FILE)).getParent(), chunkNumber,
                 result.addedIds(), result.refused());
         chunks.complete(importId, chunkNumber, doneStatus, result.added(), result.skipped(), result.attempts(),

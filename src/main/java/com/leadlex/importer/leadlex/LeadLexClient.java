@@ -91,6 +91,7 @@ public class LeadLexClient {
         int attempts = 0;
         int transientFailures = 0;
         int rateLimited = 0;
+        boolean ambiguousAttempt = false;
         Duration waited = Duration.ZERO;
         while (true) {
             QuotaSlot slot = awaitSlot(gate, attempts, key);
@@ -101,6 +102,7 @@ public class LeadLexClient {
                 reply = transport.send(call);
             } catch (IOException e) {
                 watchers.tell(watcher -> watcher.answered(key, 0));
+                ambiguousAttempt = true;
                 rateLimited = 0;
                 if (++transientFailures >= properties.maxAttempts()) {
                     throw failures.unreachable(e, attempts);
@@ -118,7 +120,8 @@ public class LeadLexClient {
             RateLimitHeaders hints = RateLimitHeaders.of(reply, clock.instant());
             gate.learn(slot, hints);
             if (reply.isSuccess()) {
-                return parsed(reply, attempts, failures).withQuotaWait(waited);
+                return parsed(reply, attempts, failures).withQuotaWait(waited)
+                        .afterAnAmbiguousAttempt(ambiguousAttempt);
             }
             if (reply.status() == 429) {
                 if (++rateLimited > properties.maxRateLimitRetries()) {
@@ -132,6 +135,7 @@ public class LeadLexClient {
             if (reply.status() < 500) {
                 throw failures.refused(reply, attempts);
             }
+            ambiguousAttempt = true;
             if (++transientFailures >= properties.maxAttempts()) {
                 throw failures.gaveUp(LeadLexError.SERVER_ERROR, reply, attempts);
             }

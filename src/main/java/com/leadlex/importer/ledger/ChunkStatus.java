@@ -11,7 +11,8 @@ public enum ChunkStatus {
     /** LeadLex answered; added and skipped are its figures. */
     SENT,
     /**
-     * Sent again after a restart because an earlier attempt's outcome was never committed. LeadLex
+     * Sent more than once: after a restart, because an earlier attempt's outcome was never committed, or
+     * within one run, after an attempt that got no answer or a 5xx. LeadLex
      * skips IDs it already enrolled, so {@code added} may undercount what this chunk enrolled.
      */
     RESENT,

@@ -174,7 +174,8 @@ public class ImportResultsWriter {
                         chunk.chunkNumber());
             }
             String reason = chunk.status() == ChunkStatus.RESENT
-                    ? "chunk was resent after a restart; the first attempt may have added it" : "";
+                    ? "its chunk was sent more than once (a restart, or a retry after no answer or a 5xx); an "
+                            + "earlier attempt may have added it" : "";
             return new ResultRow(sourceLine, id, "already_enrolled", reason, chunk.chunkNumber());
         }
 

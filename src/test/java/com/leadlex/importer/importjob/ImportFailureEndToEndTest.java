@@ -131,6 +131,25 @@ class ImportFailureEndToEndTest extends ImportIntegrationTest {
                 .anySatisfy(line -> assertThat(line).startsWith("458," + ids.get(456)));
     }
 
+    @Test
+    void aChunkThatSucceedsOnlyAfterA5xxIsBookedResentAndItsSkippedRowsSayWhy() {
+        sandbox.createCampaign("cmp_fail_retry");
+        List<String> ids = newIds(20);
+        // LeadLex already holds the first 5: the retried chunk's "skipped" may hide what a lost attempt added
+        importNow(csvList("retry-before.csv", ids.subList(0, 5)), "cmp_fail_retry", false);
+        sandbox.failNext(1, ScriptedFault.status(503));
+
+        ImportRecord done = importNow(csvList("retry.csv", ids), "cmp_fail_retry", false);
+
+        assertThat(done.status()).isEqualTo(ImportStatus.COMPLETED);
+        ChunkRecord chunk = chunks.findByImport(done.id()).get(0);
+        assertThat(chunk.status()).as("an attempt before the answer may have reached LeadLex")
+                .isEqualTo(ChunkStatus.RESENT);
+        assertThat(chunk.attempts()).isEqualTo(2);
+        assertThat(lines(ImportResultsWriter.resultsFile(done))).filteredOn(l -> l.contains(",already_enrolled,"))
+                .hasSize(5).allSatisfy(line -> assertThat(line).contains("sent more than once"));
+    }
+
     private ImportRecord importAfterFirstChunkFails(List<String> ids) {
         sandbox.reset();
         sandbox.createCampaign("cmp_fail_resume");
