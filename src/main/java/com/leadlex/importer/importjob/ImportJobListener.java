@@ -1,5 +1,6 @@
 package com.leadlex.importer.importjob;
 
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -73,8 +74,24 @@ public class ImportJobListener implements JobExecutionListener {
             meters.importEnded(ended.status().name().toLowerCase(java.util.Locale.ROOT),
                     java.time.Duration.between(jobExecution.getStartTime(), java.time.LocalDateTime.now()));
         }
-        resultsWriter.write(ended, notSentReason);
+        writeResults(ended, notSentReason);
         log.info("{}", summaries.describe(ended).oneLine());
+    }
+
+    /**
+     * A results file that cannot be written (a full disk) must not turn a finished import into a
+     * failed one, nor hide: one line in the log and on the import, and the file can be written again
+     * from the ledger at any time ({@code POST /api/imports/{id}/results}).
+     */
+    private void writeResults(ImportRecord ended, String notSentReason) {
+        try {
+            resultsWriter.write(ended, notSentReason);
+        } catch (UncheckedIOException e) {
+            String reason = "results.csv could not be written (" + e.getCause().getMessage() + "); free some space, "
+                    + "then write it again: POST /api/imports/" + ended.id() + "/results";
+            log.warn("Import {}: {}", ended.id(), reason);
+            imports.recordResultsNotWritten(ended.id(), reason);
+        }
     }
 
     static Failure describe(JobExecution jobExecution) {

@@ -130,6 +130,18 @@ public class ImportRepository {
                 status == ImportStatus.PAUSED ? null : now(), id, expected.name()) == 1;
     }
 
+    /**
+     * Notes on an ended import that its results file is missing, after the reason it ended with (if
+     * any), so the summary, the API and the dashboard say so until the file is written again.
+     */
+    public void recordResultsNotWritten(long id, String reason) {
+        ImportRecord record = findById(id).orElseThrow();
+        String code = record.lastErrorCode() == null ? "results_not_written" : record.lastErrorCode();
+        String error = record.lastError() == null ? reason : record.lastError() + " " + reason;
+        update("UPDATE CONTACT_IMPORT SET LAST_ERROR_CODE = ?, LAST_ERROR = ?, UPDATED_AT = ? WHERE ID = ?", code,
+                truncate(error), now(), id);
+    }
+
     public void markEnded(long id, ImportStatus status, String errorCode, String error) {
         boolean ended = status != ImportStatus.PAUSED;
         update("UPDATE CONTACT_IMPORT SET STATUS = ?, LAST_ERROR_CODE = ?, LAST_ERROR = ?, UPDATED_AT = ?, "

@@ -2,6 +2,7 @@ package com.leadlex.importer.ledger;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +44,25 @@ public class ImportResultsWriter {
     }
 
     /**
+     * Writes the results of an import that is not running, from the ledger and its staged files alone:
+     * as often as wanted, and with the same outcome each time.
+     */
+    public Path write(ImportRecord record) {
+        return write(record, notSentReason(record));
+    }
+
+    /** Why IDs without a completed chunk were not sent, as the import's state says; null once it completed. */
+    static String notSentReason(ImportRecord record) {
+        return switch (record.status()) {
+            case COMPLETED, ALREADY_IMPORTED -> null;
+            case PAUSED -> "paused until " + record.resumeAt() + ": " + record.lastError();
+            case STOPPED -> "import was stopped before this chunk";
+            case FAILED -> record.lastError();
+            default -> "import did not finish";
+        };
+    }
+
+    /**
      * @param notSentReason why IDs without a completed chunk were not sent (the import's error, or
      *                      that it is paused); null for an import that completed
      */
@@ -51,7 +71,7 @@ public class ImportResultsWriter {
         Path temp = target.resolveSibling(target.getFileName() + ".tmp");
         Path dir = record.stagingDir();
         ImportFiles files = new ImportFiles(dir);
-        try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(temp, StandardCharsets.UTF_8),
+        try (CSVPrinter out = new CSVPrinter(openForWriting(temp),
                 CSVFormat.DEFAULT.builder().setHeader(HEADER).get());
                 SpoolRows spool = new SpoolRows(files.spool(), files.spoolLines(),
                         chunks.findByImport(record.id()), outcomeFiles, dir,
@@ -87,6 +107,11 @@ public class ImportResultsWriter {
             throw new UncheckedIOException("Cannot write the results of import " + record.id() + " to " + target, e);
         }
         return target;
+    }
+
+    /** Where the file's bytes go; a test puts a full disk here. */
+    protected Writer openForWriting(Path file) throws IOException {
+        return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
     }
 
     /** One results line for a spooled (valid, unique) ID. */

@@ -14,6 +14,11 @@ public enum ImportStatus {
     /** The same list was already imported into the same campaign: nothing was sent. */
     ALREADY_IMPORTED;
 
+    /** An execution ran and is over for now, so its results file can be (re)written from the ledger. */
+    public boolean isEnded() {
+        return this == PAUSED || this == STOPPED || this == FAILED || this == COMPLETED;
+    }
+
     public boolean isFinal() {
         return this == COMPLETED || this == ALREADY_IMPORTED;
     }

@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,10 +35,29 @@ public class ImportFilesController {
 
     private final ImportRepository imports;
     private final RejectedRowsCsv rejectedRows;
+    private final ImportResultsWriter resultsWriter;
 
-    public ImportFilesController(ImportRepository imports, RejectedRowsCsv rejectedRows) {
+    public ImportFilesController(ImportRepository imports, RejectedRowsCsv rejectedRows,
+            ImportResultsWriter resultsWriter) {
         this.imports = imports;
         this.rejectedRows = rejectedRows;
+        this.resultsWriter = resultsWriter;
+    }
+
+    /** Where the results file was written again. */
+    public record ResultsWritten(long importId, String file) {
+    }
+
+    @Operation(summary = "Write the results CSV again from the ledger (e.g. after a disk was full); "
+            + "409 while the import runs")
+    @PostMapping("/results")
+    public ResultsWritten writeResults(@PathVariable long id) {
+        ImportRecord record = find(id);
+        if (!record.status().isEnded()) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "Import " + id + " is " + record.status()
+                    + ": only an import that ran and stopped, paused or ended has results to write");
+        }
+        return new ResultsWritten(id, resultsWriter.write(record).toString());
     }
 
     @Operation(summary = "Results CSV: line, contact_id, outcome (added, already_enrolled, invalid, "
