@@ -1,5 +1,8 @@
 package com.leadlex.importer.importjob;
 
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -20,6 +23,8 @@ import com.leadlex.importer.ledger.NewImport;
 import com.leadlex.importer.staging.ImportFiles;
 import com.leadlex.importer.staging.StagedList;
 import com.leadlex.importer.system.ImporterProperties;
+import com.leadlex.importer.system.Sleeper;
+import com.leadlex.importer.system.TransientDatabaseFailures;
 
 /**
  * Turns a staged list into a running import: registers it, finds out whether the same list (same
@@ -34,6 +39,7 @@ public class ImportLauncher {
     public static final String MDC_IMPORT_ID = "importId";
 
     private static final Logger log = LoggerFactory.getLogger(ImportLauncher.class);
+    private static final int LAUNCH_ATTEMPTS = 5;
 
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
@@ -42,11 +48,13 @@ public class ImportLauncher {
     private final TaskExecutor importExecutor;
     private final ImporterProperties properties;
     private final ImporterMeters meters;
+    private final Sleeper sleeper;
 
     public ImportLauncher(JobOperator jobOperator, JobRepository jobRepository, Job contactImportJob,
             ImportRepository imports, TaskExecutor importExecutor, ImporterProperties properties,
-            ImporterMeters meters) {
+            ImporterMeters meters, Sleeper sleeper) {
         this.meters = meters;
+        this.sleeper = sleeper;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.contactImportJob = contactImportJob;
@@ -127,7 +135,7 @@ public class ImportLauncher {
             String outer = MDC.get(MDC_IMPORT_ID);
             MDC.put(MDC_IMPORT_ID, Long.toString(importId));
             try {
-                jobRun.run();
+                runRetryingTransientConflicts(importId, jobRun);
             } catch (Exception e) {
                 log.error("Import {} could not be launched: {}", importId, e.getMessage(), e);
                 // only if nothing else launched it meanwhile: a running import must not be marked failed
@@ -145,6 +153,27 @@ public class ImportLauncher {
             task.run();
         } else {
             importExecutor.execute(task);
+        }
+    }
+
+    /**
+     * Spring Batch creates a job execution in a SERIALIZABLE transaction; imports launched at the same
+     * moment on PostgreSQL can lose that race ("could not serialize access") or deadlock. Nothing was
+     * created then, so the launch is simply tried again, a bounded number of times.
+     */
+    private void runRetryingTransientConflicts(long importId, JobRun jobRun) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                jobRun.run();
+                return;
+            } catch (Exception e) {
+                if (attempt >= LAUNCH_ATTEMPTS || !TransientDatabaseFailures.isTransient(e)) {
+                    throw e;
+                }
+                log.info("Import {}: launch lost a race in the database ({}); trying again", importId,
+                        TransientDatabaseFailures.describe(e));
+                sleeper.sleep(Duration.ofMillis(ThreadLocalRandom.current().nextLong(20, 200) * attempt));
+            }
         }
     }
 

@@ -1,12 +1,21 @@
 package com.leadlex.importer.importjob;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Tag;
@@ -162,4 +171,39 @@ class ContactImportEndToEndTest extends ImportIntegrationTest {
         assertThat(sandbox.enrolledCount("cmp_e2e_cap")).isEqualTo(2_501);
     }
 
+
+    @Test
+    void thirtyListsLaunchedAtOnceAllFinishNoneLosesALaunchRace() throws Exception {
+        sandbox.createCampaign("cmp_race");
+        List<Path> lists = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            lists.add(csvList("race-" + i + ".csv", newIds(10)));
+        }
+        ExecutorService senders = Executors.newFixedThreadPool(6);
+        List<Future<IntakeResult>> submitted = new ArrayList<>();
+        try {
+            for (Path list : lists) {
+                submitted.add(senders.submit(() -> submitInBackground(list, "cmp_race")));
+            }
+            List<Long> ids = new ArrayList<>();
+            for (Future<IntakeResult> result : submitted) {
+                ids.add(result.get(1, TimeUnit.MINUTES).launch().importId());
+            }
+
+            await().atMost(Duration.ofMinutes(1)).until(() -> ids.stream()
+                    .map(id -> imports.findById(id).orElseThrow().status()).allMatch(ImportStatus::isFinal)
+                    || ids.stream().anyMatch(id -> imports.findById(id).orElseThrow().status() == ImportStatus.FAILED));
+            assertThat(ids).extracting(id -> imports.findById(id).orElseThrow().status())
+                    .as("no launch lost a serialization race").containsOnly(ImportStatus.COMPLETED);
+            assertThat(sandbox.enrolledCount("cmp_race")).isEqualTo(300);
+        } finally {
+            senders.shutdownNow();
+        }
+    }
+
+    private IntakeResult submitInBackground(Path list, String campaignId) throws IOException {
+        try (InputStream content = Files.newInputStream(list)) {
+            return intake.accept(content, list.getFileName().toString(), campaignId, "test", false, false);
+        }
+    }
 }
