@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * Whether an SFTP source can log in, decided from its settings as Spring binds them: a key that is
@@ -67,6 +68,21 @@ class SftpLoginTest {
                 .containsEntry("privateKeyPassphrase", "words");
         assertThat(SftpLogin.whyNot(unsetPassphrase)).hasValueSatisfying(reason -> assertThat(reason)
                 .startsWith("private-key-passphrase is ${LEADLEX_TEST_UNSET_PASSPHRASE}"));
+    }
+
+    @Test
+    void aPasswordFromTheEnvironmentReachesItsSourceAndMakesNoSourceOfItsOwn() {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("settings",
+                Map.of("importer.sources.partner-sftp.host", "sftp.partner.example")));
+        environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                Map.of("IMPORTER_SOURCES_PARTNER_SFTP_PASSWORD", "from the environment")));
+
+        SourcesProperties sources = Binder.get(environment).bindOrCreate("importer", SourcesProperties.class);
+
+        assertThat(sources.sources()).containsOnlyKeys("partner-sftp");
+        assertThat(sources.sources().get("partner-sftp").password()).isEqualTo("from the environment");
     }
 
     /** Binds from a real environment, with its placeholder resolution, as the application does. */
