@@ -68,8 +68,8 @@ public class SourceRoutes implements CamelContextConfiguration {
         SourceKind kind = SourceKind.of(name, settings);
         Optional<String> noLogin = kind == SourceKind.SFTP ? SftpLogin.whyNot(settings) : Optional.empty();
         if (noLogin.isPresent()) {
-            log.warn("Source {} is disabled: {}. The other sources start; set it and restart to take it in.",
-                    name, noLogin.get());
+            log.warn("Source {} is disabled, everything else starts: {}. Restart once that is set.", name,
+                    noLogin.get());
             statuses.disable(name, noLogin.get());
             return;
         }
