@@ -26,7 +26,8 @@ class SourcesExampleTest {
         List<PropertySource<?>> example = new YamlPropertySourceLoader().load("example",
                 new FileSystemResource("config/application-sources.yml.example"));
         example.forEach(environment.getPropertySources()::addFirst);
-        environment.getPropertySources().addLast(new MapPropertySource("defaults", Map.of("importer.inbox", "./inbox")));
+        environment.getPropertySources()
+                .addLast(new MapPropertySource("defaults", Map.of("importer.inbox", "./inbox")));
         SourcesProperties sources = Binder.get(environment).bindOrCreate("importer", SourcesProperties.class);
 
         assertThat(sources.sources()).containsOnlyKeys("ingest-file", "crm-drop", "partner-sftp", "nightly-pickup");

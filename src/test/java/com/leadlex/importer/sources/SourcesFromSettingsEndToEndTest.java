@@ -100,7 +100,8 @@ class SourcesFromSettingsEndToEndTest extends ImportIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> !Files.exists(list));
         assertThat(sandbox.enrolledCount("cmp_tidy")).isEqualTo(25);
         assertThat(deleting.resolve("done")).doesNotExist();
-        assertThat(deleting.resolve("elsewhere")).as("a setting named move elsewhere is not the source's").doesNotExist();
+        assertThat(deleting.resolve("elsewhere")).as("a setting named move elsewhere is not the source's")
+                .doesNotExist();
     }
 
     @Test
