@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -39,6 +40,9 @@ import com.leadlex.importer.ledger.ImportStatus;
 @ExtendWith(OutputCaptureExtension.class)
 class SourcesFromSettingsEndToEndTest extends ImportIntegrationTest {
 
+    @TempDir
+    static Path folders;
+
     private static Path crmDrop;
     private static Path deleting;
 
@@ -50,8 +54,7 @@ class SourcesFromSettingsEndToEndTest extends ImportIntegrationTest {
     private int httpPort;
 
     @DynamicPropertySource
-    static void sourcesBySettings(DynamicPropertyRegistry registry) throws IOException {
-        Path folders = Files.createTempDirectory("sources-it-");
+    static void sourcesBySettings(DynamicPropertyRegistry registry) {
         crmDrop = folders.resolve("crm-drop");
         deleting = folders.resolve("deleting");
         registry.add("importer.sources.crm-drop.kind", () -> "folder");
