@@ -77,6 +77,8 @@ final class OneShotEnvironmentListener implements ApplicationListener<Applicatio
         settings.put("server.address", "127.0.0.1");
         settings.put("camel.main.routes-include-pattern",
                 "classpath:one-shot-mode-loads-no-source-routes/*.camel.yaml");
+        // and makes no source route from the settings (importer.sources.*) either
+        settings.put("importer.watch-sources", "false");
         if (!debug) {
             settings.putAll(QUIET_LOGGING);
         }

@@ -5,8 +5,8 @@ import org.apache.camel.pollconsumer.quartz.QuartzScheduledPollConsumerScheduler
 import org.apache.camel.support.ScheduledPollConsumer;
 
 /**
- * Tells a cron-scheduled pickup ({@code scheduler: quartz} in its route, as in
- * routes/ingest-nightly.camel.yaml) from an interval one: a nightly run that found nothing is worth
+ * Tells a cron-scheduled pickup (a source with a {@code cron}, whose route polls on the Quartz
+ * {@link CronPickupScheduler}) from an interval one: a nightly run that found nothing is worth
  * a log line and a status entry; an interval poll finding nothing every few seconds is not.
  */
 public final class CronPickups {

@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
@@ -16,14 +18,16 @@ import org.apache.camel.util.URISupport;
 import org.springframework.stereotype.Component;
 
 /**
- * The live status of every source route (any route reading files, local or remote), kept in
- * memory and updated by the poll reporter, the error log and the headers bean. Per instance: after
- * a restart a source starts from "waiting" until its first poll.
+ * The live status of every source: each configured one ({@code importer.sources.*}), with a route or
+ * left without one (switched off, or a secret missing: {@link #disable}), and any other route
+ * reading files, local or remote. Kept in memory and updated by the poll reporter, the error log and
+ * the headers bean. Per instance: after a restart a source starts from "waiting" until its first poll.
  */
 @Component
 public class SourceStatusRegistry {
 
     private final Map<String, SourceStatus> statuses = new ConcurrentHashMap<>();
+    private final Map<String, String> disabledReasons = new ConcurrentHashMap<>();
     private final CamelContext camelContext;
     private final SourcesProperties properties;
     private final Clock clock;
@@ -34,28 +38,29 @@ public class SourceStatusRegistry {
         this.clock = clock;
     }
 
-    /** Every source route, by name; a route that is not started shows as {@code disabled}. */
+    /** Every source, by name; a route that is not started, or a source without one, shows as {@code disabled}. */
     public List<SourceStatus> all() {
-        return camelContext.getRoutes().stream()
-                .filter(route -> route.getEndpoint() instanceof GenericFileEndpoint<?>)
-                .map(route -> current(route.getRouteId()).orElseThrow())
+        Set<String> routeIds = new TreeSet<>(properties.sources().keySet());
+        camelContext.getRoutes().stream().filter(SourceStatusRegistry::readsFiles).map(Route::getRouteId)
+                .forEach(routeIds::add);
+        return routeIds.stream().map(routeId -> current(routeId).orElseThrow())
                 .sorted(Comparator.comparing(SourceStatus::source))
                 .toList();
     }
 
     public Optional<SourceStatus> current(String routeIdOrName) {
-        Route route = camelContext.getRoute(routeIdOrName);
-        if (route == null) {
-            route = camelContext.getRoutes().stream()
-                    .filter(r -> routeIdOrName.equals(sourceName(r.getRouteId()))).findFirst().orElse(null);
-        }
-        if (route == null || !(route.getEndpoint() instanceof GenericFileEndpoint<?>)) {
+        String routeId = routeIdOf(routeIdOrName);
+        if (routeId == null) {
             return Optional.empty();
         }
-        SourceStatus status = statuses.computeIfAbsent(route.getRouteId(), this::initial);
-        ServiceStatus routeStatus = camelContext.getRouteController().getRouteStatus(route.getRouteId());
+        Route route = camelContext.getRoute(routeId);
+        if (route == null || !readsFiles(route)) {
+            return Optional.of(withoutRoute(routeId));
+        }
+        SourceStatus status = statuses.computeIfAbsent(routeId, this::initial);
+        ServiceStatus routeStatus = camelContext.getRouteController().getRouteStatus(routeId);
         if (routeStatus != ServiceStatus.Started && "waiting".equals(status.state())) {
-            return Optional.of(initial(route.getRouteId()));
+            return Optional.of(initial(routeId));
         }
         return Optional.of(status);
     }
@@ -64,6 +69,11 @@ public class SourceStatusRegistry {
     public String sourceName(String routeId) {
         String configured = properties.forRoute(routeId).sourceName();
         return configured == null || configured.isBlank() ? routeId : configured;
+    }
+
+    /** Records that a configured source gets no route, and why, for the status and health. */
+    void disable(String routeId, String reason) {
+        disabledReasons.put(routeId, reason);
     }
 
     void pollSucceeded(String routeId, int files) {
@@ -83,6 +93,22 @@ public class SourceStatusRegistry {
         update(routeId, status -> status.fileFailed(clock.instant(), reason));
     }
 
+    /** The route id for a route id or a source name; null when neither a source route nor a configured source. */
+    private String routeIdOf(String routeIdOrName) {
+        Route route = camelContext.getRoute(routeIdOrName);
+        if (route != null && readsFiles(route) || properties.sources().containsKey(routeIdOrName)) {
+            return routeIdOrName;
+        }
+        Set<String> candidates = new TreeSet<>(properties.sources().keySet());
+        camelContext.getRoutes().stream().filter(SourceStatusRegistry::readsFiles).map(Route::getRouteId)
+                .forEach(candidates::add);
+        return candidates.stream().filter(id -> routeIdOrName.equals(sourceName(id))).findFirst().orElse(null);
+    }
+
+    private static boolean readsFiles(Route route) {
+        return route.getEndpoint() instanceof GenericFileEndpoint<?>;
+    }
+
     private SourceStatus update(String routeId, UnaryOperator<SourceStatus> change) {
         return statuses.compute(routeId, (id, old) -> change.apply(old == null ? initial(id) : old));
     }
@@ -95,5 +121,22 @@ public class SourceStatusRegistry {
         String endpoint = route == null ? null : URISupport.sanitizeUri(route.getEndpoint().getEndpointBaseUri());
         return SourceStatus.initial(sourceName(routeId), routeId, started, endpoint, settings.schedule(),
                 settings.hostKeyChecked());
+    }
+
+    private SourceStatus withoutRoute(String routeId) {
+        SourceProperties settings = properties.forRoute(routeId);
+        String reason = disabledReasons.getOrDefault(routeId,
+                settings.enabled() ? "no route made from its settings yet" : "switched off (enabled: false)");
+        return SourceStatus.disabled(sourceName(routeId), routeId, reason, settingsEndpoint(settings),
+                settings.schedule(), settings.hostKeyChecked());
+    }
+
+    /** Where a source without a route would look, as its route's endpoint would say it. */
+    private static String settingsEndpoint(SourceProperties settings) {
+        if (SourceProperties.isSet(settings.host())) {
+            return "sftp://" + settings.host() + ":" + (settings.port() == null ? 22 : settings.port()) + "/"
+                    + (settings.directory() == null ? "" : settings.directory());
+        }
+        return settings.directory() == null ? null : "file://" + settings.directory();
     }
 }

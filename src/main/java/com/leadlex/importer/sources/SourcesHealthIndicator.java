@@ -17,8 +17,9 @@ import com.leadlex.importer.system.ImporterProperties;
  * {@code sources} in /actuator/health: every configured source (the inbox folder, SFTP pickups,
  * nightly schedules) with its state as the poll reporter last saw it and its route's Camel status,
  * and whether the inbox folder is there to be written to. DOWN when an enabled source is failing
- * or its route is not started, or the inbox is watched but unusable. Disabled sources are listed
- * and never count against health.
+ * or its route is not started, or the inbox is watched but unusable. Disabled sources are listed,
+ * with the reason when they have no route (switched off, or a missing secret: a restart would not
+ * mend that, so it does not turn health DOWN either).
  */
 @Component("sources")
 public class SourcesHealthIndicator implements HealthIndicator {
@@ -43,8 +44,7 @@ public class SourcesHealthIndicator implements HealthIndicator {
         for (SourceStatus source : sources.all()) {
             ServiceStatus route = camel.getRouteController().getRouteStatus(source.routeId());
             String routeState = route == null ? "unknown" : route.name();
-            states.put(source.routeId(), source.state() + " (route " + routeState + ")"
-                    + (source.lastError() == null || !"failing".equals(source.state()) ? "" : ": " + source.lastError()));
+            states.put(source.routeId(), describe(source, routeState));
             if (!"disabled".equals(source.state())) {
                 healthy &= route == ServiceStatus.Started && !"failing".equals(source.state());
                 inboxWatched |= INBOX_ROUTE.equals(source.routeId());
@@ -59,5 +59,14 @@ public class SourcesHealthIndicator implements HealthIndicator {
             health.withDetail("action", "Create the inbox folder (importer.inbox) and let the importer write to it");
         }
         return health.build();
+    }
+
+    private static String describe(SourceStatus source, String routeState) {
+        if (source.disabledReason() != null) {
+            return "disabled: " + source.disabledReason();
+        }
+        boolean failing = "failing".equals(source.state());
+        return source.state() + " (route " + routeState + ")"
+                + (source.lastError() == null || !failing ? "" : ": " + source.lastError());
     }
 }

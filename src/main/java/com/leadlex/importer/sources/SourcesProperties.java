@@ -6,11 +6,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Every configured source, {@code importer.sources.<route-id>.*}, keyed by the id of the route
- * file that reads it.
+ * Every configured source, {@code importer.sources.<name>.*}, keyed by its name, which is also its
+ * route id.
+ *
+ * @param sources      the sources by name
+ * @param watchSources false makes no source route at all: the one-shot command imports one list and
+ *                     must not watch the folders and servers a running importer watches
  */
 @ConfigurationProperties("importer")
-public record SourcesProperties(@DefaultValue Map<String, SourceProperties> sources) {
+public record SourcesProperties(@DefaultValue Map<String, SourceProperties> sources,
+        @DefaultValue("true") boolean watchSources) {
 
     public SourceProperties forRoute(String routeId) {
         SourceProperties configured = sources.get(routeId);

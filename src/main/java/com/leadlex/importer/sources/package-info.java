@@ -1,8 +1,9 @@
 /**
- * The Java side of every Camel source (a folder, SFTP, a schedule): typed settings
- * ({@code importer.sources.<route-id>.*}), the headers a route hands to intake, which files a
- * folder takes, SFTP host-key checks, cron pickups, the error report written beside a refused
- * file, and the status an operator sees in {@code GET /api/sources} and {@code /actuator/health}.
- * The routes themselves are YAML files under {@code routes/}; this package holds their beans.
+ * The Java side of every source (a folder, SFTP, either on a schedule): typed settings
+ * ({@code importer.sources.<name>.*}), the routes made from them with the route templates under
+ * {@code routes/} ({@link com.leadlex.importer.sources.SourceRoutes}), the headers a route hands to
+ * intake, which files a source takes, SFTP logins and host-key checks, cron pickups, the error
+ * report written beside a refused file, and the status an operator sees in {@code GET /api/sources}
+ * and {@code /actuator/health}. The templates are YAML; this package holds their beans.
  */
 package com.leadlex.importer.sources;

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * The one start-up order: the database is migrated (Flyway, while the context refreshes), Camel has
  * started with its internal {@code direct:} routes only, then every {@link StartupStep} runs
- * (recovery of interrupted imports), then the source routes start, and only then does scheduled work
- * run ({@link StartupState}) and the application report ready ({@code ApplicationReadyEvent}
+ * (recovery of interrupted imports), then work may come in ({@link StartupState}: intake, scheduled
+ * work), the source routes start, and the application reports ready ({@code ApplicationReadyEvent}
  * follows the runners). Source routes are kept from starting with Camel by
  * {@code camel.main.auto-startup-exclude-pattern} in application.yml.
  */
@@ -47,8 +47,10 @@ public class StartupSequence implements ApplicationRunner {
             log.debug("Start-up: {}", step.description());
             step.run();
         }
-        int started = startRoutesNotYetStarted();
+        // recovery has run: work may come in from here on, and the first thing a source starting now
+        // (a cron firing at once) does is hand a list in, which must not be refused as "still starting"
         state.markComplete();
+        int started = startRoutesNotYetStarted();
         log.info("Start-up done: {} step(s) run, {} source route(s) started", steps.size(), started);
     }
 

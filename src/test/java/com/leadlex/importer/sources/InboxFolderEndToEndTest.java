@@ -21,7 +21,7 @@ import com.leadlex.importer.importjob.ImportIntegrationTest;
 import com.leadlex.importer.ledger.ImportRecord;
 import com.leadlex.importer.ledger.ImportStatus;
 
-/** The folder inbox route from routes/ingest-file.camel.yaml, watching a real folder. */
+/** The folder inbox (the source ingest-file, from routes/folder-source.camel.yaml), watching a real folder. */
 class InboxFolderEndToEndTest extends ImportIntegrationTest {
 
     @Test

@@ -47,9 +47,8 @@ class RouteFilesTest {
 
     @Test
     void theRouteFilesArePackagedForRunningFromTheJar() {
-        assertThat(new ClassPathResource("routes/ingest-file.camel.yaml").exists()).isTrue();
-        assertThat(new ClassPathResource("routes/ingest-sftp.camel.yaml").exists()).isTrue();
-        assertThat(new ClassPathResource("routes/ingest-nightly.camel.yaml").exists()).isTrue();
+        assertThat(new ClassPathResource("routes/folder-source.camel.yaml").exists()).isTrue();
+        assertThat(new ClassPathResource("routes/sftp-source.camel.yaml").exists()).isTrue();
     }
 
     @Test

@@ -30,9 +30,9 @@ import com.leadlex.importer.importjob.ImportIntegrationTest;
 import com.leadlex.importer.ledger.ImportStatus;
 
 /**
- * routes/ingest-nightly.camel.yaml on a short cron (every 2 seconds, Europe/Berlin) beside the
- * inbox: it fires on the cron's times, once each, takes what is in its folder and reports the
- * firings that found nothing.
+ * The scheduled source nightly-pickup (routes/folder-source.camel.yaml with a cron) on a short cron
+ * (every 2 seconds, Europe/Berlin) beside the inbox: it fires on the cron's times, once each, takes
+ * what is in its folder and reports the firings that found nothing.
  */
 // its own context, closed afterwards: nothing keeps polling a server that is gone or firing a cron
 @DirtiesContext

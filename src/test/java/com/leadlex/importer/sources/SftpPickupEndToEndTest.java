@@ -27,10 +27,10 @@ import com.leadlex.importer.ledger.ImportRecord;
 import com.leadlex.importer.ledger.ImportStatus;
 
 /**
- * routes/ingest-sftp.camel.yaml against a real SFTP server in this process: key authentication,
- * the server's host key pinned in a known_hosts file, lists imported into the sandbox over HTTP
- * and moved on the server; an impostor key, an outage and a refused move are each reported in
- * the source's status and ridden out.
+ * The SFTP source partner-sftp (routes/sftp-source.camel.yaml) against a real SFTP server in this
+ * process: key authentication, the server's host key pinned in a known_hosts file, lists imported
+ * into the sandbox over HTTP and moved on the server; an impostor key, an outage and a refused move
+ * are each reported in the source's status and ridden out.
  */
 // its own context, closed afterwards: nothing keeps polling a server that is gone or firing a cron
 @DirtiesContext
