@@ -83,7 +83,8 @@ public class ContactChunkWriter implements ItemWriter<SpoolEntry> {
         ChunkDelivery.Delivery result;
         try {
             result = delivery.deliver(parameters.getString(ImportJobParameters.CAMPAIGN_ID), ids,
-                    blankToNull(parameters.getString(ImportJobParameters.SOURCE_TAG)));
+                    blankToNull(parameters.getString(ImportJobParameters.SOURCE_TAG)),
+                    new ChunkQuotaWait(imports, chunks, importId, chunkNumber));
         } catch (QuotaExhaustedException e) {
             chunks.fail(importId, chunkNumber, ChunkStatus.WAITING_FOR_QUOTA, e.attempts(), null, null, e.getMessage(),
                     false);

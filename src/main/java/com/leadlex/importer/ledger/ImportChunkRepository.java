@@ -81,6 +81,24 @@ public class ImportChunkRepository {
                 ImportRepository.truncate(error), now(), mayHaveReached, importId, chunkNumber);
     }
 
+    /**
+     * The chunk's request waits in its thread for the key's quota: shown as waiting, not sending. An
+     * earlier attempt that may have reached LeadLex is remembered, so that a crash during the wait
+     * still books the chunk {@code resent}.
+     */
+    public void markWaitingForQuota(long importId, int chunkNumber, boolean anEarlierAttemptMayHaveReached) {
+        update("""
+                UPDATE IMPORT_CHUNK SET STATUS = ?, MAY_HAVE_REACHED = (MAY_HAVE_REACHED OR ?)
+                WHERE IMPORT_ID = ? AND CHUNK_NUMBER = ? AND STATUS = ?""", ChunkStatus.WAITING_FOR_QUOTA.dbValue(),
+                anEarlierAttemptMayHaveReached, importId, chunkNumber, ChunkStatus.SENDING.dbValue());
+    }
+
+    /** The wait is over: the chunk's request goes out. */
+    public void markSending(long importId, int chunkNumber) {
+        update("UPDATE IMPORT_CHUNK SET STATUS = ? WHERE IMPORT_ID = ? AND CHUNK_NUMBER = ? AND STATUS = ?",
+                ChunkStatus.SENDING.dbValue(), importId, chunkNumber, ChunkStatus.WAITING_FOR_QUOTA.dbValue());
+    }
+
     public Optional<ChunkRecord> find(long importId, int chunkNumber) {
         return jdbc.query("SELECT * FROM IMPORT_CHUNK WHERE IMPORT_ID = ? AND CHUNK_NUMBER = ?", ROW_MAPPER,
                 importId, chunkNumber).stream().findFirst();
