@@ -112,9 +112,11 @@ public class ImportChunkRepository {
     public ChunkProgress progress(long importId) {
         return jdbc.queryForObject("""
                 SELECT COALESCE(SUM(CASE WHEN STATUS IN ('sent', 'resent') THEN 1 ELSE 0 END), 0) AS DONE,
-                    COALESCE(SUM(ATTEMPTS), 0) AS REQUESTS
+                    COALESCE(SUM(ATTEMPTS), 0) AS REQUESTS,
+                    COALESCE(SUM(CASE WHEN STATUS = 'sending' THEN 1 ELSE 0 END), 0) AS SENDING
                 FROM IMPORT_CHUNK WHERE IMPORT_ID = ?""",
-                (rs, row) -> new ChunkProgress(rs.getInt("DONE"), rs.getLong("REQUESTS")), importId);
+                (rs, row) -> new ChunkProgress(rs.getInt("DONE"), rs.getLong("REQUESTS"), rs.getInt("SENDING") > 0),
+                importId);
     }
 
     private void update(String sql, Object... args) {
@@ -138,7 +140,9 @@ public class ImportChunkRepository {
     /**
      * Chunks done, and every HTTP request made for the import, including those of failed chunks
      * (which the step's committed totals cannot count, since their chunk rolled back).
+     *
+     * @param sending whether a chunk's request is on its way (or was, if its process died)
      */
-    public record ChunkProgress(int chunksDone, long requests) {
+    public record ChunkProgress(int chunksDone, long requests, boolean sending) {
     }
 }

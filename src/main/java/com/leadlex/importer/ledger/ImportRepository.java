@@ -87,6 +87,15 @@ public class ImportRepository {
         return count == null ? 0 : count;
     }
 
+    /**
+     * Imports that have not finished: running first, then queued, then paused, each oldest first: the
+     * order in which they get a thread of the import executor.
+     */
+    public List<ImportRecord> findUnfinished() {
+        return jdbc.query("SELECT * FROM CONTACT_IMPORT WHERE STATUS IN ('RUNNING', 'QUEUED', 'PAUSED') "
+                + "ORDER BY CASE STATUS WHEN 'RUNNING' THEN 0 WHEN 'QUEUED' THEN 1 ELSE 2 END, ID", ROW_MAPPER);
+    }
+
     public List<ImportRecord> findByStatus(ImportStatus status) {
         return jdbc.query("SELECT * FROM CONTACT_IMPORT WHERE STATUS = ? ORDER BY ID", ROW_MAPPER, status.name());
     }
