@@ -52,9 +52,13 @@ final class DryRunEstimate {
             return outlook.answerTime() == null ? "LeadLex's pace"
                     : "LeadLex's pace (about " + outlook.answerTime().toMillis() + " ms an answer)";
         }
-        return (limits.perMinute() > 0 ? limits.perMinute() + " requests a minute" : "")
+        return (limits.perMinute() > 0 ? requests(limits.perMinute()) + " a minute" : "")
                 + (limits.perMinute() > 0 && limits.perDay() > 0 ? ", " : "")
-                + (limits.perDay() > 0 ? limits.perDay() + " requests a UTC day" : "");
+                + (limits.perDay() > 0 ? requests(limits.perDay()) + " a UTC day" : "");
+    }
+
+    private static String requests(int count) {
+        return count + (count == 1 ? " request" : " requests");
     }
 
     private static long day(Instant instant) {

@@ -166,7 +166,7 @@ public class QuotaGate {
             return new QuotaOutlook(now, limits.stricter(learned.serverLimits()), new TreeMap<>(perMinute),
                     new TreeMap<>(perDay), serverWindow == null ? null : serverWindow.remaining(),
                     serverWindow == null ? null : serverWindow.resetAt(),
-                    blockedUntil.isAfter(now) ? blockedUntil : null, learned.answerTime());
+                    blockedUntil.isAfter(now) ? blockedUntil : null, learned.answerTime(), maxWait);
         } finally {
             lock.unlock();
         }

@@ -20,6 +20,7 @@ import java.util.TreeMap;
  * @param serverResetAt   when that window resets, or null
  * @param blockedUntil    a Retry-After in force, or null
  * @param answerTime      how long LeadLex typically takes to answer, or null before it first answered
+ * @param maxWait         the longest a request waits for its slot before its import pauses instead
  */
 public record QuotaOutlook(
         Instant at,
@@ -29,7 +30,8 @@ public record QuotaOutlook(
         Integer serverRemaining,
         Instant serverResetAt,
         Instant blockedUntil,
-        Duration answerTime) {
+        Duration answerTime,
+        Duration maxWait) {
 
     public QuotaOutlook {
         countsByMinute = Collections.unmodifiableNavigableMap(new TreeMap<>(countsByMinute));
@@ -37,8 +39,8 @@ public record QuotaOutlook(
     }
 
     /** A key nothing is known about yet at {@code at}, paced to {@code limits}. */
-    public static QuotaOutlook fresh(Instant at, QuotaLimits limits) {
-        return new QuotaOutlook(at, limits, new TreeMap<>(), new TreeMap<>(), null, null, null, null);
+    public static QuotaOutlook fresh(Instant at, QuotaLimits limits, Duration maxWait) {
+        return new QuotaOutlook(at, limits, new TreeMap<>(), new TreeMap<>(), null, null, null, null, maxWait);
     }
 
     /** The same outlook with requests already counted, {@code perMinute} this minute and {@code perDay} today. */
@@ -47,13 +49,14 @@ public record QuotaOutlook(
         NavigableMap<Long, Integer> days = new TreeMap<>(countsByDay);
         minutes.merge(Math.floorDiv(at.getEpochSecond(), 60), thisMinute, Integer::sum);
         days.merge(Math.floorDiv(at.getEpochSecond(), 86_400), today, Integer::sum);
-        return new QuotaOutlook(at, limits, minutes, days, serverRemaining, serverResetAt, blockedUntil, answerTime);
+        return new QuotaOutlook(at, limits, minutes, days, serverRemaining, serverResetAt, blockedUntil, answerTime,
+                maxWait);
     }
 
     /** The same outlook, knowing LeadLex's typical answer time. */
     public QuotaOutlook withAnswerTime(Duration typical) {
         return new QuotaOutlook(at, limits, countsByMinute, countsByDay, serverRemaining, serverResetAt, blockedUntil,
-                typical);
+                typical, maxWait);
     }
 
     /** Whether anything (a limit, the server's window, a Retry-After) bounds when requests may go out. */

@@ -15,8 +15,10 @@ import java.util.PriorityQueue;
  * senders share one key, each sends one request at a time (the next once the last was answered),
  * slots go first come, first served, so senders that are ready together take turns; minute and UTC
  * day windows, the server's remaining count and a Retry-After hold requests back, across as many
- * days as needed; at most {@code concurrency} senders are under way at once, the rest start, in
- * order, as others finish. Pure arithmetic on an {@link QuotaOutlook}: nothing is sent or counted.
+ * days as needed; a sender whose slot is further than max-wait away pauses until then, and paused
+ * senders resume in their order (the resumer goes by import ID) before taking turns again; at most
+ * {@code concurrency} senders are under way at once, the rest start, in order, as others finish.
+ * Pure arithmetic on an {@link QuotaOutlook}: nothing is sent or counted.
  */
 public final class QuotaPlanner {
 
@@ -60,16 +62,19 @@ public final class QuotaPlanner {
         private final Windows windows;
         private final Duration answerTime;
         private final Instant now;
+        private final Duration maxWait;
         private final int concurrency;
         private final PriorityQueue<Sender> underWay = new PriorityQueue<>(
                 Comparator.comparing((Sender sender) -> sender.ready).thenComparingLong(sender -> sender.turn));
         private final Map<Long, Instant> finishes = new HashMap<>();
+        private long demandsAdmitted;
         private long turns;
 
         Simulation(QuotaOutlook outlook, int concurrency) {
             this.windows = new Windows(outlook);
             this.answerTime = outlook.answerTime() == null ? Duration.ZERO : outlook.answerTime();
             this.now = outlook.at();
+            this.maxWait = outlook.maxWait();
             this.concurrency = concurrency;
         }
 
@@ -84,6 +89,13 @@ public final class QuotaPlanner {
                     sender.reservedAt = null;
                 } else {
                     slot = windows.earliestFree(sender.ready);
+                    if (Duration.between(sender.ready, slot).compareTo(maxWait) > 0) {
+                        // the import pauses instead of reserving; it asks again, in its order, when the slot comes
+                        sender.ready = slot;
+                        sender.turn = sender.order;
+                        underWay.add(sender);
+                        continue;
+                    }
                     windows.count(slot);
                 }
                 Instant answered = later(slot, now).plus(answerTime);
@@ -102,6 +114,7 @@ public final class QuotaPlanner {
         /** Starts waiting demands, in order, while fewer than {@code concurrency} are under way. */
         private void admit(Deque<Demand> waiting, Instant at) {
             while (underWay.size() < concurrency && !waiting.isEmpty()) {
+                long order = demandsAdmitted++;
                 Demand demand = waiting.poll();
                 Instant ready = demand.notBefore() == null ? at : later(demand.notBefore(), at);
                 long requests = Math.max(demand.requests(), demand.firstReservedAt() == null ? 0 : 1);
@@ -109,7 +122,7 @@ public final class QuotaPlanner {
                     finishes.put(demand.id(), ready);
                     continue;
                 }
-                underWay.add(new Sender(demand.id(), requests, ready, demand.firstReservedAt(), turns++));
+                underWay.add(new Sender(demand.id(), order, requests, ready, demand.firstReservedAt(), turns++));
             }
         }
 
@@ -118,16 +131,21 @@ public final class QuotaPlanner {
         }
     }
 
-    /** A demand under way: what it has left, when it can send next, and its place among equals. */
+    /**
+     * A demand under way: what it has left, when it can send next, and its place among those ready at
+     * the same moment ({@code turn}: its admission {@code order} after a pause, later turns otherwise).
+     */
     private static final class Sender {
         final long id;
+        final long order;
         long left;
         Instant ready;
         Instant reservedAt;
         long turn;
 
-        Sender(long id, long left, Instant ready, Instant reservedAt, long turn) {
+        Sender(long id, long order, long left, Instant ready, Instant reservedAt, long turn) {
             this.id = id;
+            this.order = order;
             this.left = left;
             this.ready = ready;
             this.reservedAt = reservedAt;

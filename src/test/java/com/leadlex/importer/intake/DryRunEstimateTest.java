@@ -18,6 +18,7 @@ import com.leadlex.importer.leadlex.QuotaPlanner.Demand;
 class DryRunEstimateTest {
 
     static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
+    static final Duration MAX_WAIT = Duration.ofMinutes(2);
     static final QuotaLimits PRO = new QuotaLimits(50, 1_000);
 
     /** What the planner answers for a new list of {@code requests} behind {@code others}. */
@@ -29,7 +30,7 @@ class DryRunEstimateTest {
 
     @Test
     void aSmallListOnAFreshKeyFinishesWithinTheMinute() {
-        NewImportForecast forecast = forecast(QuotaOutlook.fresh(NOW, PRO), 3);
+        NewImportForecast forecast = forecast(QuotaOutlook.fresh(NOW, PRO, MAX_WAIT), 3);
 
         assertThat(DryRunEstimate.describe(3, forecast))
                 .isEqualTo("finishes ~Thu 26 Nov 10:00 UTC (in under a minute) at 50 requests a minute, "
@@ -39,7 +40,7 @@ class DryRunEstimateTest {
 
     @Test
     void theQuotaAlreadyUsedTodayAndOtherImportsOnTheKeyCount() {
-        QuotaOutlook twoADay = QuotaOutlook.fresh(NOW, new QuotaLimits(0, 2)).withUsed(0, 1);
+        QuotaOutlook twoADay = QuotaOutlook.fresh(NOW, new QuotaLimits(0, 2), MAX_WAIT).withUsed(0, 1);
 
         NewImportForecast forecast = forecast(twoADay, 3, new Demand(7, 2, null, null));
 
@@ -53,7 +54,8 @@ class DryRunEstimateTest {
 
     @Test
     void anUnmeteredKeyIsPacedByLeadLexsAnswers() {
-        QuotaOutlook unmetered = QuotaOutlook.fresh(NOW, QuotaLimits.unlimited()).withAnswerTime(Duration.ofMillis(300));
+        QuotaOutlook unmetered = QuotaOutlook.fresh(NOW, QuotaLimits.unlimited(), MAX_WAIT)
+                .withAnswerTime(Duration.ofMillis(300));
 
         assertThat(DryRunEstimate.describe(400, forecast(unmetered, 400)))
                 .isEqualTo("finishes ~Thu 26 Nov 10:02 UTC (in 2 min) at LeadLex's pace (about 300 ms an answer)");
@@ -61,7 +63,7 @@ class DryRunEstimateTest {
 
     @Test
     void anUnmeteredKeyLeadLexHasNotAnsweredOnCannotBeTimed() {
-        NewImportForecast forecast = forecast(QuotaOutlook.fresh(NOW, QuotaLimits.unlimited()), 7);
+        NewImportForecast forecast = forecast(QuotaOutlook.fresh(NOW, QuotaLimits.unlimited(), MAX_WAIT), 7);
 
         assertThat(forecast.eta()).isNull();
         assertThat(DryRunEstimate.describe(7, forecast)).contains("no quota", "7 request(s)");
