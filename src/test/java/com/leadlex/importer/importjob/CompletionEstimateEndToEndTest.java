@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,6 +25,7 @@ import com.leadlex.importer.intake.DryRunReport;
 import com.leadlex.importer.intake.ImportDryRun;
 import com.leadlex.importer.ledger.ChunkStatus;
 import com.leadlex.importer.sandbox.SandboxProperties;
+import com.leadlex.importer.system.TestDatabase;
 import com.leadlex.importer.web.ApiClient;
 
 import tools.jackson.databind.JsonNode;
@@ -34,8 +36,10 @@ import tools.jackson.databind.json.JsonMapper;
  * key allowing 1 request a minute and 2 a UTC day, with chunks of 10 IDs, on the manual clock (Thursday
  * 26 November, 10:00 UTC): 6 chunks alone finish two UTC days from now; a chunk waiting for the next
  * minute shows as waiting, not running; a quota pause is a state with its date; a second list on the
- * key takes turns with the first, and both estimates say when.
+ * key takes turns with the first, and both estimates say when. On both databases: the plan reads the
+ * unfinished imports and their waits from the registry.
  */
+@Tag(TestDatabase.TAG)
 @TestPropertySource(properties = {
         "leadlex.api-key=" + CompletionEstimateEndToEndTest.KEY,
         "leadlex.requests-per-minute=1",
