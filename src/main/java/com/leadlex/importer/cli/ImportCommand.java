@@ -40,7 +40,8 @@ final class ImportCommand implements OneShotCommand {
     public ExitCode run(ConfigurableApplicationContext context) {
         IntakeResult result;
         try (InputStream content = Files.newInputStream(arguments.file());
-                ImportProgressReporter progress = ImportProgressReporter.start(context, out, System.console() != null)) {
+                ImportProgressReporter progress = ImportProgressReporter.start(context, out,
+                        System.console() != null)) {
             result = context.getBean(ContactListIntake.class).accept(content, arguments.file().getFileName().toString(),
                     arguments.campaignId(), "cli", arguments.force(), true);
         } catch (ContactListRejectedException e) {

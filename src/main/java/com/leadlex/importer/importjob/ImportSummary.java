@@ -7,7 +7,8 @@ import com.leadlex.importer.ledger.ImportStatus;
 /**
  * Everything an operator wants to know about one import, at a glance.
  *
- * @param statusText     the state in words: "running", "waiting for quota until 18:06:00 UTC", "paused until Wed 2 Dec 00:00 UTC"
+ * @param statusText     the state in words: "running", "waiting for quota until 18:06:00 UTC",
+ *                       "paused until Wed 2 Dec 00:00 UTC"
  * @param requestsLeft   requests this import still has to make (one per chunk not yet sent); 0 once it is done
  * @param eta            when an unfinished import is estimated to finish, or null when unknown or not unfinished
  * @param etaText        the same in words, "finishes ~Wed 2 Dec 14:05 UTC (in 1 d 20 h)", or null when not unfinished

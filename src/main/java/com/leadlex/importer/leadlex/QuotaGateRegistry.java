@@ -47,7 +47,8 @@ public class QuotaGateRegistry {
      */
     public QuotaOutlook configuredKeyOutlook() {
         String apiKey = properties.apiKey();
-        return apiKey == null ? QuotaOutlook.fresh(clock.instant(), properties.limits(), properties.maxWait()) : gateFor(apiKey).outlook();
+        return apiKey == null ? QuotaOutlook.fresh(clock.instant(), properties.limits(), properties.maxWait())
+                : gateFor(apiKey).outlook();
     }
 
     public QuotaGate gateFor(String apiKey) {

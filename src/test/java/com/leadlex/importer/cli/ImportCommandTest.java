@@ -85,8 +85,9 @@ class ImportCommandTest {
 
         assertThat(code).as(err.toString()).isEqualTo(ExitCode.DONE.getExitCode());
         List<String> lines = out.toString().lines().toList();
-        assertThat(lines).as(out.toString()).filteredOn(line -> line.matches("Import \\d+: \\d+/13 chunks, \\d+ of 1234 IDs, "
-                + "[\\d.]+ IDs/s, finishes ~.*")).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(lines).as(out.toString())
+                .filteredOn(line -> line.matches("Import \\d+: \\d+/13 chunks, \\d+ of 1234 IDs, [\\d.]+ IDs/s, finishes ~.*"))
+                .hasSizeGreaterThanOrEqualTo(2);
         assertThat(lines.get(lines.size() - 1)).contains("COMPLETED", "1234 added", "13/13 chunks");
         assertThat(out.toString()).doesNotContain("\r");
     }
