@@ -25,17 +25,36 @@ function hhmm(iso) {
   return iso ? iso.substring(11, 16) + ' UTC' : '';
 }
 
+// "Thu 26 Nov 10:00", as HumanTime writes instants on the server (always UTC).
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+function dayAndTime(iso, withSeconds) {
+  if (!iso) {
+    return '';
+  }
+  const d = new Date(iso);
+  return DAYS[d.getUTCDay()] + ' ' + d.getUTCDate() + ' ' + MONTHS[d.getUTCMonth()] + ' '
+    + iso.substring(11, withSeconds ? 19 : 16);
+}
+
+// A later moment of the same UTC day as its time only ("10:00:01"), of another day in full.
+function timeAfter(earlierIso, laterIso) {
+  return earlierIso && earlierIso.substring(0, 10) === laterIso.substring(0, 10) ? laterIso.substring(11, 19)
+    : dayAndTime(laterIso, true);
+}
+
 function esc(value) {
   return String(value === null || value === undefined ? '' : value)
     .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+// The state in words, as the server writes it ("waiting for quota until 18:06:00 UTC", "paused until
+// Wed 2 Dec 00:00 UTC"): one formatter, on the server's clock, for the dashboard, the API and the CLI.
 function statusText(item) {
-  if (item.status === 'PAUSED' && item.resumeAt) {
-    return 'paused until ' + hhmm(item.resumeAt);
-  }
-  return item.status.toLowerCase().replace('_', ' ');
+  return item.statusText || item.status.toLowerCase().replace('_', ' ');
 }
+
 
 // The failure in plain words, with what to do when the message does not say it already.
 const ACTIONS = {
@@ -47,8 +66,14 @@ const ACTIONS = {
   importer_not_ready: 'Nothing to do: the importer was starting or stopping; it goes on by itself.'
 };
 
+// A pause (for quota, or while the importer starts) is a state, not an error: its reason is a quiet note.
+function noteText(item) {
+  return item.lastError && item.status === 'PAUSED' ? item.lastError : null;
+}
+
 function failureText(item) {
-  if (!item.lastError || item.status === 'COMPLETED' || item.status === 'ALREADY_IMPORTED') {
+  if (!item.lastError || item.status === 'COMPLETED' || item.status === 'ALREADY_IMPORTED'
+      || item.status === 'PAUSED') {
     return null;
   }
   const action = ACTIONS[item.lastErrorCode];
@@ -64,6 +89,11 @@ function progressBar(item) {
   return '<span class="progress"><span style="width:' + percent + '%"></span></span> '
     + '<span class="progress-text" id="progress-' + item.id + '">' + item.chunksDone + ' / ' + item.chunksTotal
     + ' chunks</span>';
+}
+
+// The estimated end, under the progress bar, while the import is unfinished.
+function etaLine(item) {
+  return item.etaText ? '<span class="eta" id="eta-' + item.id + '">' + esc(item.etaText) + '</span>' : '';
 }
 
 function actionButtons(item) {

@@ -1,23 +1,36 @@
 // The dashboard's front page: imports, the key's quota, and the upload / dry-run form.
 'use strict';
 
+const IMPORT_COLUMNS = 12;
+
+// A failure or note under its import, across the row: it wraps to the table's width and never widens it.
+function messageRow(kind, text) {
+  return '<tr class="' + kind + '"><td></td><td colspan="' + (IMPORT_COLUMNS - 1) + '"><div class="across">'
+    + esc(text) + '</div></td></tr>';
+}
+
 async function loadImports() {
   const imports = await getJson('api/imports?limit=100');
   const rows = imports.map(item => {
     const failure = failureText(item);
+    const note = noteText(item);
     const row = '<tr data-import-id="' + item.id + '" data-status="' + item.status + '">'
       + '<td><a href="import.html?id=' + item.id + '">' + item.id + '</a></td>'
-      + '<td>' + esc(item.fileName) + '</td><td>' + esc(item.source) + '</td><td>' + esc(item.campaignId) + '</td>'
-      + '<td><span class="badge ' + item.status + '" id="status-' + item.id + '">' + esc(statusText(item)) + '</span></td>'
-      + '<td>' + progressBar(item) + '</td>'
+      + '<td class="list">' + esc(item.fileName) + '<span class="muted small">' + esc(item.source) + '</span></td>'
+      + '<td>' + esc(item.campaignId) + '</td>'
+      + '<td class="state"><span class="badge ' + item.status + '" id="status-' + item.id + '">'
+      + esc(statusText(item)) + '</span></td>'
+      + '<td class="progress-cell">' + progressBar(item) + etaLine(item) + '</td>'
       + '<td class="num added">' + item.added + '</td><td class="num">' + item.alreadyEnrolled + '</td>'
       + '<td class="num">' + item.invalidRows + '</td><td class="num">' + item.duplicateRows + '</td>'
-      + '<td>' + utc(item.createdAt) + '</td><td>' + utc(item.finishedAt) + '</td>'
-      + '<td>' + actionButtons(item) + '</td></tr>';
-    return failure ? row + '<tr class="failure"><td></td><td colspan="12">' + esc(failure) + '</td></tr>' : row;
+      + '<td class="time">' + dayAndTime(item.createdAt) + '</td><td class="time">' + dayAndTime(item.finishedAt)
+      + '</td><td class="actions">' + actionButtons(item) + '</td></tr>';
+    const below = failure ? messageRow('failure', failure) : note ? messageRow('note', note) : '';
+    return row + below;
   });
   document.querySelector('#imports tbody').innerHTML = rows.length ? rows.join('')
-    : '<tr><td colspan="13" class="muted">No imports yet: drop a list into inbox/&lt;campaign&gt;/ or use the form below.</td></tr>';
+    : '<tr><td colspan="' + IMPORT_COLUMNS + '" class="muted">No imports yet: drop a list into inbox/&lt;campaign&gt;/ '
+      + 'or use the form below.</td></tr>';
   return imports.some(isActive);
 }
 
@@ -45,7 +58,8 @@ async function loadQuota() {
     + '<div>This minute' + windowCell(key.leftThisMinute, key.limits.perMinute, key.usedThisMinute) + '</div>'
     + '<div>Today (UTC)' + windowCell(key.leftToday, key.limits.perDay, key.usedToday) + '</div>'
     + '<div>Next reset<b>' + hhmm(key.leftToday === 0 ? key.dayResetsAt : key.minuteResetsAt) + '</b>'
-    + (key.blockedUntil ? '<span class="muted">Retry-After until ' + hhmm(key.blockedUntil) + '</span>' : '') + '</div>'
+    + (key.blockedUntil ? '<span class="muted">Retry-After until ' + dayAndTime(key.blockedUntil) + ' UTC</span>'
+      : '') + '</div>'
     + '</div>').join('') + '<p class="muted">' + esc(seen) + '</p>';
 }
 

@@ -37,18 +37,25 @@ function charts(chunks) {
 
 function summary(item) {
   const failure = failureText(item);
+  const note = noteText(item);
+  // the results file is written when an execution ends: before that, there is nothing to download
+  const results = item.resultsFile
+    ? '<a id="results-link" href="api/imports/' + item.id + '/results.csv">results.csv</a>'
+    : '<span class="muted" id="results-pending">results.csv once this run stops, pauses or ends</span>';
   document.getElementById('title').textContent = 'Import ' + item.id;
   document.getElementById('summary').innerHTML = '<h2>Import ' + item.id + ': ' + esc(item.fileName)
     + ' → ' + esc(item.campaignId) + ' <span class="badge ' + item.status + '" id="status">' + esc(statusText(item))
     + '</span></h2>'
-    + '<p>' + progressBar(item) + ' · ' + item.requests + ' request(s) · source ' + esc(item.source)
-    + ' · started ' + utc(item.createdAt) + (item.finishedAt ? ' · finished ' + utc(item.finishedAt) : '') + '</p>'
+    + '<p>' + progressBar(item) + ' · ' + item.requests + ' request(s) made, ' + item.requestsLeft + ' to go'
+    + ' · source ' + esc(item.source) + ' · started ' + utc(item.createdAt)
+    + (item.finishedAt ? ' · finished ' + utc(item.finishedAt) : '') + etaLine(item) + '</p>'
     + '<p id="counts"><b class="added">' + item.added + '</b> added · <b>' + item.alreadyEnrolled
     + '</b> already enrolled · <b>' + item.invalidRows + '</b> invalid · <b>' + item.duplicateRows
     + '</b> duplicates' + (item.refused ? ' · <b>' + item.refused + '</b> refused by LeadLex' : '')
     + ' · ' + item.rowsRead + ' rows read</p>'
     + (failure ? '<div class="message error" id="failure">' + esc(failure) + '</div>' : '')
-    + '<p>' + actionButtons(item) + ' <a href="api/imports/' + item.id + '/results.csv">results.csv</a> · '
+    + (note ? '<p class="muted" id="note">' + esc(note) + '</p>' : '')
+    + '<p>' + actionButtons(item) + ' ' + results + ' · '
     + '<a href="api/imports/' + item.id + '/rejected.csv">rejected rows (fix, then drop into inbox/'
     + esc(item.campaignId) + '/)</a></p>';
 }
@@ -58,8 +65,9 @@ function ledger(chunks) {
     + '<td>' + c.chunkNumber + '</td><td>' + c.firstLine + '–' + c.lastLine + '</td><td class="num">' + c.idCount
     + '</td><td class="num">' + (c.added === null ? '' : c.added) + '</td><td class="num">'
     + (c.skipped === null ? '' : c.skipped) + '</td><td class="num">' + c.attempts + '</td><td>'
-    + (c.httpStatus || '') + '</td><td>' + esc(c.requestId) + '</td><td>' + esc(c.status) + '</td><td>'
-    + utc(c.startedAt) + '</td><td>' + utc(c.finishedAt) + '</td><td>' + esc(c.error) + '</td></tr>').join('');
+    + (c.httpStatus || '') + '</td><td class="request-id">' + esc(c.requestId) + '</td><td>' + esc(c.status)
+    + '</td><td>' + dayAndTime(c.startedAt, true) + (c.finishedAt ? ' → ' + timeAfter(c.startedAt, c.finishedAt) : '')
+    + '</td><td>' + esc(c.error) + '</td></tr>').join('');
 }
 
 document.getElementById('summary').addEventListener('click', event => {

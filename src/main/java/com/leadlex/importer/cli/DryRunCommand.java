@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 
-import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import com.leadlex.importer.intake.DryRunReport;
 import com.leadlex.importer.intake.ImportDryRun;
@@ -30,7 +30,7 @@ final class DryRunCommand implements OneShotCommand {
     }
 
     @Override
-    public ExitCode run(ApplicationContext context) {
+    public ExitCode run(ConfigurableApplicationContext context) {
         DryRunReport report;
         try (InputStream content = Files.newInputStream(arguments.file())) {
             report = context.getBean(ImportDryRun.class).check(content, arguments.file().getFileName().toString(),

@@ -6,7 +6,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.util.Set;
 
-import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import com.leadlex.importer.importjob.ImportSummaries;
 import com.leadlex.importer.importjob.ImportSummary;
@@ -17,8 +17,9 @@ import com.leadlex.importer.ledger.ImportRepository;
 import com.leadlex.importer.staging.ContactListRejectedException;
 
 /**
- * {@code import --campaign <id> <file>}: runs one import in the foreground, prints its summary and
- * turns it into an {@link ExitCode} a script can act on. The key was checked before the application
+ * {@code import --campaign <id> <file>}: runs one import in the foreground, shows its progress while it
+ * runs ({@link ImportProgressReporter}), prints its summary and turns it into an {@link ExitCode} a
+ * script can act on. The key was checked before the application
  * started ({@link OneShotPreflight}).
  */
 final class ImportCommand implements OneShotCommand {
@@ -36,9 +37,11 @@ final class ImportCommand implements OneShotCommand {
     }
 
     @Override
-    public ExitCode run(ApplicationContext context) {
+    public ExitCode run(ConfigurableApplicationContext context) {
         IntakeResult result;
-        try (InputStream content = Files.newInputStream(arguments.file())) {
+        try (InputStream content = Files.newInputStream(arguments.file());
+                ImportProgressReporter progress = ImportProgressReporter.start(context, out,
+                        System.console() != null)) {
             result = context.getBean(ContactListIntake.class).accept(content, arguments.file().getFileName().toString(),
                     arguments.campaignId(), "cli", arguments.force(), true);
         } catch (ContactListRejectedException e) {

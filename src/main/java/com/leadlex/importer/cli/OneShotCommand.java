@@ -1,9 +1,9 @@
 package com.leadlex.importer.cli;
 
-import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /** {@code import} or {@code dry-run}: the work done once the one-shot application has started. */
 interface OneShotCommand {
 
-    ExitCode run(ApplicationContext context);
+    ExitCode run(ConfigurableApplicationContext context);
 }

@@ -25,25 +25,32 @@ final class OneShotEnvironmentListener implements ApplicationListener<Applicatio
     static final String PROPERTY_SOURCE_NAME = "oneShotCommand";
 
     /**
-     * Unless {@code --debug}: our own progress lines and warnings from everyone else, without the
-     * reports that repeat, with a stack trace, what the command prints in one line.
+     * Unless {@code --debug}: our own start and pause lines and warnings from everyone else, without
+     * the reports that repeat, with a stack trace, what the command prints in one line, and without the
+     * per-chunk lines that the progress line replaces.
      */
-    private static final Map<String, String> QUIET_LOGGING = Map.of(
-            "logging.level.root", "WARN",
-            "logging.level.com.leadlex.importer", "INFO",
+    private static final Map<String, String> QUIET_LOGGING = Map.ofEntries(
+            Map.entry("logging.level.root", "WARN"),
+            Map.entry("logging.level.com.leadlex.importer", "INFO"),
+            // a line per chunk and per wait for quota: the progress line says where the import is instead,
+            // and the summary the command prints ends it (the job's own summary line would only repeat it)
+            Map.entry("logging.level.com.leadlex.importer.importjob.ContactChunkWriter", "WARN"),
+            Map.entry("logging.level.com.leadlex.importer.leadlex.LeadLexClient", "WARN"),
+            Map.entry("logging.level.com.leadlex.importer.importjob.ImportJobListener", "WARN"),
             // "Application run failed" and "APPLICATION FAILED TO START": the command names the cause itself
-            "logging.level.org.springframework.boot.SpringApplication", "OFF",
-            "logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter", "OFF",
+            Map.entry("logging.level.org.springframework.boot.SpringApplication", "OFF"),
+            Map.entry("logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter", "OFF"),
             // "Exception encountered during context initialization - cancelling refresh attempt: <all of it>"
-            "logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext", "ERROR",
-            "logging.level.org.springframework.boot.web.server.servlet.context"
-                    + ".AnnotationConfigServletWebServerApplicationContext", "ERROR",
+            Map.entry("logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext",
+                    "ERROR"),
+            Map.entry("logging.level.org.springframework.boot.web.server.servlet.context"
+                    + ".AnnotationConfigServletWebServerApplicationContext", "ERROR"),
             // a refused key or campaign fails the step with a stack trace; the printed summary says why
-            "logging.level.org.springframework.batch.core.step.AbstractStep", "OFF",
+            Map.entry("logging.level.org.springframework.batch.core.step.AbstractStep", "OFF"),
             // "H2 is newer than the version Flyway was verified with": nothing a command's user can act on
-            "logging.level.org.flywaydb.core.internal.database.base.Database", "ERROR",
+            Map.entry("logging.level.org.flywaydb.core.internal.database.base.Database", "ERROR"),
             // "CamelContext has only been running for less than a second": a command is meant to end
-            "logging.level.org.apache.camel.spring.boot.SpringBootCamelContext", "ERROR");
+            Map.entry("logging.level.org.apache.camel.spring.boot.SpringBootCamelContext", "ERROR"));
 
     private final String command;
     private final boolean debug;

@@ -12,11 +12,13 @@ final class Usage {
             Commands:
               import --campaign <campaign-id> [--force] [--dry-run] <file>
                   Imports one contact list (.csv, .tsv, .txt, .json, optionally .gz) into a LeadLex
-                  campaign in the foreground, prints its summary and exits. Running it again resumes an
-                  unfinished import of the same list.
+                  campaign in the foreground, shows its progress (chunks, IDs per second, when it will
+                  finish), prints its summary and exits. Running it again resumes an unfinished import
+                  of the same list.
               dry-run --campaign <campaign-id> <file>
                   Checks a list as an import would and prints its valid / invalid / duplicate counts, the
-                  requests it takes and how long at the key's quota. Calls nothing at LeadLex.
+                  requests it takes and when they would be done at the key's quota. Calls nothing at
+                  LeadLex.
               help, --help, -h
                   Prints this text (also import --help, dry-run --help).
               version, --version
@@ -32,6 +34,9 @@ final class Usage {
                                             --importer.data-dir=./data-cli (default ./data),
                                             --leadlex.plan=pro, --leadlex.base-url=...,
                                             --spring.profiles.active=demo (the built-in sandbox)
+              --importer.cli.progress=<auto|terminal|lines|none>
+                                            auto (default): one updating line on a terminal, a plain
+                                            line every --importer.cli.progress-every (30s) otherwise
 
             Environment:
               LEADLEX_API_KEY  the LeadLex API key (or --leadlex.api-key=...); import needs one,

@@ -1,6 +1,7 @@
 package com.leadlex.importer.importjob;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
 import com.leadlex.importer.leadlex.ChunkResponse;
 import com.leadlex.importer.leadlex.LeadLexClient;
 import com.leadlex.importer.leadlex.LeadLexException;
+import com.leadlex.importer.leadlex.QuotaWaitListener;
 
 /**
  * Sends one chunk. A 400 means our request was wrong, not LeadLex: rather than fail the whole
@@ -33,9 +35,10 @@ public class ChunkDelivery {
         this.client = client;
     }
 
-    public Delivery deliver(String campaignId, List<String> contactIds, String sourceTag) {
+    /** @param waits told when a request of this chunk waits for quota */
+    public Delivery deliver(String campaignId, List<String> contactIds, String sourceTag, QuotaWaitListener waits) {
         try {
-            ChunkResponse response = client.addContacts(campaignId, contactIds, sourceTag);
+            ChunkResponse response = client.addContacts(campaignId, contactIds, sourceTag, waits);
             return Delivery.of(response);
         } catch (LeadLexException e) {
             if (e.httpStatus() != 400) {
@@ -44,13 +47,24 @@ public class ChunkDelivery {
             log.warn("LeadLex refused a chunk of {} IDs as a bad request ({}); isolating the IDs it refuses",
                     contactIds.size(), e.getMessage());
             Accumulator accumulator = new Accumulator(e.attempts());
-            isolate(campaignId, contactIds, sourceTag, e, accumulator);
+            isolate(campaignId, contactIds, sourceTag, e, accumulator, new QuotaWaitListener() {
+                @Override
+                public void waiting(Instant until, String reason, boolean anEarlierAttemptMayHaveReached) {
+                    // a half enrolled earlier in this chunk has reached LeadLex, whatever this request's fate
+                    waits.waiting(until, reason, anEarlierAttemptMayHaveReached || accumulator.answered());
+                }
+
+                @Override
+                public void waitOver() {
+                    waits.waitOver();
+                }
+            });
             return accumulator.toDelivery();
         }
     }
 
     private void isolate(String campaignId, List<String> ids, String sourceTag, LeadLexException refusal,
-            Accumulator accumulator) {
+            Accumulator accumulator, QuotaWaitListener waits) {
         if (ids.size() == 1) {
             accumulator.refused.put(ids.get(0), refusal.error().code() + ": " + refusal.getMessage());
             return;
@@ -65,13 +79,13 @@ public class ChunkDelivery {
                 continue;
             }
             try {
-                accumulator.add(client.addContacts(campaignId, half, sourceTag));
+                accumulator.add(client.addContacts(campaignId, half, sourceTag, waits));
             } catch (LeadLexException e) {
                 if (e.httpStatus() != 400) {
                     throw e;
                 }
                 accumulator.requests += e.attempts();
-                isolate(campaignId, half, sourceTag, e, accumulator);
+                isolate(campaignId, half, sourceTag, e, accumulator, waits);
             }
         }
     }
@@ -97,6 +111,7 @@ public class ChunkDelivery {
         private String requestId;
         private Duration quotaWait = Duration.ZERO;
         private boolean mayHaveBeenSentTwice;
+        private boolean answered;
 
         Accumulator(int requestsSoFar) {
             this.requests = requestsSoFar;
@@ -111,6 +126,12 @@ public class ChunkDelivery {
             requestId = response.requestId();
             quotaWait = quotaWait.plus(response.quotaWait());
             mayHaveBeenSentTwice |= response.earlierAttemptMayHaveReached();
+            answered = true;
+        }
+
+        /** Whether some part of the chunk was enrolled already. */
+        boolean answered() {
+            return answered;
         }
 
         Delivery toDelivery() {

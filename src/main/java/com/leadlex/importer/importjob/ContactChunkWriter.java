@@ -15,6 +15,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import com.leadlex.importer.leadlex.LeadLexException;
@@ -47,11 +48,13 @@ public class ContactChunkWriter implements ItemWriter<SpoolEntry> {
     private final ImporterMeters meters;
     private final Clock clock;
     private final Duration resumeDelay;
+    private final ApplicationEventPublisher events;
 
     public ContactChunkWriter(ChunkDelivery delivery, ImportChunkRepository chunks, ImportRepository imports,
             ChunkOutcomeFiles outcomes, ImporterProperties properties, ImportStopRequests stopRequests,
-            ImporterMeters meters, Clock clock) {
+            ImporterMeters meters, Clock clock, ApplicationEventPublisher events) {
         this.clock = clock;
+        this.events = events;
         this.resumeDelay = properties.resumePollInterval();
         this.stopRequests = stopRequests;
         this.meters = meters;
@@ -83,7 +86,8 @@ public class ContactChunkWriter implements ItemWriter<SpoolEntry> {
         ChunkDelivery.Delivery result;
         try {
             result = delivery.deliver(parameters.getString(ImportJobParameters.CAMPAIGN_ID), ids,
-                    blankToNull(parameters.getString(ImportJobParameters.SOURCE_TAG)));
+                    blankToNull(parameters.getString(ImportJobParameters.SOURCE_TAG)),
+                    new ChunkQuotaWait(imports, chunks, importId, chunkNumber));
         } catch (QuotaExhaustedException e) {
             chunks.fail(importId, chunkNumber, ChunkStatus.WAITING_FOR_QUOTA, e.attempts(), null, null, e.getMessage(),
                     false);
@@ -114,11 +118,13 @@ public class ContactChunkWriter implements ItemWriter<SpoolEntry> {
         ImportTotals.add(totals, ImportTotals.REFUSED, result.refused().size());
         ImportTotals.add(totals, ImportTotals.REQUESTS, result.attempts());
         meters.chunkDelivered(result.added(), result.skipped(), result.refused().size());
+        events.publishEvent(new ImportProgressed(importId, ids.size()));
         log.info("Import {} chunk {} ({} IDs, lines {}-{}): {} added, {} already enrolled{}, {} request(s), "
                 + "waited {} ms for quota{}", importId, chunkNumber, ids.size(), firstLine,
                 entries.get(entries.size() - 1).line(), result.added(), result.skipped(),
                 result.refused().isEmpty() ? "" : ", " + result.refused().size() + " refused", result.attempts(),
-                result.quotaWait().toMillis(), doneStatus == ChunkStatus.RESENT ? " [resent after restart]" : "");
+                result.quotaWait().toMillis(),
+                doneStatus == ChunkStatus.RESENT ? " [resent: an earlier attempt may have reached LeadLex]" : "");
     }
 
     /**

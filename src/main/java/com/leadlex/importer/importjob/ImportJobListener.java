@@ -10,6 +10,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import com.leadlex.importer.leadlex.LeadLexException;
@@ -33,9 +34,11 @@ public class ImportJobListener implements JobExecutionListener {
     private final ImportSummaries summaries;
     private final ImportStopRequests stopRequests;
     private final ImporterMeters meters;
+    private final ApplicationEventPublisher events;
 
     public ImportJobListener(ImportRepository imports, ImportResultsWriter resultsWriter, ImportSummaries summaries,
-            ImportStopRequests stopRequests, ImporterMeters meters) {
+            ImportStopRequests stopRequests, ImporterMeters meters, ApplicationEventPublisher events) {
+        this.events = events;
         this.stopRequests = stopRequests;
         this.meters = meters;
         this.imports = imports;
@@ -46,6 +49,7 @@ public class ImportJobListener implements JobExecutionListener {
     @Override
     public void beforeJob(JobExecution jobExecution) {
         imports.markRunning(importId(jobExecution), jobExecution.getId());
+        events.publishEvent(new ImportProgressed(importId(jobExecution), 0));
     }
 
     @Override

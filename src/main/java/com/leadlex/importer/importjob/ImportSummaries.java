@@ -2,7 +2,9 @@ package com.leadlex.importer.importjob;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
@@ -23,24 +25,40 @@ public class ImportSummaries {
 
     private final ImportChunkRepository chunks;
     private final JobRepository jobRepository;
+    private final CompletionPlanner planner;
 
-    public ImportSummaries(ImportChunkRepository chunks, JobRepository jobRepository) {
+    public ImportSummaries(ImportChunkRepository chunks, JobRepository jobRepository, CompletionPlanner planner) {
         this.chunks = chunks;
         this.jobRepository = jobRepository;
+        this.planner = planner;
     }
 
     public ImportSummary describe(ImportRecord record) {
+        return describe(record, planner.forecast());
+    }
+
+    /** Many imports against one plan: a page of the list costs one plan, not one per import. */
+    public List<ImportSummary> describeAll(List<ImportRecord> records) {
+        CompletionForecast forecast = planner.forecast();
+        return records.stream().map(record -> describe(record, forecast)).toList();
+    }
+
+    private ImportSummary describe(ImportRecord record, CompletionForecast forecast) {
         ImportTotals totals = totals(record);
         ImportChunkRepository.ChunkProgress progress = chunks.progress(record.id());
         Path results = ImportResultsWriter.resultsFile(record);
         // the step's ExecutionContext carries the staging counts too, once an execution has begun
         boolean fromStep = totals.rowsRead() > 0;
-        return new ImportSummary(record.id(), record.status(), record.campaignId(), record.sourceName(),
+        long requestsLeft = record.status().isFinal() ? 0 : Math.max(0, record.totalChunks() - progress.chunksDone());
+        Instant eta = forecast.etaOf(record.id());
+        return new ImportSummary(record.id(), record.status(), ImportStatusText.state(record, forecast.at()),
+                record.campaignId(), record.sourceName(),
                 record.fileName(), fromStep ? totals.rowsRead() : record.rowsRead(), record.validIds(),
                 fromStep ? totals.invalid() : record.invalidRows(),
                 fromStep ? totals.duplicates() : record.duplicateRows(),
                 totals.added(), totals.skipped(), totals.refused(), progress.requests(), progress.chunksDone(),
-                record.totalChunks(), record.lastErrorCode(), record.lastError(), record.resumeAt(),
+                record.totalChunks(), requestsLeft, eta, ImportStatusText.eta(record, eta, forecast.at()),
+                record.lastErrorCode(), record.lastError(), record.resumeAt(), record.quotaWaitUntil(),
                 record.duplicateOf(), record.createdAt(), record.finishedAt(),
                 Files.exists(results) ? results.toString() : null);
     }

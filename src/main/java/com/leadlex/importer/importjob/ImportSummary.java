@@ -4,10 +4,21 @@ import java.time.Instant;
 
 import com.leadlex.importer.ledger.ImportStatus;
 
-/** Everything an operator wants to know about one import, at a glance. */
+/**
+ * Everything an operator wants to know about one import, at a glance.
+ *
+ * @param statusText     the state in words: "running", "waiting for quota until 18:06:00 UTC",
+ *                       "paused until Wed 2 Dec 00:00 UTC"
+ * @param requestsLeft   requests this import still has to make (one per chunk not yet sent); 0 once it is done
+ * @param eta            when an unfinished import is estimated to finish, or null when unknown or not unfinished
+ * @param etaText        the same in words, "finishes ~Wed 2 Dec 14:05 UTC (in 1 d 20 h)", or null when not unfinished
+ * @param quotaWaitUntil while a request waits in the import's thread for its quota slot: until when
+ * @param resultsFile    the results CSV once it exists (written when an execution ends), or null
+ */
 public record ImportSummary(
         long id,
         ImportStatus status,
+        String statusText,
         String campaignId,
         String source,
         String fileName,
@@ -21,9 +32,13 @@ public record ImportSummary(
         long requests,
         int chunksDone,
         int chunksTotal,
+        long requestsLeft,
+        Instant eta,
+        String etaText,
         String lastErrorCode,
         String lastError,
         Instant resumeAt,
+        Instant quotaWaitUntil,
         Long duplicateOf,
         Instant createdAt,
         Instant finishedAt,

@@ -1,6 +1,7 @@
 package com.leadlex.importer.intake;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import com.leadlex.importer.leadlex.QuotaLimits;
@@ -11,8 +12,11 @@ import com.leadlex.importer.leadlex.QuotaLimits;
  * cost one) and how long that takes at the key's quota.
  *
  * @param requests          requests a real import of this list sends when nothing fails
- * @param estimatedDuration the time the key's quota windows impose on those requests (zero when unmetered);
- *                          LeadLex's own answer time comes on top
+ * @param limits            the quota planned with: the configured limits, tightened by those LeadLex named
+ * @param eta               when the import would finish if started now, taking turns with the unfinished
+ *                          imports on the key and counting the quota already used; null when unknown (an
+ *                          unmetered key LeadLex has not answered on yet)
+ * @param estimatedDuration the time from now to {@code eta}, or null
  * @param estimate          the same in words, with the windows that bound it
  * @param alreadyImportedBy the import that already enrolled this very list into this campaign, or null:
  *                          a real import would then send nothing unless forced
@@ -28,6 +32,7 @@ public record DryRunReport(
         int chunkSize,
         long requests,
         QuotaLimits limits,
+        Instant eta,
         Duration estimatedDuration,
         String estimate,
         Long alreadyImportedBy,

@@ -73,6 +73,12 @@ public class LeadLexClient {
      * @throws QuotaExhaustedException  when the next permitted request is further than max-wait away
      */
     public ChunkResponse addContacts(String campaignId, List<String> contactIds, String source) {
+        return addContacts(campaignId, contactIds, source, QuotaWaitListener.NONE);
+    }
+
+    /** As {@link #addContacts(String, List, String)}, telling {@code waits} whenever the request waits for quota. */
+    public ChunkResponse addContacts(String campaignId, List<String> contactIds, String source,
+            QuotaWaitListener waits) {
         AddContactsRequest request = new AddContactsRequest(campaignId, contactIds, source);
         String apiKey = properties.apiKey();
         if (apiKey == null) {
@@ -83,18 +89,19 @@ public class LeadLexClient {
                 "Content-Type", "application/json",
                 "Accept", "application/json"), json.requestBody(request));
         return deliver(request, call, gates.gateFor(apiKey), new ChunkFailures(request, apiKey, json),
-                ApiKeyMask.mask(apiKey));
+                ApiKeyMask.mask(apiKey), waits);
     }
 
     private ChunkResponse deliver(AddContactsRequest request, HttpCall call, QuotaGate gate, ChunkFailures failures,
-            String key) {
+            String key, QuotaWaitListener waits) {
         int attempts = 0;
         int transientFailures = 0;
         int rateLimited = 0;
         boolean ambiguousAttempt = false;
         Duration waited = Duration.ZERO;
         while (true) {
-            QuotaSlot slot = awaitSlot(gate, attempts, key);
+            // no answer and 5xx leave open whether LeadLex processed an attempt; 4xx are proof it did not
+            QuotaSlot slot = awaitSlot(gate, attempts, key, waits, transientFailures > 0);
             waited = waited.plus(slot.delay());
             attempts++;
             HttpReply reply;
@@ -163,20 +170,35 @@ public class LeadLexClient {
     }
 
     /** Waits for a slot that is still valid when the wait is over (a Retry-After may have come meanwhile). */
-    private QuotaSlot awaitSlot(QuotaGate gate, int attempts, String key) {
+    private QuotaSlot awaitSlot(QuotaGate gate, int attempts, String key, QuotaWaitListener waits,
+            boolean mayHaveReached) {
         while (true) {
             QuotaSlot slot = gate.reserve(attempts);
-            if (slot.delay().compareTo(LOGGED_QUOTA_WAIT) > 0) {
+            boolean shown = slot.delay().compareTo(LOGGED_QUOTA_WAIT) > 0;
+            if (shown) {
                 log.info("Waiting {} ms for LeadLex quota on key {} ({}), until {}", slot.delay().toMillis(), key,
                         slot.reason(), slot.at());
+                tell(() -> waits.waiting(slot.at(), slot.reason(), mayHaveReached));
             }
             if (!slot.delay().isZero()) {
                 watchers.tell(watcher -> watcher.waitedForQuota(slot.delay()));
             }
             sleep(slot.delay());
+            if (shown) {
+                tell(waits::waitOver);
+            }
             if (gate.confirm(slot)) {
                 return slot;
             }
+        }
+    }
+
+    /** Showing a wait must never cost the request its slot. */
+    private static void tell(Runnable listenerCall) {
+        try {
+            listenerCall.run();
+        } catch (RuntimeException e) {
+            log.warn("Could not record a wait for LeadLex quota: {}", e.toString());
         }
     }
 

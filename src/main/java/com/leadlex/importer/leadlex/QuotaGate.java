@@ -9,6 +9,8 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 
+import com.leadlex.importer.system.HumanTime;
+
 /**
  * Paces every request made with one API key, across all imports in the process, so that requests stay
  * inside LeadLex's quota instead of being refused. It counts requests in fixed windows aligned like
@@ -32,6 +34,7 @@ public class QuotaGate {
     private ServerWindow serverWindow;
     private Instant blockedUntil = Instant.EPOCH;
     private long nextSequence;
+    private final LearnedQuota learned = new LearnedQuota();
 
     /** The server's latest word on its own window: at most {@code remaining} more requests before resetAt. */
     private record ServerWindow(Instant resetAt, int remaining) {
@@ -61,8 +64,9 @@ public class QuotaGate {
             Duration wait = Duration.between(now, earliest.at());
             if (wait.compareTo(maxWait) > 0) {
                 throw new QuotaExhaustedException(earliest.at(), attemptsSoFar, "The next request LeadLex allows on this key is at "
-                        + earliest.at() + " (" + earliest.reason() + "), " + wait + " away, longer than leadlex.max-wait "
-                        + maxWait + ": pause the import and resume it then");
+                        + HumanTime.dayAndTime(earliest.at()) + " (" + earliest.reason() + "), in "
+                        + HumanTime.duration(wait) + ": longer than leadlex.max-wait (" + HumanTime.duration(maxWait)
+                        + "), so the import pauses until then and resumes by itself");
             }
             count(earliest.at(), 1);
             if (serverWindow != null && earliest.at().isBefore(serverWindow.resetAt())) {
@@ -101,15 +105,16 @@ public class QuotaGate {
         }
     }
 
-    /** Learns from a response's X-RateLimit headers; {@code slot} is the one the request was sent in. */
+    /**
+     * Learns from a response: its X-RateLimit headers, and how long LeadLex took to answer (for
+     * planning); {@code slot} is the one the request was sent in.
+     */
     public void learn(QuotaSlot slot, RateLimitHeaders headers) {
-        if (headers.remaining() == null || headers.reset() == null) {
-            return;
-        }
         lock.lock();
         try {
             Instant now = clock.instant();
-            if (!headers.reset().isAfter(now)) {
+            learned.observe(slot.at(), headers, now);
+            if (headers.remaining() == null || headers.reset() == null || !headers.reset().isAfter(now)) {
                 return;
             }
             // requests granted after this one may already have been counted by the server, or soon will be
@@ -143,6 +148,25 @@ public class QuotaGate {
                     Instant.ofEpochSecond((minute(now) + 1) * 60), perDay.getOrDefault(day(now), 0),
                     Instant.ofEpochSecond((day(now) + 1) * 86_400), serverWindow == null ? null : serverWindow.remaining(),
                     serverWindow == null ? null : serverWindow.resetAt(), blockedUntil.isAfter(now) ? blockedUntil : null);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Everything a plan of future requests on this key needs: the requests counted (sent or
+     * reserved) from this minute and day on, the limits to plan with, the server's window, a
+     * Retry-After in force and LeadLex's typical answer time. Sends nothing, changes nothing that matters.
+     */
+    public QuotaOutlook outlook() {
+        lock.lock();
+        try {
+            Instant now = clock.instant();
+            forgetBefore(now);
+            return new QuotaOutlook(now, limits.stricter(learned.serverLimits()), new TreeMap<>(perMinute),
+                    new TreeMap<>(perDay), serverWindow == null ? null : serverWindow.remaining(),
+                    serverWindow == null ? null : serverWindow.resetAt(),
+                    blockedUntil.isAfter(now) ? blockedUntil : null, learned.answerTime(), maxWait);
         } finally {
             lock.unlock();
         }

@@ -41,6 +41,16 @@ public class QuotaGateRegistry {
                 : java.util.Optional.of(gateFor(apiKey).state(ApiKeyMask.mask(apiKey)));
     }
 
+    /**
+     * What a plan of the configured key's future requests starts from; with no key configured (a dry
+     * run needs none), a key nothing is known about, paced to the configured limits.
+     */
+    public QuotaOutlook configuredKeyOutlook() {
+        String apiKey = properties.apiKey();
+        return apiKey == null ? QuotaOutlook.fresh(clock.instant(), properties.limits(), properties.maxWait())
+                : gateFor(apiKey).outlook();
+    }
+
     public QuotaGate gateFor(String apiKey) {
         return gates.computeIfAbsent(sha256(apiKey), hash -> {
             log.info("Pacing LeadLex requests for key {} to {} (max wait {})", ApiKeyMask.mask(apiKey),

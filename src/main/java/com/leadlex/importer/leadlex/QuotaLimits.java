@@ -14,4 +14,18 @@ public record QuotaLimits(int perMinute, int perDay) {
     public static QuotaLimits unlimited() {
         return new QuotaLimits(0, 0);
     }
+
+    /** True when at least one window is limited. */
+    public boolean any() {
+        return perMinute > 0 || perDay > 0;
+    }
+
+    /** Per window, the smaller of the two limits; a window limited by one of them only keeps that limit. */
+    public QuotaLimits stricter(QuotaLimits other) {
+        return new QuotaLimits(stricter(perMinute, other.perMinute), stricter(perDay, other.perDay));
+    }
+
+    private static int stricter(int a, int b) {
+        return a == 0 ? b : b == 0 ? a : Math.min(a, b);
+    }
 }

@@ -18,7 +18,10 @@ public enum ChunkStatus {
     RESENT,
     /** The request failed for good; see the error. */
     FAILED,
-    /** Not sent: the key's quota ran out first. It goes out when the import resumes. */
+    /**
+     * Not sent yet: it waits for the key's quota, in the import's thread until its slot comes (at most
+     * {@code leadlex.max-wait}), or, when the quota ran out for longer, until the paused import resumes.
+     */
     WAITING_FOR_QUOTA,
     /**
      * Not confirmed: the importer was starting or stopping when the chunk was due. It goes out (again)

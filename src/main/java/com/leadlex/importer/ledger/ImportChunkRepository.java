@@ -81,6 +81,24 @@ public class ImportChunkRepository {
                 ImportRepository.truncate(error), now(), mayHaveReached, importId, chunkNumber);
     }
 
+    /**
+     * The chunk's request waits in its thread for the key's quota: shown as waiting, not sending. An
+     * earlier attempt that may have reached LeadLex is remembered, so that a crash during the wait
+     * still books the chunk {@code resent}.
+     */
+    public void markWaitingForQuota(long importId, int chunkNumber, boolean anEarlierAttemptMayHaveReached) {
+        update("""
+                UPDATE IMPORT_CHUNK SET STATUS = ?, MAY_HAVE_REACHED = (MAY_HAVE_REACHED OR ?)
+                WHERE IMPORT_ID = ? AND CHUNK_NUMBER = ? AND STATUS = ?""", ChunkStatus.WAITING_FOR_QUOTA.dbValue(),
+                anEarlierAttemptMayHaveReached, importId, chunkNumber, ChunkStatus.SENDING.dbValue());
+    }
+
+    /** The wait is over: the chunk's request goes out. */
+    public void markSending(long importId, int chunkNumber) {
+        update("UPDATE IMPORT_CHUNK SET STATUS = ? WHERE IMPORT_ID = ? AND CHUNK_NUMBER = ? AND STATUS = ?",
+                ChunkStatus.SENDING.dbValue(), importId, chunkNumber, ChunkStatus.WAITING_FOR_QUOTA.dbValue());
+    }
+
     public Optional<ChunkRecord> find(long importId, int chunkNumber) {
         return jdbc.query("SELECT * FROM IMPORT_CHUNK WHERE IMPORT_ID = ? AND CHUNK_NUMBER = ?", ROW_MAPPER,
                 importId, chunkNumber).stream().findFirst();
@@ -94,9 +112,11 @@ public class ImportChunkRepository {
     public ChunkProgress progress(long importId) {
         return jdbc.queryForObject("""
                 SELECT COALESCE(SUM(CASE WHEN STATUS IN ('sent', 'resent') THEN 1 ELSE 0 END), 0) AS DONE,
-                    COALESCE(SUM(ATTEMPTS), 0) AS REQUESTS
+                    COALESCE(SUM(ATTEMPTS), 0) AS REQUESTS,
+                    COALESCE(SUM(CASE WHEN STATUS = 'sending' THEN 1 ELSE 0 END), 0) AS SENDING
                 FROM IMPORT_CHUNK WHERE IMPORT_ID = ?""",
-                (rs, row) -> new ChunkProgress(rs.getInt("DONE"), rs.getLong("REQUESTS")), importId);
+                (rs, row) -> new ChunkProgress(rs.getInt("DONE"), rs.getLong("REQUESTS"), rs.getInt("SENDING") > 0),
+                importId);
     }
 
     private void update(String sql, Object... args) {
@@ -120,7 +140,9 @@ public class ImportChunkRepository {
     /**
      * Chunks done, and every HTTP request made for the import, including those of failed chunks
      * (which the step's committed totals cannot count, since their chunk rolled back).
+     *
+     * @param sending whether a chunk's request is on its way (or was, if its process died)
      */
-    public record ChunkProgress(int chunksDone, long requests) {
+    public record ChunkProgress(int chunksDone, long requests, boolean sending) {
     }
 }

@@ -3,7 +3,12 @@ package com.leadlex.importer.ledger;
 import java.nio.file.Path;
 import java.time.Instant;
 
-/** One row of CONTACT_IMPORT: a list, where it came from, and how far its import got. */
+/**
+ * One row of CONTACT_IMPORT: a list, where it came from, and how far its import got.
+ *
+ * @param resumeAt       when a paused import goes on by itself
+ * @param quotaWaitUntil while a running import's next request waits in its thread for the key's quota: until when
+ */
 public record ImportRecord(
         long id,
         String campaignId,
@@ -26,5 +31,6 @@ public record ImportRecord(
         String lastError,
         Instant createdAt,
         Instant updatedAt,
-        Instant finishedAt) {
+        Instant finishedAt,
+        Instant quotaWaitUntil) {
 }

@@ -27,6 +27,10 @@ public class ImportRepository {
 
     private static final RowMapper<ImportRecord> ROW_MAPPER = ImportRepository::map;
 
+    /** A new state starts with no pause, no wait for quota and no message of the state before. */
+    private static final String FRESH_STATE = "RESUME_AT = NULL, QUOTA_WAIT_UNTIL = NULL, LAST_ERROR_CODE = NULL, "
+            + "LAST_ERROR = NULL";
+
     private final JdbcTemplate jdbc;
     private final IndependentWrites writes;
 
@@ -83,6 +87,15 @@ public class ImportRepository {
         return count == null ? 0 : count;
     }
 
+    /**
+     * Imports that have not finished: running first, then queued, then paused, each oldest first: the
+     * order in which they get a thread of the import executor.
+     */
+    public List<ImportRecord> findUnfinished() {
+        return jdbc.query("SELECT * FROM CONTACT_IMPORT WHERE STATUS IN ('RUNNING', 'QUEUED', 'PAUSED') "
+                + "ORDER BY CASE STATUS WHEN 'RUNNING' THEN 0 WHEN 'QUEUED' THEN 1 ELSE 2 END, ID", ROW_MAPPER);
+    }
+
     public List<ImportRecord> findByStatus(ImportStatus status) {
         return jdbc.query("SELECT * FROM CONTACT_IMPORT WHERE STATUS = ? ORDER BY ID", ROW_MAPPER, status.name());
     }
@@ -100,34 +113,48 @@ public class ImportRepository {
                 ROW_MAPPER, now.atOffset(ZoneOffset.UTC));
     }
 
+    /**
+     * Queued again (resumed or restarted): what was said about its earlier state (a pause, a failure)
+     * no longer holds, so it is cleared; the ledger and the log keep the history.
+     */
     public void markQueued(long id) {
-        update("UPDATE CONTACT_IMPORT SET STATUS = 'QUEUED', RESUME_AT = NULL, FINISHED_AT = NULL, UPDATED_AT = ? WHERE ID = ?",
-                now(), id);
+        update("UPDATE CONTACT_IMPORT SET STATUS = 'QUEUED', " + FRESH_STATE + ", FINISHED_AT = NULL, UPDATED_AT = ? "
+                + "WHERE ID = ?", now(), id);
     }
 
+    /** Running: as {@link #markQueued}, the earlier state's messages are cleared. */
     public void markRunning(long id, long jobExecutionId) {
-        update("UPDATE CONTACT_IMPORT SET STATUS = 'RUNNING', JOB_EXECUTION_ID = ?, RESUME_AT = NULL, "
+        update("UPDATE CONTACT_IMPORT SET STATUS = 'RUNNING', JOB_EXECUTION_ID = ?, " + FRESH_STATE + ", "
                 + "FINISHED_AT = NULL, UPDATED_AT = ? WHERE ID = ?", jobExecutionId, now(), id);
+    }
+
+    /**
+     * A running import's next request waits in its thread for the key's quota until {@code until}
+     * (null: the wait is over).
+     */
+    public void recordQuotaWait(long id, Instant until) {
+        update("UPDATE CONTACT_IMPORT SET QUOTA_WAIT_UNTIL = ?, UPDATED_AT = ? WHERE ID = ?",
+                until == null ? null : until.atOffset(ZoneOffset.UTC), now(), id);
     }
 
     /** Records when a paused import may go on; the status follows when its execution has stopped. */
     public void recordResumeTime(long id, Instant resumeAt, String code, String reason) {
-        update("UPDATE CONTACT_IMPORT SET RESUME_AT = ?, LAST_ERROR_CODE = ?, LAST_ERROR = ?, "
+        update("UPDATE CONTACT_IMPORT SET RESUME_AT = ?, QUOTA_WAIT_UNTIL = NULL, LAST_ERROR_CODE = ?, LAST_ERROR = ?, "
                 + "UPDATED_AT = ? WHERE ID = ?", resumeAt.atOffset(ZoneOffset.UTC), code, truncate(reason), now(), id);
     }
 
-    /** Claims a paused import for resumption; false when another thread or node was first. */
+    /** Claims a paused import for resumption (its pause is over); false when another thread or node was first. */
     public boolean claimPaused(long id) {
-        return writes.update(
-                "UPDATE CONTACT_IMPORT SET STATUS = 'QUEUED', UPDATED_AT = ? WHERE ID = ? AND STATUS = 'PAUSED'",
-                now(), id) == 1;
+        return writes.update("UPDATE CONTACT_IMPORT SET STATUS = 'QUEUED', " + FRESH_STATE + ", UPDATED_AT = ? "
+                + "WHERE ID = ? AND STATUS = 'PAUSED'", now(), id) == 1;
     }
 
     /** {@link #markEnded} only if the import is still {@code expected}; false when something else moved it on. */
     public boolean markEndedIf(long id, ImportStatus expected, ImportStatus status, String errorCode, String error) {
-        return writes.update("UPDATE CONTACT_IMPORT SET STATUS = ?, LAST_ERROR_CODE = ?, LAST_ERROR = ?, UPDATED_AT = ?, "
-                + "FINISHED_AT = ? WHERE ID = ? AND STATUS = ?", status.name(), errorCode, truncate(error), now(),
-                status == ImportStatus.PAUSED ? null : now(), id, expected.name()) == 1;
+        return writes.update("UPDATE CONTACT_IMPORT SET STATUS = ?, LAST_ERROR_CODE = ?, LAST_ERROR = ?, "
+                + "QUOTA_WAIT_UNTIL = NULL, UPDATED_AT = ?, FINISHED_AT = ? WHERE ID = ? AND STATUS = ?", status.name(),
+                errorCode, truncate(error), now(), status == ImportStatus.PAUSED ? null : now(), id,
+                expected.name()) == 1;
     }
 
     /**
@@ -144,8 +171,8 @@ public class ImportRepository {
 
     public void markEnded(long id, ImportStatus status, String errorCode, String error) {
         boolean ended = status != ImportStatus.PAUSED;
-        update("UPDATE CONTACT_IMPORT SET STATUS = ?, LAST_ERROR_CODE = ?, LAST_ERROR = ?, UPDATED_AT = ?, "
-                + "FINISHED_AT = ? WHERE ID = ?", status.name(), errorCode, truncate(error), now(),
+        update("UPDATE CONTACT_IMPORT SET STATUS = ?, LAST_ERROR_CODE = ?, LAST_ERROR = ?, QUOTA_WAIT_UNTIL = NULL, "
+                + "UPDATED_AT = ?, FINISHED_AT = ? WHERE ID = ?", status.name(), errorCode, truncate(error), now(),
                 ended ? now() : null, id);
     }
 
@@ -174,6 +201,6 @@ public class ImportRepository {
                 rs.getInt("TOTAL_CHUNKS"), rs.getInt("CHUNK_SIZE"), rs.getObject("DUPLICATE_OF", Long.class),
                 rs.getObject("JOB_EXECUTION_ID", Long.class), instant(rs, "RESUME_AT"),
                 rs.getString("LAST_ERROR_CODE"), rs.getString("LAST_ERROR"), instant(rs, "CREATED_AT"),
-                instant(rs, "UPDATED_AT"), instant(rs, "FINISHED_AT"));
+                instant(rs, "UPDATED_AT"), instant(rs, "FINISHED_AT"), instant(rs, "QUOTA_WAIT_UNTIL"));
     }
 }

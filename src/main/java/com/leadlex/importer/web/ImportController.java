@@ -35,7 +35,7 @@ public class ImportController {
     /** Imports, newest first. */
     @GetMapping
     public List<ImportSummary> list(@RequestParam(defaultValue = "50") int limit) {
-        return imports.findRecent(Math.min(limit, 500)).stream().map(summaries::describe).toList();
+        return summaries.describeAll(imports.findRecent(Math.min(limit, 500)));
     }
 
     @GetMapping("/{id}")

@@ -41,7 +41,7 @@ class DryRunCommandTest {
 
         assertThat(code).as(err.toString()).isEqualTo(ExitCode.DONE.getExitCode());
         assertThat(out.toString()).contains("nothing sent to LeadLex", "1236 rows: 1234 valid, 1 invalid, 1 duplicates",
-                "3 request(s) of up to 500 IDs", "within the first minute at 10 requests a minute, 100 requests a UTC day",
+                "3 request(s) of up to 500 IDs", "finishes ~", "(in under a minute) at 10 requests a minute, 100 requests a UTC day",
                 "invalid line 1236: 'not-an-id'");
         assertThat(workDir.resolve("data").resolve("dry-runs")).isEmptyDirectory();
     }

@@ -77,6 +77,46 @@ class ImportCommandTest {
         assertThat(out.toString()).contains("PAUSED").contains("resumes at");
     }
 
+    @Test
+    void withoutATerminalProgressComesAsPlainLinesAndTheSummaryStaysTheLastLine() throws IOException {
+        int code = run("--campaign", "cmp_test", list(1_234).toString(), "--importer.chunk-size=100",
+                "--leadlex.sandbox.latency=150ms", "--importer.cli.progress=lines",
+                "--importer.cli.progress-every=200ms");
+
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.DONE.getExitCode());
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines).as(out.toString())
+                .filteredOn(line -> line.matches("Import \\d+: \\d+/13 chunks, \\d+ of 1234 IDs, [\\d.]+ IDs/s, finishes ~.*"))
+                .hasSizeGreaterThanOrEqualTo(2);
+        assertThat(lines.get(lines.size() - 1)).contains("COMPLETED", "1234 added", "13/13 chunks");
+        assertThat(out.toString()).doesNotContain("\r");
+    }
+
+    @Test
+    void onATerminalOneLineIsRedrawnAndClearedBeforeTheSummary() throws IOException {
+        int code = run("--campaign", "cmp_test", list(1_234).toString(), "--importer.chunk-size=100",
+                "--leadlex.sandbox.latency=150ms", "--importer.cli.progress=terminal",
+                "--importer.cli.progress-every=200ms");
+
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.DONE.getExitCode());
+        String printed = out.toString();
+        assertThat(printed).containsPattern("\rImport \\d+: \\d+/13 chunks, .* IDs/s, finishes ~");
+        // the updating line is blanked out, and the summary is printed over it as the only real line
+        String afterProgress = printed.substring(printed.lastIndexOf('\r') + 1);
+        assertThat(afterProgress.lines().toList()).singleElement().asString().contains("COMPLETED", "1234 added");
+        assertThat(printed.substring(0, printed.lastIndexOf('\r'))).doesNotContain("\n");
+    }
+
+    @Test
+    void progressCanBeSwitchedOff() throws IOException {
+        int code = run("--campaign", "cmp_test", list(1_234).toString(), "--importer.chunk-size=100",
+                "--leadlex.sandbox.latency=150ms", "--importer.cli.progress=none",
+                "--importer.cli.progress-every=200ms");
+
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.DONE.getExitCode());
+        assertThat(out.toString().lines().toList()).singleElement().asString().contains("COMPLETED");
+    }
+
     private int run(String... words) {
         List<String> args = new ArrayList<>(List.of("import"));
         args.addAll(List.of(words));

@@ -77,6 +77,58 @@ class LeadLexClientQuotaHttpTest {
                 CamelClientRig.START.plus(Duration.ofMinutes(10)));
     }
 
+    @Test
+    void aWaitForTheNextMinuteIsToldBeforeAndWhenItIsOver() throws Exception {
+        rig = new CamelClientRig(TestProperties.defaults().baseUrl(server.baseUrl()).apiKey(KEY)
+                .plan(LeadLexPlan.STARTER).build());
+        server.otherwise(request -> ScriptedLeadLexServer.answer(201, LeadLexClientHttpTest.OK));
+        List<String> told = new java.util.ArrayList<>();
+        QuotaWaitListener listener = new QuotaWaitListener() {
+            @Override
+            public void waiting(Instant until, String reason, boolean anEarlierAttemptMayHaveReached) {
+                told.add("at " + rig.clock.instant() + " waiting until " + until + " (" + reason + ")"
+                        + (anEarlierAttemptMayHaveReached ? " after an attempt that may have reached" : ""));
+            }
+
+            @Override
+            public void waitOver() {
+                told.add("at " + rig.clock.instant() + " over");
+            }
+        };
+
+        for (int chunk = 0; chunk < 10; chunk++) {
+            rig.client.addContacts("cmp_abc123", List.of("id-" + chunk), null, listener);
+        }
+        assertThat(told).as("no wait within the minute's ten").isEmpty();
+        rig.client.addContacts("cmp_abc123", List.of("id-10"), null, listener);
+
+        assertThat(told).containsExactly(
+                "at 2026-11-26T10:00:00Z waiting until 2026-11-26T10:01:00Z (10 requests per minute used)",
+                "at 2026-11-26T10:01:00Z over");
+    }
+
+    @Test
+    void aWaitAfterAnAttemptThatGotNoClearAnswerSaysSo() throws Exception {
+        server.then(503, LeadLexClientHttpTest.error("service_unavailable", "try again"));
+        server.otherwise(request -> ScriptedLeadLexServer.answer(201, LeadLexClientHttpTest.OK));
+        rig = new CamelClientRig(TestProperties.defaults().baseUrl(server.baseUrl()).apiKey(KEY)
+                .requestsPerMinute(1).build());
+        List<Boolean> mayHaveReached = new java.util.ArrayList<>();
+
+        rig.client.addContacts("cmp_abc123", List.of("id-1"), null, new QuotaWaitListener() {
+            @Override
+            public void waiting(Instant until, String reason, boolean anEarlierAttemptMayHaveReached) {
+                mayHaveReached.add(anEarlierAttemptMayHaveReached);
+            }
+
+            @Override
+            public void waitOver() {
+            }
+        });
+
+        assertThat(mayHaveReached).containsExactly(true);
+    }
+
     /** LeadLex's Starter quota, 10 a minute and 100 a day in fixed windows, on the test's clock. */
     record StarterPlanEnforcer(java.time.Clock clock, AtomicInteger refused, java.util.Map<Long, Integer> minutes,
             java.util.Map<Long, Integer> days) {

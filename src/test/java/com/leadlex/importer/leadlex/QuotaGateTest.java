@@ -209,4 +209,65 @@ class QuotaGateTest {
         assertThat(perMinute).hasSize(20);
         assertThat(perMinute.values()).containsOnly(10);
     }
+
+    @Test
+    void aPauseIsExplainedInWordsNotInIsoDurations() {
+        QuotaGate gate = gate(STARTER, Duration.ofMinutes(2));
+        for (int i = 0; i < 100; i++) {
+            take(gate);
+        }
+
+        QuotaExhaustedException thrown = catchThrowableOfType(QuotaExhaustedException.class, () -> gate.reserve(0));
+
+        assertThat(thrown.getMessage()).contains("at Fri 27 Nov 00:00 UTC", "in 13 h", "leadlex.max-wait (2 min)")
+                .doesNotContain("PT");
+    }
+
+    @Test
+    void theOutlookCountsSentAndReservedRequestsPerWindow() {
+        QuotaGate gate = gate(STARTER, Duration.ofMinutes(2));
+        for (int i = 0; i < 10; i++) {
+            take(gate);
+        }
+        QuotaSlot waiting = gate.reserve(0); // holds a slot at 10:01, not sent yet
+
+        QuotaOutlook outlook = gate.outlook();
+
+        assertThat(outlook.at()).isEqualTo(HALF_PAST);
+        assertThat(outlook.limits()).isEqualTo(STARTER);
+        assertThat(outlook.countsByMinute()).containsValues(10, 1);
+        assertThat(outlook.usedToday()).isEqualTo(11);
+        assertThat(waiting.at()).isEqualTo(Instant.parse("2026-11-26T10:01:00Z"));
+        assertThat(outlook.answerTime()).as("LeadLex has not answered yet").isNull();
+    }
+
+    @Test
+    void theOutlookLearnsTheLimitsLeadLexNamesAndItsAnswerTime() {
+        QuotaGate gate = gate(QuotaLimits.unlimited(), Duration.ofMinutes(2));
+        QuotaSlot first = take(gate);
+        clock.advance(Duration.ofMillis(300));
+        gate.learn(first, new RateLimitHeaders(2, 1, Instant.parse("2026-11-27T00:00:00Z"), null));
+        QuotaSlot second = take(gate);
+        clock.advance(Duration.ofMillis(300));
+        gate.learn(second, new RateLimitHeaders(10, 9, Instant.parse("2026-11-26T10:01:00Z"), null));
+
+        QuotaOutlook outlook = gate.outlook();
+
+        assertThat(outlook.limits()).isEqualTo(new QuotaLimits(10, 2));
+        assertThat(outlook.answerTime()).isEqualTo(Duration.ofMillis(300));
+        // the day's window, used up by the second request, outranks news about the minute
+        assertThat(outlook.serverRemaining()).isZero();
+        assertThat(outlook.serverResetAt()).isEqualTo(Instant.parse("2026-11-27T00:00:00Z"));
+    }
+
+    @Test
+    void aResetAtMidnightWithinTheMinuteTeachesNoLimit() {
+        clock.set(Instant.parse("2026-11-26T23:59:30Z"));
+        QuotaGate gate = gate(QuotaLimits.unlimited(), Duration.ofMinutes(2));
+        QuotaSlot slot = take(gate);
+
+        gate.learn(slot, new RateLimitHeaders(10, 9, Instant.parse("2026-11-27T00:00:00Z"), null));
+
+        assertThat(gate.outlook().limits()).isEqualTo(QuotaLimits.unlimited());
+    }
 }

@@ -3,6 +3,7 @@ package com.leadlex.importer.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,6 +63,49 @@ class ImportChunkRepositoryTest {
         chunks.fail(importId, 1, ChunkStatus.FAILED, 1, 404, "req_3", "no campaign", ChunkRecord.ambiguous(404));
         assertThat(chunks.begin(start).orElseThrow().anAttemptMayHaveReachedLeadLex())
                 .as("the 503 before the 404 may have been processed").isTrue();
+    }
+
+    @Test
+    void aChunkWaitingForItsQuotaSlotIsShownWaitingAndStillRemembersAnAttemptThatMayHaveReachedLeadLex() {
+        long importId = anImport();
+        ChunkStart start = new ChunkStart(importId, 1, 1, 1, 1, 500, 500);
+        chunks.begin(start);
+        // a first attempt timed out; the retry waits for the next minute
+        chunks.markWaitingForQuota(importId, 1, true);
+        assertThat(chunks.find(importId, 1)).get().extracting(ChunkRecord::status)
+                .isEqualTo(ChunkStatus.WAITING_FOR_QUOTA);
+
+        // the process dies during the wait
+        assertThat(chunks.begin(start).orElseThrow().anAttemptMayHaveReachedLeadLex()).isTrue();
+
+        chunks.markWaitingForQuota(importId, 1, false);
+        chunks.markSending(importId, 1);
+        assertThat(chunks.find(importId, 1)).get().extracting(ChunkRecord::status).isEqualTo(ChunkStatus.SENDING);
+    }
+
+    @Test
+    void aNewStateClearsThePauseTheWaitAndTheMessagesOfTheStateBefore() {
+        long importId = anImport();
+        Instant midnight = Instant.parse("2026-11-27T00:00:00Z");
+        imports.recordResumeTime(importId, midnight, "quota_exhausted", "The day's quota is used up");
+        imports.markEnded(importId, ImportStatus.PAUSED, "quota_exhausted", "The day's quota is used up");
+
+        assertThat(imports.claimPaused(importId)).isTrue();
+        ImportRecord resuming = imports.findById(importId).orElseThrow();
+        assertThat(resuming.status()).isEqualTo(ImportStatus.QUEUED);
+        assertThat(resuming.resumeAt()).isNull();
+        assertThat(resuming.lastErrorCode()).isNull();
+        assertThat(resuming.lastError()).isNull();
+
+        imports.markRunning(importId, 7);
+        imports.recordQuotaWait(importId, midnight.plusSeconds(60));
+        assertThat(imports.findById(importId).orElseThrow().quotaWaitUntil()).isEqualTo(midnight.plusSeconds(60));
+        imports.markEnded(importId, ImportStatus.STOPPED, "stopped", "Stopped by an operator");
+        assertThat(imports.findById(importId).orElseThrow().quotaWaitUntil()).isNull();
+
+        imports.recordResumeTime(importId, midnight, "quota_exhausted", "The day's quota is used up");
+        imports.markRunning(importId, 8);
+        assertThat(imports.findById(importId).orElseThrow().lastError()).isNull();
     }
 
     private long anImport() {

@@ -7,10 +7,14 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock that tests move by hand; {@link #sleeper()} turns every wait into a clock advance. */
+/**
+ * A clock that tests move by hand; {@link #sleeper()} turns every wait into a clock advance. A test
+ * can hold the waits ({@link #beforeEachWait}) to look at the application while it waits.
+ */
 public class ManualClock extends Clock {
 
     private final AtomicReference<Instant> now;
+    private volatile Sleeper beforeEachWait = duration -> { };
 
     public ManualClock(Instant start) {
         this.now = new AtomicReference<>(start);
@@ -25,7 +29,18 @@ public class ManualClock extends Clock {
     }
 
     public Sleeper sleeper() {
-        return this::advance;
+        return duration -> {
+            beforeEachWait.sleep(duration);
+            advance(duration);
+        };
+    }
+
+    /**
+     * Runs {@code hook} in the waiting thread before each wait advances the clock: a hook that blocks
+     * holds the application in that wait until it returns.
+     */
+    public void beforeEachWait(Sleeper hook) {
+        beforeEachWait = hook == null ? duration -> { } : hook;
     }
 
     @Override

@@ -10,6 +10,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
@@ -21,6 +25,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -30,12 +35,17 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.beans.factory.annotation.Value;
 
 import com.leadlex.importer.importjob.SlowSandboxIntegrationTest;
+import com.leadlex.importer.sandbox.ScriptedFault;
+import com.leadlex.importer.system.HumanTime;
 
 /**
  * The dashboard in a real headless Chromium (Debian's, driven through its chromedriver; nothing is
- * downloaded) while an import runs against the sandbox: progress advances on screen by itself, the
- * finished import shows its counts, its page shows the chunk ledger and the chart, and the dry-run
- * form reports without sending anything. Skipped only where Chromium is missing and CI is not set.
+ * downloaded) on a 1,280-px wide screen while an import runs against the sandbox: progress and the
+ * estimated end show on screen by themselves, the finished import shows its counts, its page shows the
+ * chunk ledger and the chart, and its results link only once the file exists; a quota pause is a
+ * state with its date and the import's estimated end, not an error; the import table fits the screen;
+ * the dry-run form reports without sending anything. Skipped only where Chromium is missing and CI is
+ * not set.
  */
 class DashboardBrowserEndToEndTest extends SlowSandboxIntegrationTest {
 
@@ -60,7 +70,7 @@ class DashboardBrowserEndToEndTest extends SlowSandboxIntegrationTest {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                "--window-size=1400,1000", "--user-data-dir=" + profile);
+                "--window-size=1280,1000", "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
@@ -92,6 +102,8 @@ class DashboardBrowserEndToEndTest extends SlowSandboxIntegrationTest {
         });
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(text(By.id("refreshed"))).contains("refreshing every second"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> text(By.id("eta-" + id)).startsWith("finishes ~")
+                || text(By.id("status-" + id)).equals("completed"));
 
         await().atMost(Duration.ofSeconds(60)).until(() -> text(By.id("status-" + id)).equals("completed"));
         // the page re-renders while we read it: each check re-finds its elements until it holds
@@ -120,6 +132,65 @@ class DashboardBrowserEndToEndTest extends SlowSandboxIntegrationTest {
     }
 
     @Test
+    void theResultsLinkIsOfferedOnlyOnceTheResultsFileExists() {
+        long id = startInBackground(csvList("results-later.csv", newIds(2_000)));
+        browser.get(base() + "/import.html?id=" + id);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> text(By.id("status")).equals("running"));
+        assertThat(browser.findElements(By.id("results-link"))).as("no file yet, so no link").isEmpty();
+        assertThat(text(By.id("results-pending"))).contains("results.csv once this run stops, pauses or ends");
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> text(By.id("status")).equals("completed"));
+        await().atMost(Duration.ofSeconds(10)).ignoreException(StaleElementReferenceException.class)
+                .until(() -> !browser.findElements(By.id("results-link")).isEmpty());
+        String href = browser.findElement(By.id("results-link")).getDomAttribute("href");
+        assertThat(ApiClient.anonymous(port).get("/" + href).statusCode()).isEqualTo(200);
+        assertThat(browser.findElements(By.id("results-pending"))).isEmpty();
+    }
+
+    @Test
+    void aQuotaPauseIsAStateWithItsDateAndTheEstimatedEndAndTheTableFitsTheScreen() {
+        Instant midnight = clock.instant().truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS);
+        // LeadLex says: not before midnight; that is longer than max-wait, so the import pauses until then
+        sandbox.failNext(1, ScriptedFault.rateLimited(
+                DateTimeFormatter.RFC_1123_DATE_TIME.format(midnight.atZone(ZoneOffset.UTC))));
+        long id;
+        try {
+            id = importNow(csvList("paused-until-midnight.csv", newIds(120)), CAMPAIGN, false).id();
+            assertThat(imports.findById(id).orElseThrow().resumeAt()).isEqualTo(midnight);
+            browser.get(base() + "/");
+
+            String pausedUntil = "paused until " + HumanTime.dayAndTime(midnight);
+            assertThat(pausedUntil).matches("paused until \\w{3} \\d{1,2} \\w{3} 00:00 UTC");
+            await().atMost(Duration.ofSeconds(20)).until(() -> text(By.id("status-" + id)).equals(pausedUntil));
+            await().atMost(Duration.ofSeconds(10)).ignoreException(StaleElementReferenceException.class)
+                    .untilAsserted(() -> {
+                        assertThat(text(By.id("eta-" + id))).startsWith("finishes ~" + HumanTime.dayAndTime(midnight)
+                                + " (in ");
+                        WebElement below = browser.findElement(By.xpath(
+                                "//tr[@data-import-id='" + id + "']/following-sibling::tr[1]"));
+                        assertThat(below.getDomAttribute("class")).as("a pause is a note, not an error")
+                                .isEqualTo("note");
+                        assertThat(below.getText()).contains("Retry-After", "resumes by itself").doesNotContain("PT");
+                    });
+            assertFitsTheWindow("imports");
+
+            browser.get(base() + "/import.html?id=" + id);
+            await().atMost(Duration.ofSeconds(20)).until(() -> text(By.id("status")).equals(pausedUntil));
+            assertThat(browser.findElements(By.id("failure"))).isEmpty();
+            assertThat(text(By.id("note"))).contains("resumes by itself");
+            assertThat(browser.findElements(By.id("results-link"))).as("a pause writes the results file").hasSize(1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.cssSelector("#chunks tbody tr"))
+                    .isEmpty());
+            assertFitsTheWindow("chunks");
+        } finally {
+            clock.set(midnight.plusSeconds(1)); // the key is free again for the other tests of this context
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> text(By.id("status")).equals("completed"));
+        assertThat(browser.findElements(By.id("note"))).as("the pause's message went with the pause").isEmpty();
+    }
+
+    @Test
     void theDryRunFormReportsCountsAndRequestsWithoutSendingAnything() {
         List<String> ids = newIds(120);
         Path list = write("checked.csv", "contact_id\n" + String.join("\n", ids) + "\n" + ids.get(0) + "\nnope\n");
@@ -132,6 +203,18 @@ class DashboardBrowserEndToEndTest extends SlowSandboxIntegrationTest {
                 .contains("120 valid, 1 invalid, 1 duplicates", "3 request(s)", "nothing sent to LeadLex"));
         // (an import another test left running may still talk to the sandbox: look only for this list)
         assertThat(requestsFor(CAMPAIGN)).noneMatch(request -> String.valueOf(request.source()).contains("checked.csv"));
+    }
+
+    /** Nothing wider than the window: no horizontal scrolling, the table inside the viewport. */
+    private void assertFitsTheWindow(String tableId) {
+        JavascriptExecutor page = (JavascriptExecutor) browser;
+        Number viewport = (Number) page.executeScript("return document.documentElement.clientWidth;");
+        Number pageWidth = (Number) page.executeScript("return document.documentElement.scrollWidth;");
+        Number tableRight = (Number) page.executeScript(
+                "return document.getElementById(arguments[0]).getBoundingClientRect().right;", tableId);
+        assertThat(viewport.intValue()).as("the window is a 1,280-px screen").isBetween(1_200, 1_280);
+        assertThat(pageWidth.intValue()).as("page width").isLessThanOrEqualTo(viewport.intValue());
+        assertThat(tableRight.doubleValue()).as(tableId + "'s right edge").isLessThanOrEqualTo(viewport.doubleValue());
     }
 
     private java.util.Optional<Integer> progress(long id) {
