@@ -49,10 +49,12 @@ public class ImportLauncher {
     private final ImporterProperties properties;
     private final ImporterMeters meters;
     private final Sleeper sleeper;
+    private final ImportLeases leases;
 
     public ImportLauncher(JobOperator jobOperator, JobRepository jobRepository, Job contactImportJob,
             ImportRepository imports, TaskExecutor importExecutor, ImporterProperties properties,
-            ImporterMeters meters, Sleeper sleeper) {
+            ImporterMeters meters, Sleeper sleeper, ImportLeases leases) {
+        this.leases = leases;
         this.meters = meters;
         this.sleeper = sleeper;
         this.jobOperator = jobOperator;
@@ -134,6 +136,12 @@ public class ImportLauncher {
         Runnable task = () -> {
             String outer = MDC.get(MDC_IMPORT_ID);
             MDC.put(MDC_IMPORT_ID, Long.toString(importId));
+            if (!leases.acquire(importId)) {
+                log.info("Import {} is already being run by another instance or thread; not launching it again",
+                        importId);
+                restore(outer);
+                return;
+            }
             try {
                 runRetryingTransientConflicts(importId, jobRun);
             } catch (Exception e) {
@@ -142,17 +150,22 @@ public class ImportLauncher {
                 imports.markEndedIf(importId, ImportStatus.QUEUED, ImportStatus.FAILED, "launch_failed",
                         "Could not launch: " + e.getMessage());
             } finally {
-                if (outer == null) {
-                    MDC.remove(MDC_IMPORT_ID);
-                } else {
-                    MDC.put(MDC_IMPORT_ID, outer);
-                }
+                leases.release(importId);
+                restore(outer);
             }
         };
         if (foreground) {
             task.run();
         } else {
             importExecutor.execute(task);
+        }
+    }
+
+    private static void restore(String outerImportId) {
+        if (outerImportId == null) {
+            MDC.remove(MDC_IMPORT_ID);
+        } else {
+            MDC.put(MDC_IMPORT_ID, outerImportId);
         }
     }
 

@@ -23,8 +23,8 @@ import com.leadlex.importer.system.StartupStep;
  * Imports still QUEUED lost their place in the in-memory executor queue: they are launched again.
  * An execution killed mid-import stays STARTED forever, and Spring Batch would refuse to restart
  * it as "already running": it is marked FAILED with the reason and, unless configured otherwise,
- * resumed from its last committed chunk. This assumes one node owns the database (H2 allows only
- * one process; several nodes on PostgreSQL need a lease per execution, which is not built yet).
+ * resumed from its last committed chunk. Only imports whose lease expired, or whose owner is provably
+ * gone, are taken ({@link ImportLeases}): an import a live instance runs is left alone.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -38,9 +38,11 @@ public class InterruptedImportRecovery implements StartupStep {
     private final ImportLauncher launcher;
     private final ImporterProperties properties;
     private final boolean oneShotCommand;
+    private final ImportLeases leases;
 
     public InterruptedImportRecovery(JobRepository jobRepository, JobOperator jobOperator, ImportRepository imports,
-            ImportLauncher launcher, ImporterProperties properties, Environment environment) {
+            ImportLauncher launcher, ImporterProperties properties, Environment environment, ImportLeases leases) {
+        this.leases = leases;
         this.jobRepository = jobRepository;
         this.jobOperator = jobOperator;
         this.imports = imports;
@@ -69,6 +71,9 @@ public class InterruptedImportRecovery implements StartupStep {
      */
     private void relaunchQueuedImports() {
         for (ImportRecord queued : imports.findByStatus(ImportStatus.QUEUED)) {
+            if (!leases.mayRecover(queued.id())) {
+                continue;
+            }
             JobExecution last = queued.jobExecutionId() == null ? null
                     : jobRepository.getJobExecution(queued.jobExecutionId());
             if (last == null) {
@@ -85,6 +90,9 @@ public class InterruptedImportRecovery implements StartupStep {
         Set<JobExecution> orphans = jobRepository.findRunningJobExecutions(ImportJobParameters.JOB_NAME);
         for (JobExecution orphan : orphans) {
             long importId = orphan.getJobParameters().getLong(ImportJobParameters.IMPORT_ID);
+            if (!leases.mayRecover(importId)) {
+                continue;
+            }
             JobExecution recovered = jobOperator.recover(orphan);
             imports.markEnded(importId, ImportStatus.FAILED, "interrupted",
                     "The importer stopped while this import ran (crash, kill or power loss); "

@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param resumePollInterval         how often paused imports are checked for their resume time
  * @param resumeInterruptedOnStartup restart, at start-up, imports that a crash or kill interrupted
  * @param sourceTag                  the {@code source} sent to LeadLex; {source} and {file} are replaced
+ * @param nodeName                   this node's name in lease owners and logs; the host name if blank
+ * @param leaseTtl                   how long a running import's lease lasts unless renewed (every third of it)
  */
 @ConfigurationProperties("importer")
 public record ImporterProperties(
@@ -25,7 +27,9 @@ public record ImporterProperties(
         @DefaultValue("4") int maxConcurrentImports,
         @DefaultValue("15s") Duration resumePollInterval,
         @DefaultValue("true") boolean resumeInterruptedOnStartup,
-        @DefaultValue("import:{source}:{file}") String sourceTag) {
+        @DefaultValue("import:{source}:{file}") String sourceTag,
+        String nodeName,
+        @DefaultValue("30s") Duration leaseTtl) {
 
     /** LeadLex's documented cap on contact IDs per request. */
     public static final int LEADLEX_MAX_IDS_PER_REQUEST = 500;
@@ -34,6 +38,9 @@ public record ImporterProperties(
         if (chunkSize < 1 || chunkSize > LEADLEX_MAX_IDS_PER_REQUEST) {
             throw new IllegalArgumentException("importer.chunk-size must be between 1 and "
                     + LEADLEX_MAX_IDS_PER_REQUEST + " (LeadLex accepts at most 500 IDs per request), but is " + chunkSize);
+        }
+        if (leaseTtl.toMillis() < 300) {
+            throw new IllegalArgumentException("importer.lease-ttl must be at least 300ms, but is " + leaseTtl);
         }
         if (maxConcurrentImports < 1) {
             throw new IllegalArgumentException("importer.max-concurrent-imports must be at least 1, but is "

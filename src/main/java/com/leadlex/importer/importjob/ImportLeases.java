@@ -1,0 +1,97 @@
+package com.leadlex.importer.importjob;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.stereotype.Component;
+
+import com.leadlex.importer.ledger.ImportLeaseRepository.Lease;
+import com.leadlex.importer.ledger.ImportLeaseRepository;
+import com.leadlex.importer.system.ImporterProperties;
+import com.leadlex.importer.system.InstanceIdentity;
+
+/**
+ * One owner per import. A run of an import holds its lease from launch to its end and renews it
+ * every third of {@code importer.lease-ttl}; recovery takes over only an import whose lease expired
+ * or whose owner is provably gone. So a launch and a recovery of the same import can never both run,
+ * and a node never takes over what a live node is running.
+ */
+@Component
+public class ImportLeases {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportLeases.class);
+
+    private final ImportLeaseRepository leases;
+    private final InstanceIdentity instance;
+    private final Duration ttl;
+    private final Clock clock;
+    private final TaskScheduler scheduler;
+
+    public ImportLeases(ImportLeaseRepository leases, InstanceIdentity instance, ImporterProperties properties,
+            Clock clock, TaskScheduler scheduler) {
+        this.scheduler = scheduler;
+        this.leases = leases;
+        this.instance = instance;
+        this.ttl = properties.leaseTtl();
+        this.clock = clock;
+    }
+
+    /** Takes the import for this instance; false when another live instance (or thread's run) holds it. */
+    public boolean acquire(long importId) {
+        return leases.acquire(importId, instance.id(), clock.instant(), clock.instant().plus(ttl));
+    }
+
+    public void release(long importId) {
+        leases.release(importId, instance.id());
+    }
+
+    /**
+     * Whether an interrupted import may be recovered by this instance: nobody holds its lease, it
+     * expired, or its owner is provably gone (its lease is then freed for this instance to take).
+     */
+    public boolean mayRecover(long importId) {
+        Optional<Lease> lease = leases.find(importId);
+        if (lease.isEmpty() || lease.get().expiredAt(clock.instant()) || lease.get().owner().equals(instance.id())) {
+            return true;
+        }
+        if (instance.isProvablyGone(lease.get().owner())) {
+            log.info("Import {}: its owner {} is gone; taking it over", importId, lease.get().owner());
+            return leases.releaseFrom(importId, lease.get().owner());
+        }
+        log.info("Import {} is run by {} (lease until {}); leaving it alone", importId, lease.get().owner(),
+                lease.get().expiresAt());
+        return false;
+    }
+
+    /** Renews this instance's leases every third of their time to live, from start-up on. */
+    @EventListener(ApplicationStartedEvent.class)
+    public void startRenewing() {
+        scheduler.scheduleWithFixedDelay(this::renew, ttl.dividedBy(3));
+    }
+
+    void renew() {
+        try {
+            leases.renewAll(instance.id(), clock.instant().plus(ttl));
+        } catch (RuntimeException e) {
+            // the database is away for a moment: the next renewal, well inside the lease, tries again
+            log.warn("Could not renew this instance's import leases: {}", e.getMessage());
+        }
+    }
+
+    /** A graceful stop hands its imports back at once instead of making others wait out the lease. */
+    @EventListener(ContextClosedEvent.class)
+    public void releaseAll() {
+        leases.releaseAll(instance.id());
+    }
+
+    public String instanceId() {
+        return instance.id();
+    }
+}
