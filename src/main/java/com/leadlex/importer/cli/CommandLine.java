@@ -14,6 +14,7 @@ import java.util.Set;
 public final class CommandLine {
 
     private static final Set<String> COMMANDS = Set.of("import", "dry-run");
+    private static final Set<String> IMPORT_ID_COMMANDS = Set.of("restart", "results");
     private static final Set<String> HELP_OPTIONS = Set.of("--help", "-h");
     private static final Set<String> VERSION_OPTIONS = Set.of("--version");
 
@@ -41,6 +42,9 @@ public final class CommandLine {
             out.println(Version.of(applicationClass));
             return ExitCode.DONE.getExitCode();
         }
+        if (IMPORT_ID_COMMANDS.contains(words.get(0))) {
+            return runOnImport(applicationClass, args, out, err);
+        }
         if (!COMMANDS.contains(words.get(0))) {
             String kind = words.get(0).startsWith("-") ? "unknown option " : "unknown command ";
             return badArguments("leadlex-importer", kind + words.get(0), err);
@@ -57,6 +61,18 @@ public final class CommandLine {
         }
         OneShotCommand command = arguments.dryRun() ? new DryRunCommand(arguments, out, err)
                 : new ImportCommand(arguments, out, err);
+        return new OneShotApplication(applicationClass, arguments, err).run(command);
+    }
+
+    private static int runOnImport(Class<?> applicationClass, String[] args, PrintStream out, PrintStream err) {
+        ImportIdArguments arguments;
+        try {
+            arguments = ImportIdArguments.parse(args);
+        } catch (IllegalArgumentException e) {
+            return badArguments(args[0], e.getMessage(), err);
+        }
+        OneShotCommand command = arguments.commandName().equals("restart") ? new RestartCommand(arguments, out, err)
+                : new ResultsCommand(arguments, out, err);
         return new OneShotApplication(applicationClass, arguments, err).run(command);
     }
 

@@ -10,9 +10,14 @@ import java.util.List;
  * ours go to Spring Boot untouched.
  */
 public record ImportCommandArguments(String campaignId, Path file, boolean force, List<String> springArguments,
-        boolean dryRun, boolean debug) {
+        boolean dryRun, boolean debug) implements OneShotArguments {
 
-    /** The name to start messages with: {@code import} or {@code dry-run}. */
+    @Override
+    public boolean needsApiKey() {
+        return !dryRun;
+    }
+
+    @Override
     public String commandName() {
         return dryRun ? "dry-run" : "import";
     }

@@ -14,10 +14,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class OneShotApplication {
 
     private final Class<?> applicationClass;
-    private final ImportCommandArguments arguments;
+    private final OneShotArguments arguments;
     private final FailureReport failures;
 
-    OneShotApplication(Class<?> applicationClass, ImportCommandArguments arguments, PrintStream err) {
+    OneShotApplication(Class<?> applicationClass, OneShotArguments arguments, PrintStream err) {
         this.applicationClass = applicationClass;
         this.arguments = arguments;
         this.failures = new FailureReport(arguments.commandName(), arguments.debug(), err);
@@ -28,7 +28,7 @@ final class OneShotApplication {
         application.setBannerMode(Banner.Mode.OFF);
         application.setLogStartupInfo(arguments.debug());
         application.addListeners(new OneShotEnvironmentListener(arguments.commandName(), arguments.debug()),
-                new OneShotPreflight(!arguments.dryRun()));
+                new OneShotPreflight(arguments.needsApiKey()));
         ConfigurableApplicationContext context;
         try {
             context = application.run(arguments.springArguments().toArray(String[]::new));

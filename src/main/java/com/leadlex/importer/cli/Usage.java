@@ -19,6 +19,12 @@ final class Usage {
                   Checks a list as an import would and prints its valid / invalid / duplicate counts, the
                   requests it takes and when they would be done at the key's quota. Calls nothing at
                   LeadLex.
+              restart <import-id>
+                  Goes on with a failed, stopped or paused import from its last committed chunk, in the
+                  foreground, and exits like import (see GET /api/imports for the IDs).
+              results <import-id>
+                  Writes the import's results.csv again from the ledger (after a full disk, say) and
+                  prints its path. Calls nothing at LeadLex.
               help, --help, -h
                   Prints this text (also import --help, dry-run --help).
               version, --version
@@ -39,8 +45,8 @@ final class Usage {
                                             line every --importer.cli.progress-every (30s) otherwise
 
             Environment:
-              LEADLEX_API_KEY  the LeadLex API key (or --leadlex.api-key=...); import needs one,
-                               dry-run does not
+              LEADLEX_API_KEY  the LeadLex API key (or --leadlex.api-key=...); import and restart
+                               need one, dry-run and results do not
 
             Exit codes:
               0  done, or the same list was already imported into this campaign

@@ -67,8 +67,13 @@ public class ImportOperations {
         }
     }
 
-    /** Restarts a failed, stopped or paused import where its last committed chunk left off. */
+    /** Restarts a failed, stopped or paused import where its last committed chunk left off, in the background. */
     public Outcome restart(ImportRecord record) {
+        return restart(record, false);
+    }
+
+    /** @param foreground run it to its end (or pause) before returning, as the command line does */
+    public Outcome restart(ImportRecord record, boolean foreground) {
         ImportStatus status = record.status();
         if (status != ImportStatus.FAILED && status != ImportStatus.STOPPED && status != ImportStatus.PAUSED) {
             return new Outcome(false, status, "Import " + record.id() + " is " + status
@@ -88,7 +93,7 @@ public class ImportOperations {
         }
         stopRequests.clear(record.id());
         log.info("Import {}: restarted by an operator (was {})", record.id(), status);
-        launcher.resume(record.id(), last, false);
+        launcher.resume(record.id(), last, foreground);
         return new Outcome(true, ImportStatus.QUEUED, "Restarted from its last committed chunk");
     }
 }
