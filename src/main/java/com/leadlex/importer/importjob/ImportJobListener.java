@@ -10,6 +10,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import com.leadlex.importer.leadlex.LeadLexException;
@@ -21,7 +22,7 @@ import com.leadlex.importer.ledger.ImportStatus;
 /**
  * Keeps CONTACT_IMPORT in step with the job: RUNNING when an execution starts; at its end,
  * COMPLETED, PAUSED (quota), STOPPED or FAILED with the reason in plain words, a fresh results
- * CSV, and one summary line in the log.
+ * CSV, one summary line in the log, and an {@link ImportEndedEvent}.
  */
 @Component
 public class ImportJobListener implements JobExecutionListener {
@@ -33,9 +34,11 @@ public class ImportJobListener implements JobExecutionListener {
     private final ImportSummaries summaries;
     private final ImportStopRequests stopRequests;
     private final ImporterMeters meters;
+    private final ApplicationEventPublisher events;
 
     public ImportJobListener(ImportRepository imports, ImportResultsWriter resultsWriter, ImportSummaries summaries,
-            ImportStopRequests stopRequests, ImporterMeters meters) {
+            ImportStopRequests stopRequests, ImporterMeters meters, ApplicationEventPublisher events) {
+        this.events = events;
         this.stopRequests = stopRequests;
         this.meters = meters;
         this.imports = imports;
@@ -75,7 +78,18 @@ public class ImportJobListener implements JobExecutionListener {
                     java.time.Duration.between(jobExecution.getStartTime(), java.time.LocalDateTime.now()));
         }
         writeResults(ended, notSentReason);
-        log.info("{}", summaries.describe(ended).oneLine());
+        ImportSummary summary = summaries.describe(imports.findById(importId).orElseThrow());
+        log.info("{}", summary.oneLine());
+        publishEnded(summary, jobExecution.getId());
+    }
+
+    /** Listeners (notifications) must never turn an ended import into a failed one. */
+    private void publishEnded(ImportSummary summary, long jobExecutionId) {
+        try {
+            events.publishEvent(new ImportEndedEvent(summary, jobExecutionId));
+        } catch (RuntimeException e) {
+            log.warn("Import {}: a listener of its end failed: {}", summary.id(), e.toString());
+        }
     }
 
     /**

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes {@code <file>.error.txt} into the folder a failed file is moved to, so whoever dropped it
- * finds out why next to the file itself, and logs one line.
+ * finds out why next to the file itself, logs one line, and records the rejection in the source's
+ * status (which publishes a {@link SourceEvent} for notifications).
  */
 @Component
 public class StagingFailureReport {
@@ -22,9 +23,11 @@ public class StagingFailureReport {
     private static final Logger log = LoggerFactory.getLogger(StagingFailureReport.class);
 
     private final Clock clock;
+    private final SourceStatusRegistry statuses;
 
-    public StagingFailureReport(Clock clock) {
+    public StagingFailureReport(Clock clock, SourceStatusRegistry statuses) {
         this.clock = clock;
+        this.statuses = statuses;
     }
 
     public void write(Exchange exchange) {
@@ -32,6 +35,9 @@ public class StagingFailureReport {
         String reason = failure == null ? "unknown error" : failure.getMessage();
         String fileName = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, "list", String.class);
         log.warn("Rejected {}: {}", fileName, reason);
+        if (exchange.getFromRouteId() != null) {
+            statuses.fileRejected(exchange.getFromRouteId(), fileName, reason);
+        }
         String parent = exchange.getMessage().getHeader(Exchange.FILE_PARENT, String.class);
         if (parent == null || !(exchange.getFromEndpoint() instanceof FileEndpoint)) {
             // a remote file's parent is a folder on the server, not here: the log line is the report
