@@ -77,6 +77,18 @@ public class ImportRepository {
     }
 
     /** Imports that have not finished yet: queued, running, or paused for quota. */
+    public long countPaused() {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM CONTACT_IMPORT WHERE STATUS = 'PAUSED'", Long.class);
+        return count == null ? 0 : count;
+    }
+
+    /** The earliest time a paused import resumes; empty when none is paused. */
+    public Optional<Instant> earliestResumeAt() {
+        OffsetDateTime earliest = jdbc.queryForObject(
+                "SELECT MIN(RESUME_AT) FROM CONTACT_IMPORT WHERE STATUS = 'PAUSED'", OffsetDateTime.class);
+        return Optional.ofNullable(earliest).map(OffsetDateTime::toInstant);
+    }
+
     public long countPending() {
         Long count = jdbc.queryForObject(
                 "SELECT COUNT(*) FROM CONTACT_IMPORT WHERE STATUS IN ('QUEUED', 'RUNNING', 'PAUSED')", Long.class);

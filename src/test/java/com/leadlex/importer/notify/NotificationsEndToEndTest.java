@@ -50,6 +50,8 @@ class NotificationsEndToEndTest extends ImportIntegrationTest {
 
     @Autowired
     NotificationOutbox outbox;
+    @org.springframework.beans.factory.annotation.Value("${local.server.port}")
+    int port;
 
     @DynamicPropertySource
     static void receivers(DynamicPropertyRegistry registry) {
@@ -126,6 +128,28 @@ class NotificationsEndToEndTest extends ImportIntegrationTest {
         awaitToldOnce(marker, "Import " + paused.id() + " paused until " + paused.resumeAt());
         assertThat(RECEIVER.bodiesWith(marker).get(0)).contains("\"kind\":\"import_paused\"",
                 "\"resumeAt\":\"" + paused.resumeAt() + "\"", "\"reasonCode\":\"quota_exhausted\"");
+    }
+
+    @Test
+    @Order(5)
+    void whilePausedPrometheusShowsThePauseTheNextResumeAndTheDaysQuotaLeft() throws Exception {
+        ImportRecord paused = imports.findRecent(10).stream().filter(i -> i.status() == ImportStatus.PAUSED)
+                .findFirst().orElseThrow();
+        String scrape = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+
+        assertThat(metric(scrape, "importer_imports_paused")).isEqualTo(1);
+        assertThat(metric(scrape, "importer_resume_next_seconds"))
+                .isEqualTo(Duration.between(clock.instant(), paused.resumeAt()).toMillis() / 1000.0);
+        assertThat(metric(scrape, "importer_quota_requests_left{key=\"wbk_…ered\",window=\"day\"}")).isZero();
+        assertThat(metric(scrape, "importer_last_chunk_age_seconds")).isGreaterThanOrEqualTo(0);
+    }
+
+    private static double metric(String scrape, String series) {
+        return scrape.lines().filter(line -> line.startsWith(series + " ")).findFirst()
+                .map(line -> Double.parseDouble(line.substring(series.length() + 1).trim()))
+                .orElseThrow(() -> new AssertionError(series + " not in the scrape:\n" + scrape));
     }
 
     /**

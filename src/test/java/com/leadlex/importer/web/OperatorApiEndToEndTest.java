@@ -75,7 +75,16 @@ class OperatorApiEndToEndTest extends ImportIntegrationTest {
     void healthTheSandboxAndWebhooksAreOutsideOperatorAuthentication() {
         HttpResponse<String> health = nobody.get("/actuator/health");
         assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(health.body()).contains("\"db\"", "\"sources\"", "\"leadlex\"");
+        assertThat(health.body()).as("anonymous probes get the status only").contains("\"status\":\"UP\"")
+                .doesNotContain("components", "\"db\"", "inbox", "wbk_", "quota");
+        assertThat(nobody.get("/actuator/health/sources-probe").body()).doesNotContain("components", "ingest-file");
+        for (ApiClient operator : new ApiClient[] {ApiClient.withToken(port, "test-operator-token"),
+            ApiClient.withBasicAuth(port, "operator", "operator-secret")}) {
+            assertThat(operator.get("/actuator/health").body()).as("operators get the details")
+                    .contains("\"db\"", "\"sources\"", "\"leadlex\"", "\"inbox\"");
+        }
+        assertThat(ApiClient.withToken(port, "wrong-token").get("/actuator/health").body())
+                .doesNotContain("components");
         assertThat(nobody.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
 
         // the sandbox answers with its own authentication (LeadLex's error body), not the operator's 401
