@@ -168,13 +168,19 @@ class SftpPickupEndToEndTest extends ImportIntegrationTest {
     }
 
     @Test
-    void aListThatCannotBeStagedIsMovedToFailedOnTheServerAndNothingIsWrittenLocallyForIt() {
+    void aListThatCannotBeStagedIsMovedToFailedOnTheServerWithItsReportAndIsListedAsRejected() throws Exception {
         server.put("outbound/no-ids.csv", "email\nx@example.com\n");
 
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> Files.exists(server.root().resolve("outbound/failed/no-ids.csv")));
         assertThat(importOf("no-ids.csv")).isNull();
         assertThat(Path.of("outbound")).as("the server's folder name is no local folder").doesNotExist();
+        Path report = server.root().resolve("outbound/failed/no-ids.csv.error.txt");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(report));
+        assertThat(Files.readString(report)).contains("File:     no-ids.csv", "Nothing from this file was imported");
+        assertThat(lastError()).startsWith("last file rejected: no-ids.csv: ");
+        assertThat(get("/api/rejected-files?source=" + SOURCE)).contains("\"fileName\":\"no-ids.csv\"",
+                "\"routeId\":\"" + SOURCE + "\"", "\"reportLocation\":\"sftp://", "failed/no-ids.csv.error.txt");
     }
 
     private String lastError() {

@@ -134,6 +134,17 @@ class DashboardBrowserEndToEndTest extends SlowSandboxIntegrationTest {
         assertThat(requestsFor(CAMPAIGN)).noneMatch(request -> String.valueOf(request.source()).contains("checked.csv"));
     }
 
+    @Test
+    void aFileTheInboxRejectsIsListedUnderRejectedFiles() throws IOException {
+        Path folder = Files.createDirectories(inbox().resolve(CAMPAIGN));
+        Files.move(write("shown-as-rejected.csv", "email;name\nx@example.com;X\n"),
+                folder.resolve("shown-as-rejected.csv"));
+        browser.get(base() + "/");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(text(By.id("rejected-files")))
+                .contains("shown-as-rejected.csv", "inbox", CAMPAIGN, "failed/shown-as-rejected.csv.error.txt"));
+    }
+
     private java.util.Optional<Integer> progress(long id) {
         List<WebElement> cells = browser.findElements(By.id("progress-" + id));
         if (cells.isEmpty()) {
