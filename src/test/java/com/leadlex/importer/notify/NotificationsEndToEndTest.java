@@ -50,6 +50,10 @@ class NotificationsEndToEndTest extends ImportIntegrationTest {
 
     @Autowired
     NotificationOutbox outbox;
+    @Autowired
+    com.leadlex.importer.sources.RejectedFileRepository rejectedFiles;
+    @Autowired
+    com.leadlex.importer.ledger.ImportAuditRepository audit;
     @org.springframework.beans.factory.annotation.Value("${local.server.port}")
     int port;
 
@@ -114,6 +118,12 @@ class NotificationsEndToEndTest extends ImportIntegrationTest {
         awaitToldOnce("\"file\":\"no-ids-at-all.csv\"", "rejected no-ids-at-all.csv");
         assertThat(RECEIVER.bodiesWith("\"file\":\"no-ids-at-all.csv\"").get(0))
                 .contains("\"kind\":\"file_rejected\"", "\"source\":\"inbox\"", "\"action\":\"Read the report");
+        assertThat(rejectedFiles.findRecent("inbox", 0, 10)).singleElement().satisfies(rejected -> {
+            assertThat(rejected.fileName()).isEqualTo("no-ids-at-all.csv");
+            assertThat(rejected.campaignId()).isEqualTo("cmp_demo");
+            assertThat(rejected.reportLocation()).endsWith("failed/no-ids-at-all.csv.error.txt");
+            assertThat(rejected.report()).contains("Nothing from this file was imported");
+        });
     }
 
     @Test
@@ -144,6 +154,22 @@ class NotificationsEndToEndTest extends ImportIntegrationTest {
                 .isEqualTo(Duration.between(clock.instant(), paused.resumeAt()).toMillis() / 1000.0);
         assertThat(metric(scrape, "importer_quota_requests_left{key=\"wbk_…ered\",window=\"day\"}")).isZero();
         assertThat(metric(scrape, "importer_last_chunk_age_seconds")).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    @Order(6)
+    void aPausedImportResumedByTheImporterSaysSoInItsAudit() {
+        ImportRecord paused = imports.findRecent(10).stream().filter(i -> i.status() == ImportStatus.PAUSED)
+                .findFirst().orElseThrow();
+
+        clock.set(paused.resumeAt().plusSeconds(1));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !audit.findByImport(paused.id()).isEmpty());
+        assertThat(audit.findByImport(paused.id())).singleElement().satisfies(entry -> {
+            assertThat(entry.action()).isEqualTo("resume");
+            assertThat(entry.actor()).isEqualTo("importer (quota window reset)");
+            assertThat(entry.detail()).isEqualTo("was paused until " + paused.resumeAt());
+        });
     }
 
     private static double metric(String scrape, String series) {
