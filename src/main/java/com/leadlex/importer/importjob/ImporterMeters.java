@@ -84,7 +84,8 @@ public class ImporterMeters {
         if (at.isEmpty()) {
             return -1;
         }
-        Duration between = until ? Duration.between(clock.instant(), at.get()) : Duration.between(at.get(), clock.instant());
+        Duration between = until ? Duration.between(clock.instant(), at.get())
+                : Duration.between(at.get(), clock.instant());
         return Math.max(0, between.toMillis() / 1000.0);
     }
 }

@@ -31,7 +31,8 @@ public class NotificationMessages {
         if (summary.status() == ImportStatus.FAILED) {
             return Optional.of(importMessage(key, "import_failed", summary,
                     "Import " + summary.id() + " failed (" + list + ")",
-                    summary.lastError(), "Fix the cause, then restart it: POST /api/imports/" + summary.id() + "/restart"));
+                    summary.lastError(),
+                    "Fix the cause, then restart it: POST /api/imports/" + summary.id() + "/restart"));
         }
         if (summary.status() == ImportStatus.PAUSED && !NOT_READY_PAUSE.equals(summary.lastErrorCode())) {
             return Optional.of(importMessage(key, "import_paused", summary,
@@ -42,7 +43,8 @@ public class NotificationMessages {
             return Optional.of(importMessage(key, "import_completed_with_rejects", summary,
                     "Import " + summary.id() + " completed with " + rejected + " rejected row(s) (" + list + ")",
                     summary.invalidRows() + " invalid row(s), " + summary.refused() + " refused by LeadLex",
-                    "Fix the rejected rows and drop them in again: GET /api/imports/" + summary.id() + "/rejected.csv"));
+                    "Fix the rejected rows and drop them in again: GET /api/imports/" + summary.id()
+                            + "/rejected.csv"));
         }
         return Optional.empty();
     }

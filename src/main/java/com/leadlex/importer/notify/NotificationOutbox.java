@@ -34,8 +34,8 @@ public class NotificationOutbox {
     public boolean add(Notification notification, String channel, String payload) {
         OffsetDateTime now = now();
         try {
-            return jdbc.update("INSERT INTO NOTIFICATION_OUTBOX (EVENT_KEY, CHANNEL, KIND, SUBJECT, BODY_TEXT, PAYLOAD, "
-                    + "STATUS, ATTEMPTS, NEXT_ATTEMPT_AT, CREATED_AT) SELECT ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ? "
+            return jdbc.update("INSERT INTO NOTIFICATION_OUTBOX (EVENT_KEY, CHANNEL, KIND, SUBJECT, BODY_TEXT, "
+                    + "PAYLOAD, STATUS, ATTEMPTS, NEXT_ATTEMPT_AT, CREATED_AT) SELECT ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ? "
                     + "WHERE NOT EXISTS (SELECT 1 FROM NOTIFICATION_OUTBOX WHERE EVENT_KEY = ? AND CHANNEL = ?)",
                     notification.key(), channel, notification.kind(), clip(notification.subject(), 1000),
                     clip(notification.text(), 8000), clip(payload, 16000), now, now, notification.key(), channel) == 1;

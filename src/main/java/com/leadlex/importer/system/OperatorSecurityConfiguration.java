@@ -61,7 +61,8 @@ public class OperatorSecurityConfiguration {
             http.addFilterBefore(new LocalOperatorFilter(), BasicAuthenticationFilter.class);
         } else {
             if (properties.hasToken()) {
-                http.addFilterBefore(new OperatorTokenFilter(properties.tokensByPrincipal()), BasicAuthenticationFilter.class);
+                http.addFilterBefore(new OperatorTokenFilter(properties.tokensByPrincipal()),
+                        BasicAuthenticationFilter.class);
             }
             http.httpBasic(basic -> basic.realmName("LeadLex Importer"));
         }
@@ -91,7 +92,8 @@ public class OperatorSecurityConfiguration {
             return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll()).build();
         }
         if (properties.hasToken()) {
-            http.addFilterBefore(new OperatorTokenFilter(properties.tokensByPrincipal()), BasicAuthenticationFilter.class);
+            http.addFilterBefore(new OperatorTokenFilter(properties.tokensByPrincipal()),
+                    BasicAuthenticationFilter.class);
         }
         http.httpBasic(basic -> basic.realmName("LeadLex Importer"));
         return http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated()).build();

@@ -7,6 +7,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -132,6 +133,20 @@ class DashboardBrowserEndToEndTest extends SlowSandboxIntegrationTest {
                 .contains("120 valid, 1 invalid, 1 duplicates", "3 request(s)", "nothing sent to LeadLex"));
         // (an import another test left running may still talk to the sandbox: look only for this list)
         assertThat(requestsFor(CAMPAIGN)).noneMatch(request -> String.valueOf(request.source()).contains("checked.csv"));
+    }
+
+    @Test
+    void theImportPageShowsWhoUploadedAndForcedIt() throws Exception {
+        HttpResponse<String> upload = ApiClient.anonymous(port).upload("/api/imports",
+                csvList("audited-in-browser.csv", newIds(3)), java.util.Map.of("campaign", CAMPAIGN, "force", "true"));
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(202);
+        long id = Long.parseLong(upload.body().replaceAll(".*\"importId\":(\\d+).*", "$1"));
+
+        browser.get(base() + "/import.html?id=" + id);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(text(By.id("audit")))
+                .contains("upload", "force", "local (no credentials configured)",
+                        "audited-in-browser.csv -> campaign " + CAMPAIGN));
     }
 
     @Test
