@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +27,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import com.leadlex.importer.importjob.ImportIntegrationTest;
 import com.leadlex.importer.ledger.ImportRecord;
 import com.leadlex.importer.ledger.ImportStatus;
+import com.leadlex.importer.system.TestDatabase;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -33,7 +35,7 @@ import jakarta.mail.internet.MimeMessage;
 /**
  * A failed import, a quota pause and a rejected file each reach a real webhook receiver and a real
  * SMTP mailbox (GreenMail) exactly once, through the outbox; a receiver that fails gets the message
- * again after the backoff. The day quota is 3 requests, so the methods run in order: the quota
+ * again after the backoff. Runs on PostgreSQL too (the outbox's claim, V6 and V7). The day quota is 3 requests, so the methods run in order: the quota
  * pause comes last.
  */
 @TestPropertySource(properties = {
@@ -43,6 +45,7 @@ import jakarta.mail.internet.MimeMessage;
         "importer.notifications.email.to=ops@example.com",
         "importer.notifications.email.from=importer@example.com"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag(TestDatabase.TAG)
 class NotificationsEndToEndTest extends ImportIntegrationTest {
 
     private static final WebhookReceiver RECEIVER = new WebhookReceiver();
