@@ -175,6 +175,34 @@ class NotificationsEndToEndTest extends ImportIntegrationTest {
         });
     }
 
+    @Test
+    @Order(7)
+    void aWebhookThatKeepsFailingIsGivenUpAfterMaxAttemptsWhileTheMailStillGoesOnce() throws Exception {
+        RECEIVER.failNext(1_000);
+        Path folder = Files.createDirectories(inbox().resolve("cmp_demo"));
+        Files.move(write("given-up.csv", "email;name\ny@example.com;Y\n"), folder.resolve("given-up.csv"));
+
+        for (int attempt = 1; attempt < 5; attempt++) {
+            int failed = attempt;
+            await().atMost(Duration.ofSeconds(30)).until(() -> givenUpRow() != null
+                    && givenUpRow().attempts() == failed && "PENDING".equals(givenUpRow().status()));
+            clock.advance(Duration.ofHours(1)); // the longest backoff there is
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "GAVE_UP".equals(givenUpRow().status()));
+        assertThat(givenUpRow().attempts()).isEqualTo(5);
+        assertThat(givenUpRow().lastError()).contains("503");
+        assertThat(RECEIVER.bodiesWith("given-up.csv")).isEmpty();
+        assertThat(mailsWith("rejected given-up.csv")).hasSize(1);
+        RECEIVER.failNext(0);
+    }
+
+    private OutboxMessage givenUpRow() {
+        return outbox.recent(100).stream()
+                .filter(row -> "webhook".equals(row.channel()) && row.eventKey().endsWith(":given-up.csv"))
+                .findFirst().orElse(null);
+    }
+
     private static double metric(String scrape, String series) {
         return scrape.lines().filter(line -> line.startsWith(series + " ")).findFirst()
                 .map(line -> Double.parseDouble(line.substring(series.length() + 1).trim()))
