@@ -13,7 +13,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 /**
  * The package layout reads as the data path: from the edges ({@code web}, {@code cli},
  * {@code sources}, {@code webhook}) through {@code intake} and {@code importjob} down to
- * {@code staging}, {@code leadlex} and {@code ledger}; {@code system} and {@code sandbox} aside.
+ * {@code staging}, {@code leadlex} and {@code ledger}; {@code system} and {@code sandbox} aside;
+ * {@code notify} at the edge, listening to events that the job and the sources define.
  * Arrows point one way and no two feature packages import each other.
  */
 class ArchitectureTest {
@@ -43,7 +44,7 @@ class ArchitectureTest {
     @Test
     void theBottomLayersDoNotCallUpwards() {
         noClasses().that().resideInAnyPackage(packages("leadlex", "ledger")).should().dependOnClassesThat()
-                .resideInAnyPackage(packages("intake", "importjob", "sources", "webhook", "web", "cli"))
+                .resideInAnyPackage(packages("intake", "importjob", "sources", "webhook", "web", "cli", "notify"))
                 .check(classes);
     }
 
@@ -65,7 +66,21 @@ class ArchitectureTest {
     void systemAndTheSandboxDependOnNoFeature() {
         noClasses().that().resideInAnyPackage(packages("system", "sandbox")).should().dependOnClassesThat()
                 .resideInAnyPackage(packages("staging", "intake", "importjob", "leadlex", "ledger", "sources",
-                        "webhook", "web", "cli"))
+                        "webhook", "web", "cli", "notify"))
+                .check(classes);
+    }
+
+    @Test
+    void nothingDependsOnNotificationsTheyOnlyListen() {
+        noClasses().that().resideOutsideOfPackage(ROOT + ".notify..").should().dependOnClassesThat()
+                .resideInAPackage(ROOT + ".notify..")
+                .check(classes);
+    }
+
+    @Test
+    void notificationsKnowTheJobAndSourcesButNotTheEdgesOrTheDoor() {
+        noClasses().that().resideInAPackage(ROOT + ".notify..").should().dependOnClassesThat()
+                .resideInAnyPackage(packages("intake", "webhook", "web", "cli", "sandbox"))
                 .check(classes);
     }
 

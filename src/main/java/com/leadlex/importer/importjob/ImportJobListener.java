@@ -22,7 +22,7 @@ import com.leadlex.importer.ledger.ImportStatus;
 /**
  * Keeps CONTACT_IMPORT in step with the job: RUNNING when an execution starts; at its end,
  * COMPLETED, PAUSED (quota), STOPPED or FAILED with the reason in plain words, a fresh results
- * CSV, and one summary line in the log.
+ * CSV, one summary line in the log, and an {@link ImportEndedEvent}.
  */
 @Component
 public class ImportJobListener implements JobExecutionListener {
@@ -79,7 +79,18 @@ public class ImportJobListener implements JobExecutionListener {
                     java.time.Duration.between(jobExecution.getStartTime(), java.time.LocalDateTime.now()));
         }
         writeResults(ended, notSentReason);
-        log.info("{}", summaries.describe(ended).oneLine());
+        ImportSummary summary = summaries.describe(imports.findById(importId).orElseThrow());
+        log.info("{}", summary.oneLine());
+        publishEnded(summary, jobExecution.getId());
+    }
+
+    /** Listeners (notifications) must never turn an ended import into a failed one. */
+    private void publishEnded(ImportSummary summary, long jobExecutionId) {
+        try {
+            events.publishEvent(new ImportEndedEvent(summary, jobExecutionId));
+        } catch (RuntimeException e) {
+            log.warn("Import {}: a listener of its end failed: {}", summary.id(), e.toString());
+        }
     }
 
     /**

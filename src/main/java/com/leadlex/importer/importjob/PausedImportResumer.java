@@ -11,6 +11,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import com.leadlex.importer.ledger.ImportRecord;
+import com.leadlex.importer.ledger.ImportAuditRepository;
 import com.leadlex.importer.ledger.ImportRepository;
 import com.leadlex.importer.system.StartupState;
 
@@ -29,9 +30,11 @@ public class PausedImportResumer {
     private final ImportLauncher launcher;
     private final Clock clock;
     private final StartupState startup;
+    private final ImportAuditRepository audit;
 
     public PausedImportResumer(ImportRepository imports, JobRepository jobRepository, ImportLauncher launcher,
-            Clock clock, StartupState startup) {
+            Clock clock, StartupState startup, ImportAuditRepository audit) {
+        this.audit = audit;
         this.imports = imports;
         this.jobRepository = jobRepository;
         this.launcher = launcher;
@@ -51,6 +54,8 @@ public class PausedImportResumer {
             JobExecution last = jobRepository.getJobExecution(paused.jobExecutionId());
             log.info("Import {} resumes: its quota window has reset (was paused until {})", paused.id(),
                     paused.resumeAt());
+            audit.record(paused.id(), "resume", "importer (quota window reset)",
+                    "was paused until " + paused.resumeAt());
             launcher.resume(paused.id(), last, false);
         }
     }

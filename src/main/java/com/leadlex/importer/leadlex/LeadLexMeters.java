@@ -59,6 +59,10 @@ public class LeadLexMeters implements LeadLexActivity {
         Gauge.builder("leadlex.quota.remaining", gates, registryOfGates -> left(registryOfGates, window))
                 .description("Requests the configured key may still send in the window (-1: no limit known)")
                 .tag("key", key).tag("window", window).register(registry);
+        // the same value under the importer's own prefix, where the dashboards and alerts of issue 14 look
+        Gauge.builder("importer.quota.requests.left", gates, registryOfGates -> left(registryOfGates, window))
+                .description("Requests the configured key may still send in the window (-1: no limit known)")
+                .tag("key", key).tag("window", window).register(registry);
     }
 
     private static double left(QuotaGateRegistry gates, String window) {

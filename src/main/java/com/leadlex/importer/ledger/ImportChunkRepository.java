@@ -145,4 +145,10 @@ public class ImportChunkRepository {
      */
     public record ChunkProgress(int chunksDone, long requests, boolean sending) {
     }
+
+    /** When the last chunk was answered (any import); empty before the first. */
+    public Optional<java.time.Instant> lastChunkFinishedAt() {
+        OffsetDateTime last = jdbc.queryForObject("SELECT MAX(FINISHED_AT) FROM IMPORT_CHUNK", OffsetDateTime.class);
+        return Optional.ofNullable(last).map(OffsetDateTime::toInstant);
+    }
 }

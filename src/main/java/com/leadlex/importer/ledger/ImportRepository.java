@@ -74,10 +74,47 @@ public class ImportRepository {
         return jdbc.query("SELECT * FROM CONTACT_IMPORT WHERE ID = ?", ROW_MAPPER, id).stream().findFirst();
     }
 
+    /**
+     * One page of imports, newest first, narrowed by campaign, status and source (each null for any).
+     * Only {@code ?} placeholders carry the values.
+     */
+    public List<ImportRecord> findPage(String campaignId, ImportStatus status, String source, int page, int size) {
+        StringBuilder where = new StringBuilder();
+        List<Object> args = new java.util.ArrayList<>();
+        if (campaignId != null) {
+            where.append(" AND CAMPAIGN_ID = ?");
+            args.add(campaignId);
+        }
+        if (status != null) {
+            where.append(" AND STATUS = ?");
+            args.add(status.name());
+        }
+        if (source != null) {
+            where.append(" AND SOURCE_NAME = ?");
+            args.add(source);
+        }
+        return jdbc.query("SELECT * FROM CONTACT_IMPORT WHERE 1 = 1" + where + " ORDER BY ID DESC OFFSET "
+                + ((long) Math.max(0, page) * size) + " ROWS FETCH NEXT " + Math.max(1, size) + " ROWS ONLY",
+                ROW_MAPPER, args.toArray());
+    }
+
     /** Newest first. */
     public List<ImportRecord> findRecent(int limit) {
         return jdbc.query("SELECT * FROM CONTACT_IMPORT ORDER BY ID DESC FETCH FIRST " + Math.max(1, limit)
                 + " ROWS ONLY", ROW_MAPPER);
+    }
+
+    /** Imports paused until their key's quota resets. */
+    public long countPaused() {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM CONTACT_IMPORT WHERE STATUS = 'PAUSED'", Long.class);
+        return count == null ? 0 : count;
+    }
+
+    /** The earliest time a paused import resumes; empty when none is paused. */
+    public Optional<Instant> earliestResumeAt() {
+        OffsetDateTime earliest = jdbc.queryForObject(
+                "SELECT MIN(RESUME_AT) FROM CONTACT_IMPORT WHERE STATUS = 'PAUSED'", OffsetDateTime.class);
+        return Optional.ofNullable(earliest).map(OffsetDateTime::toInstant);
     }
 
     /** Imports that have not finished yet: queued, running, or paused for quota. */

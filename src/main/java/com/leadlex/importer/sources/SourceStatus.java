@@ -61,4 +61,9 @@ public record SourceStatus(
         return new SourceStatus(source, routeId, state, disabledReason, endpoint, schedule, hostKeyChecked, lastPollAt,
                 lastSuccessAt, polls, emptyPolls, filesPicked, lastFile, lastFileAt, consecutiveFailures, reason, at);
     }
+
+    /** A file staged badly: the source itself still works, but its status says which file and why. */
+    SourceStatus fileRejected(Instant at, String reason) {
+        return fileFailed(at, reason);
+    }
 }

@@ -15,6 +15,7 @@ import org.apache.camel.Route;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.component.file.GenericFileEndpoint;
 import org.apache.camel.util.URISupport;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,11 +32,14 @@ public class SourceStatusRegistry {
     private final CamelContext camelContext;
     private final SourcesProperties properties;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    public SourceStatusRegistry(CamelContext camelContext, SourcesProperties properties, Clock clock) {
+    public SourceStatusRegistry(CamelContext camelContext, SourcesProperties properties, Clock clock,
+            ApplicationEventPublisher events) {
         this.camelContext = camelContext;
         this.properties = properties;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Every source, by name; a route that is not started, or a source without one, shows as {@code disabled}. */
@@ -76,13 +80,36 @@ public class SourceStatusRegistry {
         disabledReasons.put(routeId, reason);
     }
 
+    /** Records a good poll; the first after failures publishes {@link SourceEvent.Kind#RECOVERED}. */
     void pollSucceeded(String routeId, int files) {
-        update(routeId, status -> status.polled(clock.instant(), files));
+        SourceStatus before = statuses.get(routeId);
+        SourceStatus after = update(routeId, status -> status.polled(clock.instant(), files));
+        if (before != null && "failing".equals(before.state())) {
+            events.publishEvent(new SourceEvent(SourceEvent.Kind.RECOVERED, after.source(), routeId,
+                    "polled again after " + before.consecutiveFailures() + " failed poll(s): " + before.lastError(),
+                    null, after.lastPollAt()));
+        }
     }
 
-    /** Records a failed poll and returns the failures in a row, this one included. */
+    /**
+     * Records a failed poll and returns the failures in a row, this one included. Only the first of a
+     * run publishes {@link SourceEvent.Kind#FAILING}: one message per change of state, not per poll.
+     */
     int pollFailed(String routeId, String reason) {
-        return update(routeId, status -> status.pollFailed(clock.instant(), reason)).consecutiveFailures();
+        SourceStatus after = update(routeId, status -> status.pollFailed(clock.instant(), reason));
+        if (after.consecutiveFailures() == 1) {
+            events.publishEvent(new SourceEvent(SourceEvent.Kind.FAILING, after.source(), routeId, reason, null,
+                    after.lastErrorAt()));
+        }
+        return after.consecutiveFailures();
+    }
+
+    /** Records a file the source could not stage (moved to failed/), and tells listeners once. */
+    void fileRejected(String routeId, String fileName, String reason) {
+        SourceStatus after = update(routeId,
+                status -> status.fileRejected(clock.instant(), "last file rejected: " + fileName + ": " + reason));
+        events.publishEvent(new SourceEvent(SourceEvent.Kind.FILE_REJECTED, after.source(), routeId, reason, fileName,
+                after.lastErrorAt()));
     }
 
     void filePicked(String routeId, String fileName) {

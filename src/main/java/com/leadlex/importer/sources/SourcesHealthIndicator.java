@@ -9,6 +9,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.stereotype.Component;
 
 import com.leadlex.importer.system.ImporterProperties;
@@ -17,7 +18,11 @@ import com.leadlex.importer.system.ImporterProperties;
  * {@code sources} in /actuator/health: every configured source (the inbox folder, SFTP pickups,
  * nightly schedules) with its state as the poll reporter last saw it and its route's Camel status,
  * and whether the inbox folder is there to be written to. DOWN when an enabled source is failing
- * or its route is not started, or the inbox is watched but unusable. Disabled sources are listed,
+ * FAILING (not DOWN) when an enabled source is failing or its route is not started: one partner's
+ * SFTP outage is that source's problem, shown in the {@code sources} health group (503) and in
+ * {@code importer_source_failing}, while the importer's overall health, liveness and readiness stay
+ * UP (the status order in application.yml puts FAILING after UP). DOWN when the inbox is watched but
+ * unusable: that is this machine's own folder. Disabled sources are listed,
  * with the reason when they have no route (switched off, or a missing secret: a restart would not
  * mend that, so it does not turn health DOWN either).
  */
@@ -25,6 +30,8 @@ import com.leadlex.importer.system.ImporterProperties;
 public class SourcesHealthIndicator implements HealthIndicator {
 
     static final String INBOX_ROUTE = "ingest-file";
+    /** A source cannot be read; the importer itself is fine. */
+    public static final Status FAILING = new Status("FAILING", "a source is failing; see its state");
 
     private final CamelContext camel;
     private final SourceStatusRegistry sources;
@@ -39,7 +46,7 @@ public class SourcesHealthIndicator implements HealthIndicator {
     @Override
     public Health health() {
         Map<String, Object> states = new LinkedHashMap<>();
-        boolean healthy = true;
+        boolean healthy = true; // every enabled source polls and its route runs
         boolean inboxWatched = false;
         for (SourceStatus source : sources.all()) {
             ServiceStatus route = camel.getRouteController().getRouteStatus(source.routeId());
@@ -52,7 +59,8 @@ public class SourcesHealthIndicator implements HealthIndicator {
         }
         Path inbox = properties.inbox();
         boolean inboxUsable = Files.isDirectory(inbox) && Files.isWritable(inbox);
-        Health.Builder health = healthy && (inboxUsable || !inboxWatched) ? Health.up() : Health.down();
+        Health.Builder health = !inboxUsable && inboxWatched ? Health.down()
+                : healthy ? Health.up() : Health.status(FAILING);
         health.withDetail("routes", states).withDetail("inbox", inbox.toAbsolutePath().normalize().toString())
                 .withDetail("inboxUsable", inboxUsable);
         if (inboxWatched && !inboxUsable) {

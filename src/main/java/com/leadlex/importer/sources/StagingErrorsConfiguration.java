@@ -22,11 +22,11 @@ public class StagingErrorsConfiguration extends RouteConfigurationBuilder {
                 .onException(ContactListRejectedException.class)
                     .handled(false)
                     .logExhausted(false)
-                    .bean(StagingFailureReport.class, "write")
+                    .bean("stagingFailureReport", "write")
                 .end()
                 .onException(Exception.class)
                     .handled(false)
-                    .bean(StagingFailureReport.class, "write")
+                    .bean("stagingFailureReport", "write")
                 .end();
     }
 }

@@ -38,10 +38,36 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 public class OperatorSecurityConfiguration {
 
     /** Paths outside operator authentication: they authenticate on their own, or need not. */
-    static final String[] OPEN_PATHS = {"/webhooks/**", "/sandbox/**", "/actuator/health", "/actuator/health/**",
-        "/error"};
+    static final String[] OPEN_PATHS = {"/webhooks/**", "/sandbox/**", "/error"};
+
+    /** Open to probes, but only the status: details and components need operator credentials. */
+    static final String[] HEALTH_PATHS = {"/actuator/health", "/actuator/health/**"};
 
     private static final Logger log = LoggerFactory.getLogger(OperatorSecurityConfiguration.class);
+
+    /**
+     * Anyone may ask for health (probes carry no secret) and gets its status; a caller that sends the
+     * operator's credentials is authenticated here too, so that {@code show-details: when-authorized}
+     * shows it the details (disk path, masked key, quota, each source).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain health(HttpSecurity http, OperatorSecurityProperties properties) throws Exception {
+        http.securityMatcher(HEALTH_PATHS)
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable);
+        if (!properties.enabled()) {
+            http.addFilterBefore(new LocalOperatorFilter(), BasicAuthenticationFilter.class);
+        } else {
+            if (properties.hasToken()) {
+                http.addFilterBefore(new OperatorTokenFilter(properties.tokensByPrincipal()),
+                        BasicAuthenticationFilter.class);
+            }
+            http.httpBasic(basic -> basic.realmName("LeadLex Importer"));
+        }
+        return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll()).build();
+    }
 
     @Bean
     @Order(1)
@@ -66,7 +92,8 @@ public class OperatorSecurityConfiguration {
             return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll()).build();
         }
         if (properties.hasToken()) {
-            http.addFilterBefore(new OperatorTokenFilter(properties.token()), BasicAuthenticationFilter.class);
+            http.addFilterBefore(new OperatorTokenFilter(properties.tokensByPrincipal()),
+                    BasicAuthenticationFilter.class);
         }
         http.httpBasic(basic -> basic.realmName("LeadLex Importer"));
         return http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated()).build();

@@ -3,7 +3,9 @@ package com.leadlex.importer.system;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -24,24 +26,37 @@ class OperatorTokenFilter extends OncePerRequestFilter {
 
     private static final String PREFIX = "Bearer ";
 
-    private final byte[] token;
+    /** principal name → secret */
+    private final Map<String, byte[]> tokens = new LinkedHashMap<>();
 
-    OperatorTokenFilter(String token) {
-        this.token = token.getBytes(StandardCharsets.UTF_8);
+    OperatorTokenFilter(Map<String, String> tokensByPrincipal) {
+        tokensByPrincipal.forEach((principal, secret) -> tokens.put(principal, secret.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
-        if (header != null && header.startsWith(PREFIX)
-                && MessageDigest.isEqual(token, header.substring(PREFIX.length()).strip().getBytes(StandardCharsets.UTF_8))) {
-            var authentication = UsernamePasswordAuthenticationToken.authenticated("token", null,
+        String principal = header == null || !header.startsWith(PREFIX) ? null
+                : principalOf(header.substring(PREFIX.length()).strip().getBytes(StandardCharsets.UTF_8));
+        if (principal != null) {
+            var authentication = UsernamePasswordAuthenticationToken.authenticated(principal, null,
                     List.of(new SimpleGrantedAuthority("ROLE_OPERATOR")));
             var context = SecurityContextHolder.createEmptyContext();
             context.setAuthentication(authentication);
             SecurityContextHolder.setContext(context);
         }
         chain.doFilter(request, response);
+    }
+
+    /** The name of the token sent, or null; every token is compared, in constant time each. */
+    private String principalOf(byte[] sent) {
+        String found = null;
+        for (Map.Entry<String, byte[]> token : tokens.entrySet()) {
+            if (MessageDigest.isEqual(token.getValue(), sent) && found == null) {
+                found = token.getKey();
+            }
+        }
+        return found;
     }
 }

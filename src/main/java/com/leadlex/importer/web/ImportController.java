@@ -8,6 +8,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.server.ResponseStatusException;
 
 import com.leadlex.importer.importjob.ImportSummaries;
@@ -16,8 +18,10 @@ import com.leadlex.importer.ledger.ChunkRecord;
 import com.leadlex.importer.ledger.ImportChunkRepository;
 import com.leadlex.importer.ledger.ImportRecord;
 import com.leadlex.importer.ledger.ImportRepository;
+import com.leadlex.importer.ledger.ImportStatus;
 
 /** Read API over imports and their chunk ledger. */
+@Tag(name = "Imports", description = "Imports, newest first, and their chunk ledger")
 @RestController
 @RequestMapping("/api/imports")
 public class ImportController {
@@ -32,10 +36,22 @@ public class ImportController {
         this.summaries = summaries;
     }
 
-    /** Imports, newest first. */
+    /**
+     * Imports, newest first; narrowed by {@code campaign}, {@code status} and {@code source}, and paged
+     * with {@code page} (from 0) and {@code size} (at most 500; {@code limit} is the older name for it).
+     */
     @GetMapping
-    public List<ImportSummary> list(@RequestParam(defaultValue = "50") int limit) {
-        return summaries.describeAll(imports.findRecent(Math.min(limit, 500)));
+    public List<ImportSummary> list(@RequestParam(defaultValue = "50") int limit,
+            @RequestParam(required = false) String campaign, @RequestParam(required = false) ImportStatus status,
+            @RequestParam(required = false) String source, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) Integer size) {
+        int pageSize = Math.max(1, Math.min(size == null ? limit : size, 500));
+        return summaries.describeAll(
+                imports.findPage(blankToNull(campaign), status, blankToNull(source), Math.max(0, page), pageSize));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     @GetMapping("/{id}")

@@ -24,6 +24,7 @@ import com.leadlex.importer.intake.DryRunReport;
 import com.leadlex.importer.intake.ImportDryRun;
 import com.leadlex.importer.intake.IntakeResult;
 import com.leadlex.importer.ledger.ImportRecord;
+import com.leadlex.importer.ledger.ImportAuditRepository;
 import com.leadlex.importer.ledger.ImportRepository;
 
 /**
@@ -40,9 +41,13 @@ public class ImportOperationsController {
     private final ImportDryRun dryRun;
     private final ImportOperations operations;
     private final ImportRepository imports;
+    private final ImportAuditRepository audit;
+    private final CurrentOperator operator;
 
     public ImportOperationsController(ContactListIntake intake, ImportDryRun dryRun, ImportOperations operations,
-            ImportRepository imports) {
+            ImportRepository imports, ImportAuditRepository audit, CurrentOperator operator) {
+        this.audit = audit;
+        this.operator = operator;
         this.intake = intake;
         this.dryRun = dryRun;
         this.operations = operations;
@@ -64,6 +69,12 @@ public class ImportOperationsController {
             throws IOException {
         try (InputStream content = file.getInputStream()) {
             IntakeResult result = intake.accept(content, fileName(file), campaign, "api", force, false);
+            long importId = result.launch().importId();
+            audit.record(importId, "upload", operator.name(), fileName(file) + " -> campaign " + campaign + ": "
+                    + result.launch().disposition());
+            if (force) {
+                audit.record(importId, "force", operator.name(), "imported again even if imported before");
+            }
             return ResponseEntity.status(HttpStatus.ACCEPTED).body(new UploadResult(result.launch().importId(),
                     result.launch().disposition().name(), result.staged().rowsRead(), result.staged().validUnique(),
                     result.staged().invalid(), result.staged().duplicates()));
@@ -82,16 +93,20 @@ public class ImportOperationsController {
     @Operation(summary = "Stop a queued, running or paused import gracefully (the chunk in flight finishes)")
     @PostMapping("/{id}/stop")
     public ResponseEntity<ImportOperations.Outcome> stop(@PathVariable long id) {
-        return answer(operations.stop(find(id)));
+        return answer(id, "stop", operations.stop(find(id)));
     }
 
     @Operation(summary = "Restart a failed, stopped or paused import from its last committed chunk")
     @PostMapping("/{id}/restart")
     public ResponseEntity<ImportOperations.Outcome> restart(@PathVariable long id) {
-        return answer(operations.restart(find(id)));
+        return answer(id, "restart", operations.restart(find(id)));
     }
 
-    private static ResponseEntity<ImportOperations.Outcome> answer(ImportOperations.Outcome outcome) {
+    /** Records what an operator did (only when it was done: a refused stop changes nothing). */
+    private ResponseEntity<ImportOperations.Outcome> answer(long id, String action, ImportOperations.Outcome outcome) {
+        if (outcome.accepted()) {
+            audit.record(id, action, operator.name(), null);
+        }
         return ResponseEntity.status(outcome.accepted() ? HttpStatus.ACCEPTED : HttpStatus.CONFLICT).body(outcome);
     }
 

@@ -110,8 +110,15 @@ class SftpPickupEndToEndTest extends ImportIntegrationTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> lastError().contains("host key REFUSED"));
             assertThat(sources.current(SOURCE).orElseThrow().state()).isEqualTo("failing");
             assertThat(get("/api/sources/" + SOURCE)).contains("\"state\":\"failing\"", "host key REFUSED");
-            assertThat(sourcesHealth()).as("a failing SFTP source turns health DOWN")
-                    .contains("\"status\":\"DOWN\"", "\"" + SOURCE + "\":\"failing", "host key REFUSED");
+            assertThat(sourcesHealth()).as("a failing SFTP source turns its own health group FAILING")
+                    .contains("\"status\":\"FAILING\"", "\"" + SOURCE + "\":\"failing", "host key REFUSED");
+            assertThat(health("/actuator/health").statusCode()).as("the importer as a whole stays UP: %s",
+                    health("/actuator/health").body()).isEqualTo(200);
+            assertThat(health("/actuator/health").body()).endsWith("\"status\":\"UP\"}");
+            assertThat(health("/actuator/health/sources-probe").statusCode()).as("its own group").isEqualTo(503);
+            assertThat(health("/actuator/health/sources-probe").body()).contains("\"status\":\"FAILING\"");
+            assertThat(health("/actuator/health/readiness").statusCode()).isEqualTo(200);
+            assertThat(health("/actuator/health/liveness").statusCode()).isEqualTo(200);
             assertThat(impostor.root().resolve("outbound/from-impostor.csv")).exists();
             assertThat(importOf("from-impostor.csv")).isNull();
         } finally {
@@ -161,13 +168,19 @@ class SftpPickupEndToEndTest extends ImportIntegrationTest {
     }
 
     @Test
-    void aListThatCannotBeStagedIsMovedToFailedOnTheServerAndNothingIsWrittenLocallyForIt() {
+    void aListThatCannotBeStagedIsMovedToFailedOnTheServerWithItsReportAndIsListedAsRejected() throws Exception {
         server.put("outbound/no-ids.csv", "email\nx@example.com\n");
 
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> Files.exists(server.root().resolve("outbound/failed/no-ids.csv")));
         assertThat(importOf("no-ids.csv")).isNull();
         assertThat(Path.of("outbound")).as("the server's folder name is no local folder").doesNotExist();
+        Path report = server.root().resolve("outbound/failed/no-ids.csv.error.txt");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(report));
+        assertThat(Files.readString(report)).contains("File:     no-ids.csv", "Nothing from this file was imported");
+        assertThat(lastError()).startsWith("last file rejected: no-ids.csv: ");
+        assertThat(get("/api/rejected-files?source=" + SOURCE)).contains("\"fileName\":\"no-ids.csv\"",
+                "\"routeId\":\"" + SOURCE + "\"", "\"reportLocation\":\"sftp://", "failed/no-ids.csv.error.txt");
     }
 
     private String lastError() {
@@ -184,11 +197,15 @@ class SftpPickupEndToEndTest extends ImportIntegrationTest {
         return imports.findRecent(100).stream().filter(i -> fileName.equals(i.fileName())).findFirst().orElse(null);
     }
 
-    /** /actuator/health/sources, whatever its status code (503 when DOWN). */
+    /** /actuator/health/sources, whatever its status code (503 when FAILING or DOWN). */
     private String sourcesHealth() throws IOException, InterruptedException {
+        return health("/actuator/health/sources").body();
+    }
+
+    private HttpResponse<String> health(String path) throws IOException, InterruptedException {
         return HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/actuator/health/sources")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
         private String get(String path) throws IOException, InterruptedException {

@@ -54,4 +54,17 @@ class OperatorAccessTest {
         assertThat(new OperatorSecurityProperties("tok3n", "operator", "pa55").toString())
                 .doesNotContain("tok3n").doesNotContain("pa55");
     }
+
+    @Test
+    void namedTokensSitBesideTheSingleOneAndPrintOnlyTheirNames() {
+        OperatorSecurityProperties credentials = new OperatorSecurityProperties("tok3n", null, null,
+                java.util.Map.of("ci-robot", "r0bot", "unset", " "));
+
+        assertThat(credentials.enabled()).isTrue();
+        assertThat(credentials.tokensByPrincipal()).containsExactly(java.util.Map.entry("token", "tok3n"),
+                java.util.Map.entry("token:ci-robot", "r0bot"));
+        assertThat(credentials.toString()).contains("ci-robot").doesNotContain("r0bot").doesNotContain("tok3n");
+        assertThat(new OperatorSecurityProperties(null, null, null, java.util.Map.of("only", "s3cret")).hasToken())
+                .isTrue();
+    }
 }

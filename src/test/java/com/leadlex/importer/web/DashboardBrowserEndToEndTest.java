@@ -7,6 +7,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -215,6 +216,31 @@ class DashboardBrowserEndToEndTest extends SlowSandboxIntegrationTest {
         assertThat(viewport.intValue()).as("the window is a 1,280-px screen").isBetween(1_200, 1_280);
         assertThat(pageWidth.intValue()).as("page width").isLessThanOrEqualTo(viewport.intValue());
         assertThat(tableRight.doubleValue()).as(tableId + "'s right edge").isLessThanOrEqualTo(viewport.doubleValue());
+    }
+
+    @Test
+    void theImportPageShowsWhoUploadedAndForcedIt() throws Exception {
+        HttpResponse<String> upload = ApiClient.anonymous(port).upload("/api/imports",
+                csvList("audited-in-browser.csv", newIds(3)), java.util.Map.of("campaign", CAMPAIGN, "force", "true"));
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(202);
+        long id = Long.parseLong(upload.body().replaceAll(".*\"importId\":(\\d+).*", "$1"));
+
+        browser.get(base() + "/import.html?id=" + id);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(text(By.id("audit")))
+                .contains("upload", "force", "local (no credentials configured)",
+                        "audited-in-browser.csv -> campaign " + CAMPAIGN));
+    }
+
+    @Test
+    void aFileTheInboxRejectsIsListedUnderRejectedFiles() throws IOException {
+        Path folder = Files.createDirectories(inbox().resolve(CAMPAIGN));
+        Files.move(write("shown-as-rejected.csv", "email;name\nx@example.com;X\n"),
+                folder.resolve("shown-as-rejected.csv"));
+        browser.get(base() + "/");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(text(By.id("rejected-files")))
+                .contains("shown-as-rejected.csv", "inbox", CAMPAIGN, "failed/shown-as-rejected.csv.error.txt"));
     }
 
     private java.util.Optional<Integer> progress(long id) {

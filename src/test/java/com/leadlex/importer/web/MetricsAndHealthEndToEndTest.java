@@ -64,6 +64,12 @@ class MetricsAndHealthEndToEndTest extends ImportIntegrationTest {
         assertThat(metric(metrics, "importer_import_duration_seconds_count{status=\"completed\"}"))
                 .isGreaterThanOrEqualTo(1);
         assertThat(metrics).contains("importer_imports_pending ");
+        assertThat(metric(metrics, "importer_imports_paused")).isZero();
+        assertThat(metric(metrics, "importer_resume_next_seconds")).as("none paused").isEqualTo(-1);
+        assertThat(metric(metrics, "importer_last_chunk_age_seconds")).isGreaterThanOrEqualTo(0);
+        assertThat(metrics).contains("importer_quota_requests_left{key=\"wbk_…ered\",window=\"minute\"}",
+                "importer_quota_requests_left{key=\"wbk_…ered\",window=\"day\"}");
+        assertThat(metric(metrics, "importer_source_failing{source=\"inbox\"}")).isZero();
         assertThat(metrics).doesNotContain(RAW_KEY);
     }
 

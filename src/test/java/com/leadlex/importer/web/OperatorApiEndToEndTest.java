@@ -30,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 @TestPropertySource(properties = {
         "importer.security.token=test-operator-token",
         "importer.security.user=operator",
-        "importer.security.password=operator-secret"})
+        "importer.security.password=operator-secret",
+        "importer.security.tokens.ci-robot=robot-secret"})
 class OperatorApiEndToEndTest extends ImportIntegrationTest {
 
     private static final String CAMPAIGN = "cmp_operator_api";
@@ -52,11 +53,64 @@ class OperatorApiEndToEndTest extends ImportIntegrationTest {
     }
 
     @Test
+    void everyUploadForceStopAndRestartRecordsWhoDidItAndWhen() throws Exception {
+        ApiClient robot = ApiClient.withToken(port, "robot-secret");
+        sandbox.revokeKey("wbk_sandbox_unmetered");
+        HttpResponse<String> upload = robot.upload("/api/imports", csvList("audited.csv", newIds(3)),
+                Map.of("campaign", CAMPAIGN, "force", "true"));
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(202);
+        long id = JSON.readTree(upload.body()).get("importId").asLong();
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(id).equals("FAILED"));
+        sandbox.reset();
+        sandbox.createCampaign(CAMPAIGN);
+
+        assertThat(browser.post("/api/imports/" + id + "/restart").statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(id).equals("COMPLETED"));
+        assertThat(operator.post("/api/imports/" + id + "/stop").statusCode()).as("nothing to stop").isEqualTo(409);
+
+        JsonNode audit = json(operator.get("/api/imports/" + id + "/audit"));
+        List<String> entries = new ArrayList<>();
+        audit.forEach(entry -> entries.add(entry.get("action").asString() + " by " + entry.get("actor").asString()));
+        assertThat(entries).containsExactly("upload by token:ci-robot", "force by token:ci-robot",
+                "restart by operator");
+        assertThat(audit.get(0).get("detail").asString()).contains("audited.csv -> campaign " + CAMPAIGN);
+        assertThat(audit.get(0).get("at").asString()).isNotBlank();
+        assertThat(operator.get("/api/imports/987654/audit").statusCode()).isEqualTo(404);
+        assertThat(ApiClient.withToken(port, "robot-secret-not").get("/api/imports").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void theImportListFiltersByCampaignStatusAndSourceAndPages() throws Exception {
+        sandbox.createCampaign("cmp_filter_a");
+        long first = importNow(csvList("filter-1.csv", newIds(2)), "cmp_filter_a", false).id();
+        long second = importNow(csvList("filter-2.csv", newIds(2)), "cmp_filter_a", false).id();
+        long failed = importNow(csvList("filter-3.csv", newIds(2)), "cmp_filter_missing", false).id();
+
+        assertThat(ids("/api/imports?campaign=cmp_filter_a")).containsExactly(second, first);
+        assertThat(ids("/api/imports?campaign=cmp_filter_a&status=COMPLETED&source=test")).containsExactly(second, first);
+        assertThat(ids("/api/imports?campaign=cmp_filter_missing&status=FAILED")).containsExactly(failed);
+        assertThat(ids("/api/imports?campaign=cmp_filter_a&status=FAILED")).isEmpty();
+        assertThat(ids("/api/imports?campaign=cmp_filter_a&source=inbox")).isEmpty();
+        assertThat(ids("/api/imports?campaign=cmp_filter_a&size=1&page=0")).containsExactly(second);
+        assertThat(ids("/api/imports?campaign=cmp_filter_a&size=1&page=1")).containsExactly(first);
+        assertThat(ids("/api/imports?campaign=cmp_filter_a&size=1&page=2")).isEmpty();
+        assertThat(operator.get("/api/imports?status=NOT_A_STATUS").statusCode()).isEqualTo(400);
+    }
+
+    private List<Long> ids(String path) throws Exception {
+        HttpResponse<String> response = operator.get(path);
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        List<Long> ids = new java.util.ArrayList<>();
+        JSON.readTree(response.body()).forEach(summary -> ids.add(summary.get("id").asLong()));
+        return ids;
+    }
+
+    @Test
     void everyOperatorEndpointRefusesARequestWithoutCredentialsOrWithWrongOnes() {
         long id = importNow(csvList("refused.csv", newIds(3)), CAMPAIGN, false).id();
         List<String> gets = List.of("/", "/index.html", "/import.html", "/dashboard.js", "/api/imports",
                 "/api/imports/" + id, "/api/imports/" + id + "/chunks", "/api/imports/" + id + "/results.csv",
-                "/api/imports/" + id + "/rejected.csv", "/api/quota", "/actuator", "/actuator/prometheus",
+                "/api/imports/" + id + "/rejected.csv", "/api/rejected-files", "/api/quota", "/actuator", "/actuator/prometheus",
                 "/actuator/metrics", "/actuator/info", "/v3/api-docs", "/swagger-ui.html");
         for (String path : gets) {
             assertThat(nobody.get(path).statusCode()).as("GET " + path).isEqualTo(401);
@@ -75,7 +129,16 @@ class OperatorApiEndToEndTest extends ImportIntegrationTest {
     void healthTheSandboxAndWebhooksAreOutsideOperatorAuthentication() {
         HttpResponse<String> health = nobody.get("/actuator/health");
         assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(health.body()).contains("\"db\"", "\"sources\"", "\"leadlex\"");
+        assertThat(health.body()).as("anonymous probes get the status only").contains("\"status\":\"UP\"")
+                .doesNotContain("components", "\"db\"", "inbox", "wbk_", "quota");
+        assertThat(nobody.get("/actuator/health/sources-probe").body()).doesNotContain("components", "ingest-file");
+        for (ApiClient operator : new ApiClient[] {ApiClient.withToken(port, "test-operator-token"),
+            ApiClient.withBasicAuth(port, "operator", "operator-secret")}) {
+            assertThat(operator.get("/actuator/health").body()).as("operators get the details")
+                    .contains("\"db\"", "\"sources\"", "\"leadlex\"", "\"inbox\"");
+        }
+        assertThat(ApiClient.withToken(port, "wrong-token").get("/actuator/health").body())
+                .doesNotContain("components");
         assertThat(nobody.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
 
         // the sandbox answers with its own authentication (LeadLex's error body), not the operator's 401
@@ -189,7 +252,9 @@ class OperatorApiEndToEndTest extends ImportIntegrationTest {
                 "leadlex_requests_total{status=\"200\"}");
         assertThat(answers.get(7).body()).contains("/api/imports/{id}/restart", "/api/imports/{id}/stop",
                 "/api/imports/dry-run", "/api/imports/{id}/results.csv", "/api/imports/{id}/rejected.csv",
-                "/api/quota");
+                "/api/quota", "/api/rejected-files", "/api/imports/{id}/audit", "\"title\":\"LeadLex Importer API\"",
+                "\"operatorToken\":{\"type\":\"http\"", "\"scheme\":\"bearer\"", "\"scheme\":\"basic\"",
+                "\"name\":\"Imports\"", "\"name\":\"Audit\"", "\"name\":\"Rejected files\"");
         assertThat(answers).allSatisfy(answer -> assertThat(answer.body()).doesNotContain("wbk_sandbox_unmetered"));
     }
 
