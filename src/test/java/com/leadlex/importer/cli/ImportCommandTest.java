@@ -4,18 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.leadlex.importer.LeadLexImporterApplication;
 
 /**
  * The one-shot command, run in-process as {@code main} would run it, against the sandbox: the
@@ -26,8 +23,16 @@ class ImportCommandTest {
     @TempDir
     Path workDir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private CommandLineHarness cli;
+    private ByteArrayOutputStream out;
+    private ByteArrayOutputStream err;
+
+    @BeforeEach
+    void harness() {
+        cli = new CommandLineHarness(workDir);
+        out = cli.out;
+        err = cli.err;
+    }
 
     @Test
     void importsAListPrintsTheSummaryAndExitsZero() throws IOException {
@@ -120,22 +125,10 @@ class ImportCommandTest {
     private int run(String... words) {
         List<String> args = new ArrayList<>(List.of("import"));
         args.addAll(List.of(words));
-        args.add("--leadlex.sandbox.enabled=true");
-        args.add("--leadlex.base-url=http://127.0.0.1:${local.server.port}/sandbox");
-        if (args.stream().noneMatch(a -> a.startsWith("--leadlex.api-key="))) {
-            args.add("--leadlex.api-key=wbk_sandbox_unmetered");
-        }
-        args.add("--importer.data-dir=" + workDir.resolve("data"));
-        args.add("--importer.inbox=" + workDir.resolve("inbox"));
-        return CommandLine.run(LeadLexImporterApplication.class, args.toArray(String[]::new),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return cli.runOnSandbox(args);
     }
 
     private Path list(int count) throws IOException {
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            lines.add(UUID.randomUUID().toString());
-        }
-        return Files.write(Files.createTempFile(workDir, "list-", ".txt"), lines);
+        return cli.list(count);
     }
 }

@@ -4,21 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-import com.leadlex.importer.LeadLexImporterApplication;
 
 /**
  * Routine failures of the one-shot command end in a line or two a person can act on and the
@@ -30,8 +26,16 @@ class OneShotFailuresTest {
     @TempDir
     Path workDir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private CommandLineHarness cli;
+    private ByteArrayOutputStream out;
+    private ByteArrayOutputStream err;
+
+    @BeforeEach
+    void harness() {
+        cli = new CommandLineHarness(workDir);
+        out = cli.out;
+        err = cli.err;
+    }
 
     @Test
     void aRevokedKeyExitsThreeWithTheReasonInOneLineAndNoStackTrace(CapturedOutput output) throws IOException {
@@ -104,27 +108,13 @@ class OneShotFailuresTest {
                 .contains("\tat ").doesNotContain("run with --debug");
     }
 
+    /** The command against a LeadLex nobody answers at: these failures happen before any request. */
     private int run(String... words) {
-        List<String> args = new ArrayList<>(List.of(words));
-        if (args.stream().noneMatch(arg -> arg.startsWith("--leadlex.api-key="))) {
-            args.add("--leadlex.api-key=wbk_sandbox_unmetered");
-        }
-        if (args.stream().noneMatch(arg -> arg.startsWith("--leadlex.base-url="))) {
-            args.add("--leadlex.base-url=http://127.0.0.1:9/nothing-listens-here");
-        }
-        if (args.stream().noneMatch(arg -> arg.startsWith("--importer.data-dir="))) {
-            args.add("--importer.data-dir=" + workDir.resolve("data"));
-        }
-        args.add("--importer.inbox=" + workDir.resolve("inbox"));
-        return CommandLine.run(LeadLexImporterApplication.class, args.toArray(String[]::new),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return cli.run(List.of(words), "--leadlex.api-key=wbk_sandbox_unmetered",
+                "--leadlex.base-url=http://127.0.0.1:9/nothing-listens-here");
     }
 
     private Path list(int count) throws IOException {
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            lines.add(UUID.randomUUID().toString());
-        }
-        return Files.write(Files.createTempFile(workDir, "list-", ".txt"), lines);
+        return cli.list(count);
     }
 }

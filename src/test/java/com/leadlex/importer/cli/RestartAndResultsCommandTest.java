@@ -2,22 +2,17 @@ package com.leadlex.importer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.leadlex.importer.LeadLexImporterApplication;
 
 /**
  * An import is always recoverable from the command line: {@code restart <id>} goes on with one that
@@ -30,22 +25,23 @@ class RestartAndResultsCommandTest {
     @TempDir
     Path workDir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final StringBuilder out = new StringBuilder();
+    private final StringBuilder err = new StringBuilder();
+
 
     @Test
     void aFailedImportIsRestartedToItsEndAndItsResultsWrittenAgain() throws IOException {
-        Path list = list(25);
+        Path list = harness().list(25);
         assertThat(run("import", "--campaign", "cmp_test", list.toString(), "--leadlex.api-key=wbk_sandbox_revoked"))
                 .as(err.toString()).isEqualTo(ExitCode.REFUSED_BY_LEADLEX.getExitCode());
         long importId = importId();
-        out.reset();
+        out.setLength(0);
 
         int restarted = run("restart", Long.toString(importId), "--leadlex.api-key=wbk_sandbox_unmetered");
 
         assertThat(restarted).as(err.toString()).isEqualTo(ExitCode.DONE.getExitCode());
         assertThat(out.toString()).contains("Import " + importId).contains("COMPLETED").contains("25 added");
-        out.reset();
+        out.setLength(0);
 
         assertThat(run("results", Long.toString(importId))).as(err.toString()).isEqualTo(ExitCode.DONE.getExitCode());
         Path results = Path.of(out.toString().strip());
@@ -58,7 +54,7 @@ class RestartAndResultsCommandTest {
         assertThat(run("restart", "999", "--leadlex.api-key=wbk_sandbox_unmetered"))
                 .isEqualTo(ExitCode.BAD_INPUT.getExitCode());
         assertThat(err.toString()).contains("restart: there is no import 999").doesNotContain("Exception");
-        err.reset();
+        err.setLength(0);
 
         assertThat(run("results", "seven")).isEqualTo(ExitCode.BAD_INPUT.getExitCode());
         assertThat(err.toString()).contains("an import ID is a number");
@@ -71,20 +67,15 @@ class RestartAndResultsCommandTest {
     }
 
     private int run(String... words) {
-        List<String> args = new ArrayList<>(List.of(words));
-        args.add("--leadlex.sandbox.enabled=true");
-        args.add("--leadlex.base-url=http://127.0.0.1:${local.server.port}/sandbox");
-        args.add("--importer.data-dir=" + workDir.resolve("data"));
-        args.add("--importer.inbox=" + workDir.resolve("inbox"));
-        return CommandLine.run(LeadLexImporterApplication.class, args.toArray(String[]::new),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        CommandLineHarness harness = harness();
+        int code = harness.runOnSandbox(List.of(words));
+        out.append(harness.out.toString(StandardCharsets.UTF_8));
+        err.append(harness.err.toString(StandardCharsets.UTF_8));
+        return code;
     }
 
-    private Path list(int count) throws IOException {
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            lines.add(UUID.randomUUID().toString());
-        }
-        return Files.write(workDir.resolve("list.txt"), lines);
+    private CommandLineHarness harness() {
+        return new CommandLineHarness(workDir);
     }
+
 }
