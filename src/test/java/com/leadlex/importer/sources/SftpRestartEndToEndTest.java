@@ -48,11 +48,10 @@ class SftpRestartEndToEndTest {
 
     @BeforeEach
     void startServer() {
-        KeyPair clientKeys = EmbeddedSftpServer.newKeyPair("RSA", 2048);
-        server = new EmbeddedSftpServer(workDir.resolve("server"), EmbeddedSftpServer.newKeyPair("EC", 256),
-                clientKeys.getPublic()).start(0);
-        privateKey = EmbeddedSftpServer.writePrivateKey(clientKeys, workDir.resolve("keys/id_rsa"));
-        knownHosts = EmbeddedSftpServer.writeString(workDir.resolve("keys/known_hosts"), server.knownHostsLine());
+        KeyedSftpServer sftp = KeyedSftpServer.start(workDir);
+        server = sftp.server();
+        privateKey = sftp.privateKey();
+        knownHosts = sftp.knownHosts();
     }
 
     @AfterEach

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -40,11 +39,10 @@ class SftpSourcesFromSettingsEndToEndTest {
 
     @BeforeEach
     void startServer() {
-        KeyPair clientKeys = EmbeddedSftpServer.newKeyPair("RSA", 2048);
-        server = new EmbeddedSftpServer(workDir.resolve("server"), EmbeddedSftpServer.newKeyPair("EC", 256),
-                clientKeys.getPublic()).start(0);
-        privateKey = EmbeddedSftpServer.writePrivateKey(clientKeys, workDir.resolve("keys/id_rsa"));
-        knownHosts = EmbeddedSftpServer.writeString(workDir.resolve("keys/known_hosts"), server.knownHostsLine());
+        KeyedSftpServer sftp = KeyedSftpServer.start(workDir);
+        server = sftp.server();
+        privateKey = sftp.privateKey();
+        knownHosts = sftp.knownHosts();
     }
 
     @AfterEach
