@@ -57,20 +57,15 @@ public class ImportJobListener implements JobExecutionListener {
         long importId = importId(jobExecution);
         ImportRecord record = imports.findById(importId).orElseThrow();
         BatchStatus status = jobExecution.getStatus();
-        String notSentReason;
         if (status == BatchStatus.COMPLETED) {
             imports.markEnded(importId, ImportStatus.COMPLETED, null, null);
-            notSentReason = null;
         } else if (status == BatchStatus.STOPPED && record.resumeAt() != null) {
             imports.markEnded(importId, ImportStatus.PAUSED, record.lastErrorCode(), record.lastError());
-            notSentReason = "paused until " + record.resumeAt() + ": " + record.lastError();
         } else if (status == BatchStatus.STOPPED) {
             imports.markEnded(importId, ImportStatus.STOPPED, "stopped", "Stopped by an operator; restart to go on");
-            notSentReason = "import was stopped before this chunk";
         } else {
             Failure failure = describe(jobExecution);
             imports.markEnded(importId, ImportStatus.FAILED, failure.code(), failure.message());
-            notSentReason = failure.message();
         }
         stopRequests.clear(importId);
         ImportRecord ended = imports.findById(importId).orElseThrow();
@@ -78,7 +73,7 @@ public class ImportJobListener implements JobExecutionListener {
             meters.importEnded(ended.status().name().toLowerCase(java.util.Locale.ROOT),
                     java.time.Duration.between(jobExecution.getStartTime(), java.time.LocalDateTime.now()));
         }
-        writeResults(ended, notSentReason);
+        writeResults(ended);
         ImportSummary summary = summaries.describe(imports.findById(importId).orElseThrow());
         log.info("{}", summary.oneLine());
         publishEnded(summary, jobExecution.getId());
@@ -98,9 +93,9 @@ public class ImportJobListener implements JobExecutionListener {
      * failed one, nor hide: one line in the log and on the import, and the file can be written again
      * from the ledger at any time ({@code POST /api/imports/{id}/results}).
      */
-    private void writeResults(ImportRecord ended, String notSentReason) {
+    private void writeResults(ImportRecord ended) {
         try {
-            resultsWriter.write(ended, notSentReason);
+            resultsWriter.write(ended);
         } catch (UncheckedIOException e) {
             String reason = "results.csv could not be written (" + e.getCause().getMessage() + "); free some space, "
                     + "then write it again: POST /api/imports/" + ended.id() + "/results";

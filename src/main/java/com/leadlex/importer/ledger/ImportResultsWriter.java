@@ -44,8 +44,8 @@ public class ImportResultsWriter {
     }
 
     /**
-     * Writes the results of an import that is not running, from the ledger and its staged files alone:
-     * as often as wanted, and with the same outcome each time.
+     * Writes the results of an import that is not running, from the ledger, its staged files and its
+     * state alone: at the end of every execution, and again on request, with the same outcome.
      */
     public Path write(ImportRecord record) {
         return write(record, notSentReason(record));
@@ -66,7 +66,7 @@ public class ImportResultsWriter {
      * @param notSentReason why IDs without a completed chunk were not sent (the import's error, or
      *                      that it is paused); null for an import that completed
      */
-    public Path write(ImportRecord record, String notSentReason) {
+    private Path write(ImportRecord record, String notSentReason) {
         Path target = resultsFile(record);
         Path temp = target.resolveSibling(target.getFileName() + ".tmp");
         Path dir = record.stagingDir();

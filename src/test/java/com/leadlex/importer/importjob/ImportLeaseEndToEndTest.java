@@ -47,10 +47,21 @@ class ImportLeaseEndToEndTest {
     Path workDir;
 
     @Test
-    void twoRunsRacingToLaunchTheSameImportRunItOnce() throws Exception {
+    void aLaunchOfAnImportAnotherNodeHoldsDoesNothingAndTwoRacingLaunchesRunItOnce() throws Exception {
         try (ConfigurableApplicationContext importer = start()) {
             ImportRecord queued = registerQueued(importer, "cmp_lease_race", 45);
             ImportLauncher launcher = importer.getBean(ImportLauncher.class);
+            JdbcTemplate jdbc = importer.getBean(JdbcTemplate.class);
+            // first, while a live node holds the import: a launch here does nothing at all
+            jdbc.update("UPDATE CONTACT_IMPORT SET LEASE_OWNER = ?, LEASE_EXPIRES_AT = ? WHERE ID = ?",
+                    "other-node/4242/0/abcd1234", clock.instant().plusSeconds(30).atOffset(ZoneOffset.UTC), queued.id());
+            launcher.launchRegistered(queued);
+            // a negative: the launch runs on the import executor, so watch that nothing starts for a while
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+                    .until(() -> jobExecutions(importer) == 0);
+            jdbc.update("UPDATE CONTACT_IMPORT SET LEASE_OWNER = NULL, LEASE_EXPIRES_AT = NULL WHERE ID = ?",
+                    queued.id());
+
             ExecutorService runs = Executors.newFixedThreadPool(2);
             CountDownLatch go = new CountDownLatch(1);
             for (int i = 0; i < 2; i++) {
