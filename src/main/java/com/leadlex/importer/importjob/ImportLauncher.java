@@ -76,7 +76,7 @@ public class ImportLauncher {
                 return new LaunchResult(unfinished.get().id(), LaunchResult.Disposition.ALREADY_RUNNING);
             }
         }
-        JobInstance earlier = jobRepository.getJobInstance(ImportJobParameters.JOB_NAME,
+        JobInstance earlier = instanceWithExecutions(
                 ImportJobParameters.identity(request.campaignId(), staged.contentHash(), null));
         if (earlier != null && !request.force()) {
             JobExecution last = jobRepository.getLastJobExecution(earlier);
@@ -108,7 +108,7 @@ public class ImportLauncher {
                 earlier == null ? null : id, id, staged.spoolFile().toString(), request.sourceTag());
         log.info("Import {} queued: {} -> campaign {}, {} valid IDs in {} chunk(s)", id, request.fileName(),
                 request.campaignId(), staged.validUnique(), queued.totalChunks());
-        run(id, () -> jobOperator.start(contactImportJob, parameters), foreground);
+        start(id, parameters, foreground);
         return new LaunchResult(id, LaunchResult.Disposition.STARTED);
     }
 
@@ -118,12 +118,37 @@ public class ImportLauncher {
      * was a forced import, and is launched as one again.
      */
     public void launchRegistered(ImportRecord queued) {
-        JobInstance existing = jobRepository.getJobInstance(ImportJobParameters.JOB_NAME,
+        JobInstance existing = instanceWithExecutions(
                 ImportJobParameters.identity(queued.campaignId(), queued.contentHash(), null));
         JobParameters parameters = ImportJobParameters.forLaunch(queued.campaignId(), queued.contentHash(),
                 existing == null ? null : queued.id(), queued.id(),
                 new ImportFiles(queued.stagingDir()).spool().toString(), queued.sourceTag());
-        run(queued.id(), () -> jobOperator.start(contactImportJob, parameters), false);
+        start(queued.id(), parameters, false);
+    }
+
+    /**
+     * Starts a new execution. Spring Batch creates the job instance and its first execution in two
+     * transactions: a launch that loses a serialization race in the second leaves an instance with no
+     * execution, which every later start of the same list would trip over ("cannot find any job
+     * execution"). Before each attempt such an instance is removed.
+     */
+    private void start(long importId, JobParameters parameters, boolean foreground) {
+        run(importId, () -> {
+            instanceWithExecutions(parameters);
+            return jobOperator.start(contactImportJob, parameters);
+        }, foreground);
+    }
+
+    /** The job instance of {@code identity}, or null; one a lost launch left without any execution is removed. */
+    private JobInstance instanceWithExecutions(JobParameters identity) {
+        JobInstance instance = jobRepository.getJobInstance(ImportJobParameters.JOB_NAME, identity);
+        if (instance != null && jobRepository.getJobExecutions(instance).isEmpty()) {
+            log.info("Job instance {} has no execution (its launch lost a race in the database); removing it",
+                    instance.getInstanceId());
+            jobRepository.deleteJobInstance(instance);
+            return null;
+        }
+        return instance;
     }
 
     /** Restarts the last execution of an unfinished import where its last committed chunk left off. */

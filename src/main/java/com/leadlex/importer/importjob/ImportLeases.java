@@ -3,6 +3,8 @@ package com.leadlex.importer.importjob;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +35,8 @@ public class ImportLeases {
     private final Duration ttl;
     private final Clock clock;
     private final TaskScheduler scheduler;
+    /** Imports a run in this process holds: the lease row says "this instance", not which run. */
+    private final Set<Long> runningHere = ConcurrentHashMap.newKeySet();
 
     public ImportLeases(ImportLeaseRepository leases, InstanceIdentity instance, ImporterProperties properties,
             Clock clock, TaskScheduler scheduler) {
@@ -43,13 +47,29 @@ public class ImportLeases {
         this.clock = clock;
     }
 
-    /** Takes the import for this instance; false when another live instance (or thread's run) holds it. */
+    /** Takes the import for this instance; false when another live instance, or a run in this one, holds it. */
     public boolean acquire(long importId) {
-        return leases.acquire(importId, instance.id(), clock.instant(), clock.instant().plus(ttl));
+        if (!runningHere.add(importId)) {
+            return false;
+        }
+        boolean acquired = false;
+        try {
+            acquired = leases.acquire(importId, instance.id(), clock.instant(), clock.instant().plus(ttl));
+            return acquired;
+        } finally {
+            if (!acquired) {
+                runningHere.remove(importId);
+            }
+        }
     }
 
+    /** Ends this instance's run of the import; its lease is handed back (or left to expire if the database is away). */
     public void release(long importId) {
-        leases.release(importId, instance.id());
+        try {
+            leases.release(importId, instance.id());
+        } finally {
+            runningHere.remove(importId);
+        }
     }
 
     /**
@@ -58,8 +78,13 @@ public class ImportLeases {
      */
     public boolean mayRecover(long importId) {
         Optional<Lease> lease = leases.find(importId);
-        if (lease.isEmpty() || lease.get().expiredAt(clock.instant()) || lease.get().owner().equals(instance.id())) {
+        if (lease.isEmpty() || lease.get().expiredAt(clock.instant())) {
             return true;
+        }
+        if (lease.get().owner().equals(instance.id())) {
+            // ours: a run in this process still going is not to be recovered; one that ended without
+            // handing its lease back (the database was away at its end) is
+            return !runningHere.contains(importId);
         }
         if (instance.isProvablyGone(lease.get().owner())) {
             log.info("Import {}: its owner {} is gone; taking it over", importId, lease.get().owner());

@@ -1,11 +1,9 @@
 package com.leadlex.importer.importjob;
 
-import java.util.Set;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -21,10 +19,12 @@ import com.leadlex.importer.system.StartupStep;
 /**
  * What a stopped or killed process leaves behind, picked up at start-up before anything else runs.
  * Imports still QUEUED lost their place in the in-memory executor queue: they are launched again.
- * An execution killed mid-import stays STARTED forever, and Spring Batch would refuse to restart
- * it as "already running": it is marked FAILED with the reason and, unless configured otherwise,
- * resumed from its last committed chunk. Only imports whose lease expired, or whose owner is provably
- * gone, are taken ({@link ImportLeases}): an import a live instance runs is left alone.
+ * An execution killed mid-import stays STARTED (or UNKNOWN) forever, and Spring Batch would refuse
+ * to restart it: it is marked FAILED with the reason ({@link AbandonedExecutions}) and, unless
+ * configured otherwise, resumed from its last committed chunk. Only imports whose lease expired, or
+ * whose owner is provably gone, are taken ({@link ImportLeases}): an import a live instance runs is
+ * left alone. The same look for abandoned runs is repeated while the importer runs
+ * ({@link AbandonedImportSweeper}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -33,18 +33,18 @@ public class InterruptedImportRecovery implements StartupStep {
     private static final Logger log = LoggerFactory.getLogger(InterruptedImportRecovery.class);
 
     private final JobRepository jobRepository;
-    private final JobOperator jobOperator;
     private final ImportRepository imports;
     private final ImportLauncher launcher;
     private final ImporterProperties properties;
     private final boolean oneShotCommand;
     private final ImportLeases leases;
+    private final AbandonedExecutions abandoned;
 
-    public InterruptedImportRecovery(JobRepository jobRepository, JobOperator jobOperator, ImportRepository imports,
+    InterruptedImportRecovery(JobRepository jobRepository, AbandonedExecutions abandoned, ImportRepository imports,
             ImportLauncher launcher, ImporterProperties properties, Environment environment, ImportLeases leases) {
         this.leases = leases;
         this.jobRepository = jobRepository;
-        this.jobOperator = jobOperator;
+        this.abandoned = abandoned;
         this.imports = imports;
         this.launcher = launcher;
         this.properties = properties;
@@ -87,24 +87,59 @@ public class InterruptedImportRecovery implements StartupStep {
     }
 
     private void recoverOrphanedExecutions() {
-        Set<JobExecution> orphans = jobRepository.findRunningJobExecutions(ImportJobParameters.JOB_NAME);
-        for (JobExecution orphan : orphans) {
-            long importId = orphan.getJobParameters().getLong(ImportJobParameters.IMPORT_ID);
+        recoverAbandoned("interrupted", "The importer stopped while this import ran (crash, kill or power loss)");
+    }
+
+    /**
+     * Takes every import whose execution Spring Batch still has as running or UNKNOWN but whose run
+     * is gone (its lease expired, its owner is provably gone, or it is this instance's and no run here
+     * holds it): marks the execution FAILED with {@code why} and, unless configured otherwise, resumes
+     * the import from its last committed chunk. Returns how many were taken.
+     */
+    int recoverAbandoned(String code, String why) {
+        int taken = 0;
+        for (JobExecution orphan : abandoned.unfinished()) {
+            long importId = AbandonedExecutions.importId(orphan);
             if (!leases.mayRecover(importId)) {
                 continue;
             }
-            JobExecution recovered = jobOperator.recover(orphan);
-            imports.markEnded(importId, ImportStatus.FAILED, "interrupted",
-                    "The importer stopped while this import ran (crash, kill or power loss); "
-                            + "it resumes from its last committed chunk when restarted");
+            taken++;
+            JobExecution failed = abandoned.markFailed(orphan, why);
+            imports.markEnded(importId, ImportStatus.FAILED, code,
+                    why + "; it resumes from its last committed chunk when restarted");
             if (properties.resumeInterruptedOnStartup() && !oneShotCommand) {
-                log.warn("Import {} was interrupted by a stop of the importer; resuming from its last committed chunk",
-                        importId);
-                launcher.resume(importId, recovered, false);
+                log.warn("Import {}: {}; resuming from its last committed chunk", importId, why);
+                launcher.resume(importId, failed, false);
             } else {
-                log.warn("Import {} was interrupted by a stop of the importer; marked FAILED, restart it to go on",
-                        importId);
+                log.warn("Import {}: {}; marked FAILED, restart it to go on", importId, why);
             }
         }
+        return taken + recoverUnrecordedEnds(code, why);
+    }
+
+    /**
+     * Imports the ledger still has as RUNNING although their execution ended: the run could not
+     * record its end (the database was away just then). Resumed the same way, once nobody holds them.
+     */
+    private int recoverUnrecordedEnds(String code, String why) {
+        int taken = 0;
+        for (ImportRecord running : imports.findByStatus(ImportStatus.RUNNING)) {
+            JobExecution recorded = running.jobExecutionId() == null ? null
+                    : jobRepository.getJobExecution(running.jobExecutionId());
+            JobExecution last = recorded == null ? null : jobRepository.getLastJobExecution(recorded.getJobInstance());
+            if (last == null || last.isRunning() || last.getStatus() == BatchStatus.UNKNOWN
+                    || last.getStatus() == BatchStatus.COMPLETED || !leases.mayRecover(running.id())) {
+                continue;
+            }
+            taken++;
+            imports.markEnded(running.id(), ImportStatus.FAILED, code,
+                    why + "; it resumes from its last committed chunk when restarted");
+            if (properties.resumeInterruptedOnStartup() && !oneShotCommand) {
+                log.warn("Import {}: {}; its end was not recorded; resuming from its last committed chunk",
+                        running.id(), why);
+                launcher.resume(running.id(), last, false);
+            }
+        }
+        return taken;
     }
 }

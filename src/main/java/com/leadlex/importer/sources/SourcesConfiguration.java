@@ -19,10 +19,11 @@ import org.springframework.context.annotation.Configuration;
 public class SourcesConfiguration {
 
     static final String TABLE = "SOURCE_FILE_SEEN";
+    static final String PROCESSOR_NAME = "sources";
 
     @Bean
     JdbcMessageIdRepository sourceFileRepository(DataSource dataSource) {
-        JdbcMessageIdRepository repository = new JdbcMessageIdRepository(dataSource, "sources");
+        JdbcMessageIdRepository repository = new JdbcMessageIdRepository(dataSource, PROCESSOR_NAME);
         repository.setTableName(TABLE);
         repository.setCreateTableIfNotExists(false);
         return repository;

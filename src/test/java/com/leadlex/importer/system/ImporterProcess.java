@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,10 +28,12 @@ public final class ImporterProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final Path log;
 
-    private ImporterProcess(Process process, int port) {
+    private ImporterProcess(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
+        this.log = log;
     }
 
     /** Starts the importer on {@code workDir} and returns once it reports ready. */
@@ -53,7 +56,7 @@ public final class ImporterProcess implements AutoCloseable {
             Path log = workDir.resolve("importer-" + port + ".log");
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
-            ImporterProcess importer = new ImporterProcess(process, port);
+            ImporterProcess importer = new ImporterProcess(process, port, log);
             await().atMost(START_UP).pollInterval(Duration.ofMillis(200))
                     .failFast("the importer process exited; see " + log, () -> !process.isAlive())
                     .until(importer::ready);
@@ -65,6 +68,11 @@ public final class ImporterProcess implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** Whether the process has logged {@code text} so far. */
+    public boolean logContains(String text) throws IOException {
+        return Files.readString(log).contains(text);
     }
 
     /** SIGKILL, as {@code kill -9} sends it, and waits until the process is gone. */

@@ -1,0 +1,104 @@
+package com.leadlex.importer.sources;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import com.leadlex.importer.system.StartupStep;
+
+/**
+ * Gives back the files a stopped process had recorded as taken but never moved away.
+ * <p>
+ * A folder source records a file's key ({@code <prefix>:<absolute path>:<size>:<modified>}) when it
+ * picks the file up, and moves it to done/ (or deletes it) only once the list is staged. A process
+ * killed in between leaves the file where it was with its key recorded, so no later poll would take
+ * it again: the list would sit in the inbox for ever. Every folder source moves or deletes what it
+ * took, so a recorded file still there, unchanged, is such a list: its key is removed before the
+ * source routes start, and the file is taken again. Taking it again is safe: a list already staged
+ * and imported is recognised by its content and sends nothing twice.
+ * <p>
+ * SFTP sources are left alone here: looking needs a connection, and their files are on a server.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class StrandedSourceFiles implements StartupStep {
+
+    private static final Logger log = LoggerFactory.getLogger(StrandedSourceFiles.class);
+
+    private final JdbcTemplate jdbc;
+    private final SourcesProperties properties;
+
+    StrandedSourceFiles(JdbcTemplate jdbc, SourcesProperties properties) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+    }
+
+    @Override
+    public String description() {
+        return "give back source files recorded as taken but never moved";
+    }
+
+    @Override
+    public void run() {
+        properties.sources().forEach((name, settings) -> {
+            if (settings.enabled() && SourceKind.of(name, settings) == SourceKind.FOLDER) {
+                release(name, SourceProperties.isSet(settings.fileKeyPrefix()) ? settings.fileKeyPrefix() : name);
+            }
+        });
+    }
+
+    private void release(String source, String keyPrefix) {
+        List<String> keys = jdbc.queryForList("SELECT messageId FROM " + SourcesConfiguration.TABLE
+                + " WHERE processorName = ?", String.class, SourcesConfiguration.PROCESSOR_NAME);
+        for (String key : keys) {
+            TakenFileKey.parse(keyPrefix, key).filter(TakenFileKey::stillThere).ifPresent(taken -> {
+                jdbc.update("DELETE FROM " + SourcesConfiguration.TABLE + " WHERE processorName = ? AND messageId = ?",
+                        SourcesConfiguration.PROCESSOR_NAME, key);
+                log.warn("Source {}: {} was taken by an earlier run that stopped before moving it away; taking it "
+                        + "again (a list already imported is recognised and not sent twice)", source, taken.path());
+            });
+        }
+    }
+
+    /** A recorded key taken apart: the path may hold colons, so size and time are read from the right. */
+    record TakenFileKey(Path path, long size, long modified) {
+
+        static Optional<TakenFileKey> parse(String keyPrefix, String key) {
+            if (!key.startsWith(keyPrefix + ":")) {
+                return Optional.empty();
+            }
+            String rest = key.substring(keyPrefix.length() + 1);
+            int modifiedAt = rest.lastIndexOf(':');
+            int sizeAt = modifiedAt < 0 ? -1 : rest.lastIndexOf(':', modifiedAt - 1);
+            if (sizeAt <= 0) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(new TakenFileKey(Path.of(rest.substring(0, sizeAt)),
+                        Long.parseLong(rest.substring(sizeAt + 1, modifiedAt)),
+                        Long.parseLong(rest.substring(modifiedAt + 1))));
+            } catch (RuntimeException notAFileKey) {
+                return Optional.empty();
+            }
+        }
+
+        /** The same file, unchanged, is still where it was picked up. */
+        boolean stillThere() {
+            try {
+                return Files.isRegularFile(path) && Files.size(path) == size
+                        && Files.getLastModifiedTime(path).toMillis() == modified;
+            } catch (IOException e) {
+                return false;
+            }
+        }
+    }
+}
