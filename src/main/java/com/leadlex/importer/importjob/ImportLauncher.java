@@ -133,9 +133,17 @@ public class ImportLauncher {
      * execution"). Before each attempt such an instance is removed.
      */
     private void start(long importId, JobParameters parameters, boolean foreground) {
-        run(importId, () -> {
-            instanceWithExecutions(parameters);
-            return jobOperator.start(contactImportJob, parameters);
+        run(importId, new JobRun() {
+            @Override
+            public JobExecution run() throws Exception {
+                instanceWithExecutions(parameters);
+                return jobOperator.start(contactImportJob, parameters);
+            }
+
+            @Override
+            public boolean neverRan() {
+                return instanceWithExecutions(parameters) == null;
+            }
         }, foreground);
     }
 
@@ -154,7 +162,18 @@ public class ImportLauncher {
     /** Restarts the last execution of an unfinished import where its last committed chunk left off. */
     public void resume(long importId, JobExecution lastExecution, boolean foreground) {
         imports.markQueued(importId);
-        run(importId, () -> jobOperator.restart(lastExecution), foreground);
+        run(importId, new JobRun() {
+            @Override
+            public JobExecution run() throws Exception {
+                return jobOperator.restart(lastExecution);
+            }
+
+            @Override
+            public boolean neverRan() {
+                JobExecution latest = jobRepository.getLastJobExecution(lastExecution.getJobInstance());
+                return latest == null || latest.getId() == lastExecution.getId();
+            }
+        }, foreground);
     }
 
     private void run(long importId, JobRun jobRun, boolean foreground) {
@@ -196,8 +215,9 @@ public class ImportLauncher {
 
     /**
      * Spring Batch creates a job execution in a SERIALIZABLE transaction; imports launched at the same
-     * moment on PostgreSQL can lose that race ("could not serialize access") or deadlock. Nothing was
-     * created then, so the launch is simply tried again, a bounded number of times.
+     * moment on PostgreSQL can lose that race ("could not serialize access") or deadlock. A launch that
+     * left no execution behind is tried again, a bounded number of times; one whose job ran and then
+     * failed to record its end (the database went away) is not: that is for the recovery of lost runs.
      */
     private void runRetryingTransientConflicts(long importId, JobRun jobRun) throws Exception {
         for (int attempt = 1; ; attempt++) {
@@ -205,7 +225,7 @@ public class ImportLauncher {
                 jobRun.run();
                 return;
             } catch (Exception e) {
-                if (attempt >= LAUNCH_ATTEMPTS || !TransientDatabaseFailures.isTransient(e)) {
+                if (attempt >= LAUNCH_ATTEMPTS || !TransientDatabaseFailures.isTransient(e) || !jobRun.neverRan()) {
                     throw e;
                 }
                 log.info("Import {}: launch lost a race in the database ({}); trying again", importId,
@@ -221,8 +241,11 @@ public class ImportLauncher {
                 staged.invalid(), staged.duplicates(), properties.chunkSize(), duplicateOf);
     }
 
-    @FunctionalInterface
+    /** One launch: tried again after a transient database failure only if it created no execution. */
     private interface JobRun {
         JobExecution run() throws Exception;
+
+        /** True when the failed attempt left no execution behind: trying again cannot run the import twice. */
+        boolean neverRan();
     }
 }
