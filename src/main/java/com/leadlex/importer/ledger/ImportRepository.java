@@ -98,6 +98,12 @@ public class ImportRepository {
                 ROW_MAPPER, args.toArray());
     }
 
+    /** The newest import of the file {@code fileName} from the source {@code sourceName}, if there is one. */
+    public Optional<ImportRecord> findLatest(String sourceName, String fileName) {
+        return jdbc.query("SELECT * FROM CONTACT_IMPORT WHERE SOURCE_NAME = ? AND FILE_NAME = ? ORDER BY ID DESC "
+                + "FETCH FIRST 1 ROWS ONLY", ROW_MAPPER, sourceName, fileName).stream().findFirst();
+    }
+
     /** Newest first. */
     public List<ImportRecord> findRecent(int limit) {
         return jdbc.query("SELECT * FROM CONTACT_IMPORT ORDER BY ID DESC FETCH FIRST " + Math.max(1, limit)

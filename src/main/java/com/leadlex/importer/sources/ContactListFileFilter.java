@@ -42,13 +42,19 @@ public class ContactListFileFilter<T> implements GenericFileFilter<T> {
         if (file.isDirectory()) {
             return !SOURCE_FOLDERS.contains(name);
         }
-        if (LIST_EXTENSIONS.stream().anyMatch(name::endsWith)) {
+        if (isContactList(name)) {
             return true;
         }
         if (MARKER_EXTENSIONS.stream().noneMatch(name::endsWith)) {
             reportOnce(file);
         }
         return false;
+    }
+
+    /** Whether a file of this name is a contact list a source takes. */
+    static boolean isContactList(String fileName) {
+        String name = fileName.toLowerCase(Locale.ROOT);
+        return LIST_EXTENSIONS.stream().anyMatch(name::endsWith);
     }
 
     private void reportOnce(GenericFile<T> file) {

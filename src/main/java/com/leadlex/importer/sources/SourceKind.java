@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  */
 public enum SourceKind {
 
-    FOLDER("folder", "folder-source", "${file:parent}/done/${file:onlyname}"),
+    FOLDER("folder", "folder-source", "${bean:sourceFileTargets?method=done}"),
     SFTP("sftp", "sftp-source", "done/${file:onlyname}");
 
     private final String setting;

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * The poll strategy of every source route ({@code pollStrategy: "#sourcePollReporter"}): records
  * each poll in the source's status, logs a failed poll as one line in words (not a stack trace on
- * every try) and the recovery after it, and says so when a scheduled pickup found nothing. Remote
+ * every try) and the recovery after it, says so when a scheduled pickup found nothing, and has lists
+ * dropped outside the campaign folders reported ({@link ListsOutsideCampaignFolders}). Remote
  * sources are disconnected on failure so that the next poll, after the route's backoff, reconnects.
  */
 @Component
@@ -20,9 +21,11 @@ public class SourcePollReporter extends RemoteFilePollingConsumerPollStrategy {
     private static final Logger log = LoggerFactory.getLogger(SourcePollReporter.class);
 
     private final SourceStatusRegistry statuses;
+    private final ListsOutsideCampaignFolders misplacedLists;
 
-    public SourcePollReporter(SourceStatusRegistry statuses) {
+    public SourcePollReporter(SourceStatusRegistry statuses, ListsOutsideCampaignFolders misplacedLists) {
         this.statuses = statuses;
+        this.misplacedLists = misplacedLists;
     }
 
     @Override
@@ -30,6 +33,7 @@ public class SourcePollReporter extends RemoteFilePollingConsumerPollStrategy {
         String routeId = routeIdOf(consumer);
         int failuresBefore = statuses.current(routeId).map(SourceStatus::consecutiveFailures).orElse(0);
         statuses.pollSucceeded(routeId, polledMessages);
+        misplacedLists.check(routeId, endpoint);
         if (failuresBefore > 0) {
             log.info("Source {} is reachable again after {} failed poll(s)", statuses.sourceName(routeId),
                     failuresBefore);

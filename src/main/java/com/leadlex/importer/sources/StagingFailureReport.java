@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
 import com.leadlex.importer.intake.CamelListIntake;
 
 /**
- * Tells whoever dropped a file that could not be staged why, next to the file itself: writes
- * {@code <file>.error.txt} into the folder the file is moved to ({@code failed/}), locally or, for an
+ * Tells whoever dropped a file that could not be staged, or whose import failed, why, next to the
+ * file itself: writes {@code <file>.error.txt} into the folder the file is moved to ({@code failed/},
+ * under the free name the file gets there), locally or, for an
  * SFTP source, on the server when it lets us; records the rejection with its report
  * (REJECTED_FILE, {@code GET /api/rejected-files}), sets the source's status to
  * {@code last file rejected} (which publishes a {@link SourceEvent} for notifications) and logs one
@@ -57,29 +58,57 @@ public class StagingFailureReport {
         if (routeId == null) {
             return;
         }
-        try {
-            rejectedFiles.add(new RejectedFile(0, statuses.sourceName(routeId), routeId, fileName,
-                    campaignOf(exchange), reason, text,
-                    location, clock.instant()));
-        } catch (RuntimeException e) {
-            log.warn("Could not record the rejection of {}: {}", fileName, e.getMessage());
+        record(new RejectedFile(0, statuses.sourceName(routeId), routeId, fileName, campaignOf(exchange), reason, text,
+                location, clock.instant()));
+    }
+
+    /**
+     * Reports a list whose import failed after the list was staged: its report goes beside it in
+     * failed/ (where {@code placement} says it is now), it is recorded and shown like a list that
+     * could not be staged, and its file is forgotten as taken, so that dropping it in again (once
+     * the cause is fixed) takes it again.
+     */
+    void importFailed(SourceFileTargets.Placement placement, long importId, String reason) {
+        String problem = "import " + importId + " failed: " + reason;
+        log.warn("List {} moved to {}: {}", placement.fileName(), placement.file(), problem);
+        String text = "File:     " + placement.fileName() + "\n"
+                + "Time:     " + clock.instant() + "\n"
+                + "Problem:  " + problem + "\n"
+                + "The list was staged, but its import failed; contacts sent before the failure stay enrolled. "
+                + "Fix the cause, then restart import " + importId + " (POST /api/imports/" + importId
+                + "/restart) or drop the list into the campaign folder again.\n";
+        Path report = placement.file().resolveSibling(placement.file().getFileName() + FreeFileNames.REPORT_SUFFIX);
+        String location = writeLocally(report, text);
+        if (placement.fileKey() != null && placement.takenFiles() != null) {
+            try {
+                placement.takenFiles().remove(placement.fileKey());
+            } catch (RuntimeException e) {
+                log.warn("Could not forget {} as taken: {}", placement.fileName(), e.getMessage());
+            }
         }
-        statuses.fileRejected(routeId, fileName, reason);
+        if (placement.routeId() != null) {
+            record(new RejectedFile(0, statuses.sourceName(placement.routeId()), placement.routeId(),
+                    placement.fileName(), placement.campaignId(), problem, text, location, clock.instant()));
+        }
+    }
+
+    private void record(RejectedFile file) {
+        try {
+            rejectedFiles.add(file);
+        } catch (RuntimeException e) {
+            log.warn("Could not record the rejection of {}: {}", file.fileName(), e.getMessage());
+        }
+        statuses.fileRejected(file.routeId(), file.fileName(), file.reason());
     }
 
     /** Writes the report beside where the file goes; returns where it went, or why it did not. */
     private String leaveReport(Exchange exchange, String fileName, String text) {
         if (exchange.getFromEndpoint() instanceof FileEndpoint) {
+            // the list goes to a free name in failed/ (SourceFileTargets#failed), and its report beside it
             String parent = exchange.getMessage().getHeader(Exchange.FILE_PARENT, String.class);
-            Path report = Path.of(parent).resolve("failed").resolve(fileName + ".error.txt");
-            try {
-                Files.createDirectories(report.getParent());
-                Files.writeString(report, text, StandardCharsets.UTF_8);
-                return report.toString();
-            } catch (IOException e) {
-                log.warn("Could not write the error report {}: {}", report, e.getMessage());
-                return "not written: " + e.getMessage();
-            }
+            Path target = FreeFileNames.in(Path.of(parent).resolve("failed"), fileName);
+            exchange.setProperty(SourceFileTargets.FAILED_TARGET, target.toString());
+            return writeLocally(target.resolveSibling(target.getFileName() + FreeFileNames.REPORT_SUFFIX), text);
         }
         if (exchange.getFromEndpoint() instanceof RemoteFileEndpoint<?> remote) {
             // relative to the endpoint's folder, like the file itself and its moveFailed target
@@ -98,8 +127,19 @@ public class StagingFailureReport {
         return null;
     }
 
+    private static String writeLocally(Path report, String text) {
+        try {
+            Files.createDirectories(report.getParent());
+            Files.writeString(report, text, StandardCharsets.UTF_8);
+            return report.toString();
+        } catch (IOException e) {
+            log.warn("Could not write the error report {}: {}", report, e.getMessage());
+            return "not written: " + e.getMessage();
+        }
+    }
+
     /** The campaign as the intake would have taken it: the header, else the sub-folder (the inbox's way). */
-    private static String campaignOf(Exchange exchange) {
+    static String campaignOf(Exchange exchange) {
         String campaign = exchange.getMessage().getHeader(CamelListIntake.CAMPAIGN_HEADER, String.class);
         if (campaign != null && !campaign.isBlank()) {
             return campaign;

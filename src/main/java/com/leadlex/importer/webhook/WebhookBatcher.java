@@ -14,6 +14,8 @@ import org.springframework.stereotype.Component;
 
 import com.leadlex.importer.intake.ContactListIntake;
 import com.leadlex.importer.intake.IntakeResult;
+import com.leadlex.importer.ledger.ImportRecord;
+import com.leadlex.importer.ledger.ImportRepository;
 import com.leadlex.importer.staging.ContactListRejectedException;
 import com.leadlex.importer.system.StartupState;
 
@@ -21,10 +23,12 @@ import com.leadlex.importer.system.StartupState;
  * Turns pending webhook contact IDs into imports, one campaign at a time: as soon as a full batch
  * (500) is pending, or once the oldest pending ID has waited {@code max-wait}. Every request to
  * LeadLex then carries a full chunk instead of one contact. A batch is handed to
- * {@link ContactListIntake} as a text list, not forced: a batch holding exactly the IDs of an
- * earlier import of the same campaign finds that import (done, running or resumable) and costs no
- * request. Pending IDs live in the database, so a stop or crash loses none; a batch claimed but
- * never launched is launched by a later poll once its claim lease has run out.
+ * {@link ContactListIntake} as a text list, forced: every batch holds deliveries that are new
+ * (resends were set aside when stored), so it is sent even when an earlier batch held the very same
+ * IDs; a CRM pushing a contact again after it was removed from the campaign in LeadLex means it.
+ * Pending IDs live in the database, so a stop or crash loses none; a batch claimed but never
+ * launched is launched by a later poll once its claim lease has run out, unless it has an import
+ * already (the crash came between its launch and its being marked launched).
  */
 @Component
 @ConditionalOnProperty(name = "importer.cli.command", matchIfMissing = true, havingValue = "none")
@@ -35,14 +39,16 @@ public class WebhookBatcher {
     private static final int MAX_BATCHES_PER_POLL = 1_000;
 
     private final WebhookBatchRepository batches;
+    private final ImportRepository imports;
     private final ContactListIntake intake;
     private final WebhookProperties properties;
     private final Clock clock;
     private final StartupState startup;
 
-    public WebhookBatcher(WebhookBatchRepository batches, ContactListIntake intake, WebhookProperties properties,
-            Clock clock, StartupState startup) {
+    public WebhookBatcher(WebhookBatchRepository batches, ImportRepository imports, ContactListIntake intake,
+            WebhookProperties properties, Clock clock, StartupState startup) {
         this.batches = batches;
+        this.imports = imports;
         this.intake = intake;
         this.properties = properties;
         this.clock = clock;
@@ -56,6 +62,13 @@ public class WebhookBatcher {
             return;
         }
         batches.takeOverStale(properties.claimLease()).forEach(stale -> {
+            Optional<ImportRecord> launched = imports.findLatest(SOURCE_NAME, fileName(stale));
+            if (launched.isPresent()) {
+                log.warn("Webhook batch {} was launched as import {} but not marked so: marking it now",
+                        stale.batchId(), launched.get().id());
+                batches.markLaunched(stale.batchId(), launched.get().id());
+                return;
+            }
             log.warn("Webhook batch {} ({} IDs for campaign {}) was claimed but never launched: launching it now",
                     stale.batchId(), stale.contactIds().size(), stale.campaignId());
             launch(stale);
@@ -85,12 +98,16 @@ public class WebhookBatcher {
         return Optional.empty();
     }
 
+    private static String fileName(ClaimedBatch batch) {
+        return "webhook-batch-" + batch.batchId() + ".txt";
+    }
+
     private void launch(ClaimedBatch batch) {
-        String fileName = "webhook-batch-" + batch.batchId() + ".txt";
+        String fileName = fileName(batch);
         byte[] list = (String.join("\n", batch.contactIds()) + "\n").getBytes(StandardCharsets.UTF_8);
         try {
             IntakeResult result = intake.accept(new ByteArrayInputStream(list), fileName, batch.campaignId(),
-                    SOURCE_NAME, false, false);
+                    SOURCE_NAME, true, false);
             batches.markLaunched(batch.batchId(), result.launch().importId());
             log.info("Webhook batch {}: {} contact ID(s) for campaign {} -> import {} ({})", batch.batchId(),
                     batch.contactIds().size(), batch.campaignId(), result.launch().importId(),

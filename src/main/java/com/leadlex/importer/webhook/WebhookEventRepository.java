@@ -5,7 +5,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -17,12 +20,17 @@ import com.leadlex.importer.system.GeneratedIds;
 import com.leadlex.importer.system.IndependentWrites;
 
 /**
- * WEBHOOK_EVENT and its WEBHOOK_CONTACT rows. An event and all its contact IDs commit together or
- * not at all, before the caller gets an answer; a delivery already stored (unique per source and
- * delivery ID) is reported as a duplicate and nothing more is written.
+ * WEBHOOK_EVENT with its WEBHOOK_CONTACT and WEBHOOK_RECORD rows. An event and all its contact IDs
+ * commit together or not at all, before the caller gets an answer; a delivery already stored (unique
+ * per source and delivery ID) is reported as a duplicate and nothing more is written. Records are
+ * recognised one by one as well (unique per source and record ID), because CRMs retry by the
+ * envelope: a retried envelope may carry records already stored beside new ones.
  */
 @Repository
 public class WebhookEventRepository {
+
+    private static final int STORE_ATTEMPTS = 3;
+    private static final int LOOKUP_BATCH = 100;
 
     private final JdbcTemplate jdbc;
     private final IndependentWrites writes;
@@ -32,25 +40,68 @@ public class WebhookEventRepository {
         this.writes = writes;
     }
 
+    /**
+     * Stores the event, its contact IDs and its named records in one transaction; records an earlier
+     * delivery already brought are left out. A delivery whose records were all stored before is a
+     * duplicate, like one with a delivery ID already stored. Two deliveries sharing a new record at
+     * the same moment meet on the record's unique key: the loser looks again and finds it stored.
+     */
     public StoredEvent store(NewWebhookEvent event) {
-        OffsetDateTime now = writes.now();
-        try {
-            long id = writes.inOwnTransaction(() -> {
-                long eventId = insertEvent(event, now);
-                List<Object[]> rows = new ArrayList<>(event.contacts().size());
-                for (ContactReference contact : event.contacts()) {
-                    rows.add(new Object[] {eventId, contact.campaignId(), contact.contactId(), now});
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return writes.inOwnTransaction(() -> storeNew(event));
+            } catch (DuplicateKeyException e) {
+                Optional<WebhookEventRecord> earlier = findByDelivery(event.sourceName(), event.deliveryId());
+                if (earlier.isPresent()) {
+                    return duplicateOf(earlier.get(), event.recordIds().size());
                 }
-                jdbc.batchUpdate("INSERT INTO WEBHOOK_CONTACT (EVENT_ID, CAMPAIGN_ID, CONTACT_ID, RECEIVED_AT) "
-                        + "VALUES (?, ?, ?, ?)", rows);
-                return eventId;
-            });
-            return new StoredEvent(id, false, event.contacts().size());
-        } catch (DuplicateKeyException e) {
-            return findByDelivery(event.sourceName(), event.deliveryId())
-                    .map(earlier -> new StoredEvent(earlier.id(), true, earlier.contactCount()))
-                    .orElseThrow(() -> e);
+                if (attempt >= STORE_ATTEMPTS) {
+                    throw e;
+                }
+            }
         }
+    }
+
+    private StoredEvent storeNew(NewWebhookEvent received) {
+        Map<String, Long> earlierRecords = storedRecords(received.sourceName(), received.recordIds());
+        NewWebhookEvent event = received.without(earlierRecords.keySet());
+        if (!earlierRecords.isEmpty() && event.records().isEmpty()) {
+            long first = earlierRecords.values().stream().min(Long::compare).orElseThrow();
+            return duplicateOf(findById(first).orElseThrow(), earlierRecords.size());
+        }
+        OffsetDateTime now = writes.now();
+        long eventId = insertEvent(event, now);
+        List<Object[]> rows = new ArrayList<>(event.contacts().size());
+        for (ContactReference contact : event.contacts()) {
+            rows.add(new Object[] {eventId, contact.campaignId(), contact.contactId(), now});
+        }
+        jdbc.batchUpdate("INSERT INTO WEBHOOK_CONTACT (EVENT_ID, CAMPAIGN_ID, CONTACT_ID, RECEIVED_AT) "
+                + "VALUES (?, ?, ?, ?)", rows);
+        jdbc.batchUpdate("INSERT INTO WEBHOOK_RECORD (SOURCE_NAME, RECORD_ID, EVENT_ID) VALUES (?, ?, ?)",
+                event.recordIds().stream().map(id -> new Object[] {event.sourceName(), id, eventId}).toList());
+        return new StoredEvent(eventId, false, event.contacts().size(), event.invalidCount(), earlierRecords.size());
+    }
+
+    private static StoredEvent duplicateOf(WebhookEventRecord earlier, int recordsAlreadyReceived) {
+        return new StoredEvent(earlier.id(), true, earlier.contactCount(), earlier.invalidCount(),
+                recordsAlreadyReceived);
+    }
+
+    /** The records among {@code recordIds} that a source's earlier deliveries stored, with their events. */
+    private Map<String, Long> storedRecords(String source, List<String> recordIds) {
+        Map<String, Long> stored = new HashMap<>();
+        for (int from = 0; from < recordIds.size(); from += LOOKUP_BATCH) {
+            List<String> some = recordIds.subList(from, Math.min(recordIds.size(), from + LOOKUP_BATCH));
+            List<Object> args = new ArrayList<>(some.size() + 1);
+            args.add(source);
+            args.addAll(some);
+            jdbc.query("SELECT RECORD_ID, EVENT_ID FROM WEBHOOK_RECORD WHERE SOURCE_NAME = ? AND RECORD_ID IN ("
+                    + String.join(", ", Collections.nCopies(some.size(), "?")) + ")",
+                    rs -> {
+                        stored.put(rs.getString("RECORD_ID"), rs.getLong("EVENT_ID"));
+                    }, args.toArray());
+        }
+        return stored;
     }
 
     private long insertEvent(NewWebhookEvent event, OffsetDateTime now) {

@@ -1,9 +1,9 @@
 package com.leadlex.importer.webhook;
 
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
@@ -23,7 +23,9 @@ import com.leadlex.importer.webhook.format.WebhookPayloadParsers;
  * The request path of a webhook, in the order that keeps it safe and cheap: authenticate the raw
  * bytes, parse, resolve each contact's campaign, then store the event and its IDs in one
  * transaction. No LeadLex call happens here; the batcher does that later, so the answer does not
- * wait on LeadLex or its quota.
+ * wait on LeadLex or its quota. A delivery with no valid contact ID is still answered 202 (a CRM
+ * would only retry it), so it is made loud here instead: a WARN line, a metric, its invalid count
+ * in the answer and in the events API.
  */
 @Component
 public class WebhookIntake {
@@ -37,9 +39,11 @@ public class WebhookIntake {
     private final WebhookAuthenticators authenticators;
     private final WebhookPayloadParsers parsers;
     private final WebhookEventRepository events;
+    private final WebhookMeters meters;
 
     public WebhookIntake(WebhookProperties properties, WebhookAuthenticators authenticators,
-            WebhookPayloadParsers parsers, WebhookEventRepository events) {
+            WebhookPayloadParsers parsers, WebhookEventRepository events, WebhookMeters meters) {
+        this.meters = meters;
         this.properties = properties;
         this.authenticators = authenticators;
         this.parsers = parsers;
@@ -64,36 +68,60 @@ public class WebhookIntake {
         if (source.format() == WebhookFormat.SALESFORCE_OUTBOUND) {
             SalesforceOrganizations.requireAllowed(source, payload.organizationId());
         }
-        Set<ContactReference> contacts = new LinkedHashSet<>();
-        int invalid = 0;
-        for (PayloadRecord record : payload.records()) {
-            if (record.contactIds().isEmpty()) {
-                continue;
-            }
-            String campaign = campaignOf(record, source);
-            for (String raw : record.contactIds()) {
-                String id = raw.strip().toLowerCase(Locale.ROOT);
-                if (UUID.matcher(id).matches()) {
-                    contacts.add(new ContactReference(campaign, id));
-                } else {
-                    invalid++;
-                }
-            }
-        }
         String deliveryId = signedDeliveryId.or(() -> Optional.ofNullable(payload.deliveryId()))
                 .or(() -> Optional.ofNullable(source.deliveryIdHeader()).map(request::header))
-                .map(id -> id.length() <= MAX_DELIVERY_ID ? id : DeliveryIds.ofParts("long", java.util.List.of(id)))
+                .map(WebhookIntake::bounded)
                 .orElseGet(() -> DeliveryIds.ofBody(request.body()));
-        StoredEvent stored = events.store(new NewWebhookEvent(request.sourceName(), deliveryId, source.format(),
-                DeliveryIds.sha256Hex(request.body()), contacts.stream().toList(), invalid));
+        // a Standard Webhooks message is one record, named by its signed message ID
+        String messageId = signedDeliveryId.map(id -> bounded("message:" + id)).orElse(null);
+        List<ReceivedRecord> records = new ArrayList<>(payload.records().size());
+        for (PayloadRecord record : payload.records()) {
+            String recordId = record.recordId() == null ? messageId : bounded(record.recordId());
+            records.add(validated(record, recordId, source));
+        }
+        NewWebhookEvent event = new NewWebhookEvent(request.sourceName(), deliveryId, source.format(),
+                DeliveryIds.sha256Hex(request.body()), records);
+        StoredEvent stored = events.store(event);
         if (stored.duplicate()) {
             log.info("Webhook {}: delivery {} was already stored as event {}; acknowledged, nothing added",
                     request.sourceName(), deliveryId, stored.eventId());
+        } else if (stored.contactIds() == 0) {
+            meters.deliveryWithoutValidIds(request.sourceName());
+            log.warn("Webhook {}: event {} (delivery {}) brought no valid contact ID: {} value(s) at {} that are not "
+                    + "contact IDs (UUIDs); nothing will be imported. Check the source's id-location and the CRM "
+                    + "field mapped to it", request.sourceName(), stored.eventId(), deliveryId, stored.invalidIds(),
+                    source.idLocation());
         } else {
-            log.debug("Webhook {}: event {} stored with {} contact ID(s){}", request.sourceName(), stored.eventId(),
-                    contacts.size(), invalid > 0 ? ", " + invalid + " value(s) that are not contact IDs" : "");
+            log.debug("Webhook {}: event {} stored with {} contact ID(s){}{}", request.sourceName(),
+                    stored.eventId(), stored.contactIds(), stored.invalidIds() > 0
+                            ? ", " + stored.invalidIds() + " value(s) that are not contact IDs" : "",
+                    stored.recordsAlreadyReceived() > 0 ? ", " + stored.recordsAlreadyReceived()
+                            + " record(s) already received in an earlier delivery left out" : "");
         }
         return stored;
+    }
+
+    private static ReceivedRecord validated(PayloadRecord record, String recordId, WebhookSource source) {
+        if (record.contactIds().isEmpty()) {
+            return new ReceivedRecord(recordId, List.of(), 0);
+        }
+        String campaign = campaignOf(record, source);
+        List<ContactReference> contacts = new ArrayList<>();
+        int invalid = 0;
+        for (String raw : record.contactIds()) {
+            String id = raw.strip().toLowerCase(Locale.ROOT);
+            if (UUID.matcher(id).matches()) {
+                contacts.add(new ContactReference(campaign, id));
+            } else {
+                invalid++;
+            }
+        }
+        return new ReceivedRecord(recordId, contacts, invalid);
+    }
+
+    /** An ID short enough for its column; a longer one is named by its hash. */
+    private static String bounded(String id) {
+        return id.length() <= MAX_DELIVERY_ID ? id : DeliveryIds.ofParts("long", List.of(id));
     }
 
     private static String campaignOf(PayloadRecord record, WebhookSource source) {

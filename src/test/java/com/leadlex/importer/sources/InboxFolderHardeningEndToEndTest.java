@@ -23,7 +23,9 @@ import com.leadlex.importer.ledger.ImportStatus;
 /**
  * The folder inbox under the conditions that hurt: a file of another kind, a list that fails, the
  * same file dropped again unchanged. Each costs at most one log line, never a loop, and a file once
- * taken is remembered in the database (so across restarts too).
+ * taken is remembered in the database (so across restarts too). And nothing is swallowed: an empty
+ * list, a name already in done/ or failed/, a list outside any campaign folder, a list whose import
+ * fails, each ends where an operator looks, with the reason.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class InboxFolderHardeningEndToEndTest extends ImportIntegrationTest {
@@ -32,6 +34,8 @@ class InboxFolderHardeningEndToEndTest extends ImportIntegrationTest {
     private SourceStatusRegistry sources;
     @Autowired
     private JdbcTemplate jdbc;
+    @Autowired
+    private RejectedFileRepository rejectedFiles;
 
     @Test
     void aFileOfAnotherKindIsIgnoredWithOneLogLineAndLeftWhereItIs(CapturedOutput output) throws IOException {
@@ -74,6 +78,79 @@ class InboxFolderHardeningEndToEndTest extends ImportIntegrationTest {
         awaitPolls(3);
         assertThat(folder.resolve("again.csv")).exists();
         assertThat(imports.findRecent(100)).filteredOn(i -> "again.csv".equals(i.fileName())).hasSize(1);
+    }
+
+    @Test
+    void anEmptyListIsTakenAndGoesToFailedWithAReportInsteadOfWaitingForEver() throws IOException {
+        Path folder = Files.createDirectories(inbox().resolve("cmp_hardening_empty"));
+
+        Files.move(write("empty.csv", ""), folder.resolve("empty.csv"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(folder.resolve("failed/empty.csv")));
+        assertThat(Files.readString(folder.resolve("failed/empty.csv.error.txt"))).contains("The file is empty");
+        assertThat(folder.resolve("empty.csv")).doesNotExist();
+        assertThat(folder.resolve("empty.csv.camelLock")).doesNotExist();
+    }
+
+    @Test
+    void aListWhoseNameIsAlreadyInDoneOrFailedIsKeptBesideItWithASuffixNeverOverwritingIt() throws IOException {
+        sandbox.createCampaign("cmp_hardening_same_name");
+        Path folder = Files.createDirectories(inbox().resolve("cmp_hardening_same_name"));
+        Files.move(csvList("weekly.csv", newIds(3)), folder.resolve("weekly.csv"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(folder.resolve("done/weekly.csv")));
+        String first = Files.readString(folder.resolve("done/weekly.csv"));
+        Files.move(write("weekly.txt", "not a contact id\n"), folder.resolve("weekly.txt"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(folder.resolve("failed/weekly.txt")));
+
+        Files.move(csvList("weekly.csv", newIds(4)), folder.resolve("weekly.csv"));
+        Files.move(write("weekly.txt", "still not a contact id\n"), folder.resolve("weekly.txt"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(folder.resolve("done/weekly-2.csv"))
+                && Files.exists(folder.resolve("failed/weekly-2.txt")));
+        assertThat(Files.readString(folder.resolve("done/weekly.csv"))).isEqualTo(first);
+        assertThat(lines(folder.resolve("done/weekly-2.csv"))).hasSize(5);
+        assertThat(Files.readString(folder.resolve("failed/weekly.txt"))).isEqualTo("not a contact id\n");
+        assertThat(Files.readString(folder.resolve("failed/weekly-2.txt.error.txt"))).contains("weekly.txt");
+        assertThat(folder.resolve("failed/weekly.txt.error.txt")).exists();
+    }
+
+    @Test
+    void aListInTheInboxRootIsReportedOnceInTheLogAndTheSourceStatus(CapturedOutput output) throws IOException {
+        Path misplaced = inbox().resolve("no-campaign.csv");
+        try {
+            Files.move(csvList("no-campaign.csv", newIds(2)), misplaced);
+
+            awaitPolls(3);
+            assertThat(occurrences(output.getOut(), "List no-campaign.csv is in " + inbox())).isEqualTo(1);
+            assertThat(sources.current("ingest-file").orElseThrow().lastError()).contains("no-campaign.csv",
+                    "not in a campaign folder");
+            assertThat(rejectedFiles.findRecent("inbox", 0, 20)).anySatisfy(rejected -> {
+                assertThat(rejected.fileName()).isEqualTo("no-campaign.csv");
+                assertThat(rejected.reason()).contains("move it into");
+            });
+            assertThat(misplaced).exists();
+        } finally {
+            Files.deleteIfExists(misplaced);
+        }
+    }
+
+    @Test
+    void aListWhoseImportFailsGoesToFailedWithTheReasonNotToDone() throws IOException {
+        Path folder = Files.createDirectories(inbox().resolve("cmp_hardening_unknown"));
+
+        Files.move(csvList("unknown-campaign.csv", newIds(5)), folder.resolve("unknown-campaign.csv"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> imports.findRecent(100).stream()
+                .anyMatch(i -> "unknown-campaign.csv".equals(i.fileName()) && i.status() == ImportStatus.FAILED));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(folder.resolve("failed/unknown-campaign.csv")));
+        assertThat(folder.resolve("done/unknown-campaign.csv")).doesNotExist();
+        assertThat(Files.readString(folder.resolve("failed/unknown-campaign.csv.error.txt")))
+                .contains("campaign_not_found", "restart import");
+        assertThat(rejectedFiles.findRecent("inbox", 0, 20)).anySatisfy(rejected -> {
+            assertThat(rejected.fileName()).isEqualTo("unknown-campaign.csv");
+            assertThat(rejected.campaignId()).isEqualTo("cmp_hardening_unknown");
+            assertThat(rejected.reason()).contains("campaign_not_found");
+        });
     }
 
     private void awaitPolls(int more) {

@@ -32,7 +32,7 @@ class SourceTemplateParametersTest {
 
         assertThat(parameters).containsEntry("directory", "/srv/inbox").containsEntry("fileKeyPrefix", "inbox")
                 .containsEntry("recursive", "true").containsEntry("minDepth", "2").containsEntry("maxDepth", "2")
-                .containsEntry("move", "${file:parent}/done/${file:onlyname}").doesNotContainKey("delete");
+                .containsEntry("move", "${bean:sourceFileTargets?method=done}").doesNotContainKey("delete");
     }
 
     @Test

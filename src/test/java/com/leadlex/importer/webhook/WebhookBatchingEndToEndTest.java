@@ -10,6 +10,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 import com.leadlex.importer.ledger.ImportRecord;
 import com.leadlex.importer.ledger.ImportStatus;
@@ -19,14 +25,18 @@ import com.leadlex.importer.system.TestDatabase;
 
 /**
  * What webhooks cost in LeadLex requests: single-contact events are batched into full chunks per
- * campaign, a resent delivery is neither stored nor enrolled twice, and events are still taken in
- * (202) while LeadLex has no quota left, because nothing on the request path calls it.
+ * campaign, a resent delivery (or a resent record in a new envelope) is neither stored nor enrolled
+ * twice, and events are still taken in (202) while LeadLex has no quota left, because nothing on the
+ * request path calls it. And nothing new is swallowed: a new delivery is sent even when an earlier
+ * one brought the same IDs, and one with no valid ID is answered but made loud.
  */
 @Tag(TestDatabase.TAG)
 class WebhookBatchingEndToEndTest extends WebhookEndToEndTestBase {
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     WebhookBatchRepository batches;
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void aThousandSingleContactEventsForOneCampaignCostTwoLeadLexRequestsNotAThousand() {
@@ -149,6 +159,133 @@ class WebhookBatchingEndToEndTest extends WebhookEndToEndTestBase {
                 Integer.class)).as("every ID in exactly one batch").isEqualTo(1_000);
         assertThat(jdbc.queryForList("SELECT B.ID FROM WEBHOOK_BATCH B WHERE B.CAMPAIGN_ID = 'cmp_wh_concurrent' AND "
                 + "B.ID_COUNT <> (SELECT COUNT(*) FROM WEBHOOK_CONTACT C WHERE C.BATCH_ID = B.ID)", Long.class)).isEmpty();
+    }
+
+    @Test
+    void aNewDeliveryWithTheIdsOfAnEarlierCompletedBatchIsSentAgain() {
+        // a contact removed from the campaign in LeadLex, then pushed again by the CRM: the new delivery means it
+        sandbox.createCampaign("cmp_wh_again");
+        List<String> ids = newIds(2);
+        String body = WebhookHttp.genericBody("cmp_wh_again", ids);
+        assertThat(http.post("/webhooks/signed-json", body, bodyHmacHeaders("again-1", body, BODY_SECRET))
+                .statusCode()).isEqualTo(202);
+        clock.advance(Duration.ofHours(1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> importsOf("cmp_wh_again").size() == 1
+                && importsOf("cmp_wh_again").get(0).status() == ImportStatus.COMPLETED);
+
+        assertThat(http.post("/webhooks/signed-json", body, bodyHmacHeaders("again-2", body, BODY_SECRET))
+                .statusCode()).isEqualTo(202);
+        clock.advance(Duration.ofHours(1));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> importsOf("cmp_wh_again").size() == 2
+                && importsOf("cmp_wh_again").get(1).status().isFinal());
+        assertThat(importsOf("cmp_wh_again")).extracting(ImportRecord::status)
+                .containsExactly(ImportStatus.COMPLETED, ImportStatus.COMPLETED);
+        assertThat(requestsFor("cmp_wh_again")).extracting(ReceivedRequest::contactCount).containsExactly(2, 2);
+    }
+
+    @Test
+    void aRetriedEnvelopeMixingAnOldAndANewRecordStoresAndSendsOnlyTheNewOne() {
+        String old = newIds(1).get(0);
+        String added = newIds(1).get(0);
+        String first = hubspotEvents(List.of(7001L), List.of(old), 0);
+        String retry = hubspotEvents(List.of(7001L, 7002L), List.of(old, added), 1);
+        String sfOld = newIds(1).get(0);
+        String sfAdded = newIds(1).get(0);
+        String sfFirst = salesforceNotifications(List.of("04l5e00000MixA1AAJ"), List.of(sfOld));
+        String sfRetry = salesforceNotifications(List.of("04l5e00000MixA1AAJ", "04l5e00000MixA2AAJ"),
+                List.of(sfOld, sfAdded));
+        assertThat(http.post("/webhooks/hubspot-events", first,
+                hubspotHeaders("/webhooks/hubspot-events", first, HUBSPOT_SECRET, nowMillis())).statusCode())
+                .isEqualTo(202);
+        assertThat(postSalesforce(sfFirst).statusCode()).isEqualTo(200);
+        clock.advance(Duration.ofHours(1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> importOfContact(old) != null
+                && importOfContact(sfOld) != null);
+
+        HttpResponse<String> retried = http.post("/webhooks/hubspot-events", retry,
+                hubspotHeaders("/webhooks/hubspot-events", retry, HUBSPOT_SECRET, nowMillis()));
+        HttpResponse<String> sfRetried = postSalesforce(sfRetry);
+
+        assertThat(retried.statusCode()).isEqualTo(202);
+        assertThat(retried.body()).contains("\"duplicate\":false", "\"contactIds\":1",
+                "\"recordsAlreadyReceived\":1");
+        assertThat(sfRetried.statusCode()).isEqualTo(200);
+        for (String id : List.of(old, added, sfOld, sfAdded)) {
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM WEBHOOK_CONTACT WHERE CONTACT_ID = ?", Integer.class,
+                    id)).as("rows for %s", id).isEqualTo(1);
+        }
+        clock.advance(Duration.ofHours(1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> importOfContact(added) != null
+                && importOfContact(sfAdded) != null);
+        // the old records' contacts went with the first imports only: the new ones carry the new records alone
+        assertThat(importOfContact(added)).isNotEqualTo(importOfContact(old));
+        assertThat(importOfContact(sfAdded)).isNotEqualTo(importOfContact(sfOld));
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aDeliveryWithNoValidIdIsAnswered202WithItsInvalidCountAndIsWarnedCountedAndShown(CapturedOutput output) {
+        double before = withoutIdsCount();
+        String body = WebhookHttp.genericBody("cmp_wh_mismapped", List.of("0035e00000ZkM3hAAF", "grace@example.com"));
+
+        HttpResponse<String> response = http.post("/webhooks/signed-json", body,
+                bodyHmacHeaders("mismapped-1", body, BODY_SECRET));
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.body()).contains("\"contactIds\":0", "\"invalidIds\":2");
+        long eventId = WebhookHttp.eventId(response);
+        assertThat(output.getOut()).containsPattern("WARN .*Webhook signed-json: event " + eventId
+                + " \\(delivery mismapped-1\\) brought no valid contact ID: 2 value\\(s\\)");
+        assertThat(withoutIdsCount()).isEqualTo(before + 1);
+        HttpResponse<String> shown = http.get("/api/webhooks/events/" + eventId);
+        assertThat(shown.statusCode()).isEqualTo(200);
+        assertThat(shown.body()).contains("\"invalidCount\":2", "\"contactCount\":0");
+    }
+
+    private double withoutIdsCount() {
+        var counter = meters.find(WebhookMeters.WITHOUT_IDS).tag("source", "signed-json").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private Long importOfContact(String contactId) {
+        List<Long> found = jdbc.queryForList("SELECT B.IMPORT_ID FROM WEBHOOK_CONTACT C JOIN WEBHOOK_BATCH B "
+                + "ON C.BATCH_ID = B.ID WHERE C.CONTACT_ID = ? AND B.IMPORT_ID IS NOT NULL", Long.class, contactId);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    private HttpResponse<String> postSalesforce(String body) {
+        return http.post("/webhooks/salesforce/" + SALESFORCE_TOKEN, body, "Content-Type", "text/xml; charset=utf-8",
+                "SOAPAction", "\"\"");
+    }
+
+    /** A HubSpot subscription delivery: one propertyChange event per ID, as HubSpot batches them. */
+    private static String hubspotEvents(List<Long> eventIds, List<String> contactIds, int attempt) {
+        List<String> events = new ArrayList<>();
+        for (int i = 0; i < eventIds.size(); i++) {
+            events.add("{\"eventId\":" + eventIds.get(i) + ",\"subscriptionId\":2410077,\"portalId\":62515,"
+                    + "\"subscriptionType\":\"contact.propertyChange\",\"attemptNumber\":" + attempt
+                    + ",\"objectId\":" + (1200 + i) + ",\"propertyName\":\"leadlex_id\",\"propertyValue\":\""
+                    + contactIds.get(i) + "\"}");
+        }
+        return "[" + String.join(",", events) + "]";
+    }
+
+    /** A Salesforce outbound message with one Notification per (notification ID, contact ID). */
+    private static String salesforceNotifications(List<String> notificationIds, List<String> contactIds) {
+        StringBuilder notifications = new StringBuilder();
+        for (int i = 0; i < notificationIds.size(); i++) {
+            notifications.append("<Notification><Id>").append(notificationIds.get(i)).append("</Id>")
+                    .append("<sObject xsi:type=\"sf:Contact\" xmlns:sf=\"urn:sobject.enterprise.soap.sforce.com\">")
+                    .append("<sf:LeadLex_Id__c>").append(contactIds.get(i)).append("</sf:LeadLex_Id__c></sObject>")
+                    .append("</Notification>");
+        }
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><soapenv:Envelope "
+                + "xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" "
+                + "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><soapenv:Body>"
+                + "<notifications xmlns=\"http://soap.sforce.com/2005/09/outbound\">"
+                + "<OrganizationId>00D5e000000KQ2eEAG</OrganizationId><ActionId>04k5e000000CaRkAAK</ActionId>"
+                + notifications + "</notifications></soapenv:Body></soapenv:Envelope>";
     }
 
     private List<ImportRecord> importsOf(String campaign) {

@@ -49,6 +49,9 @@ class WebhookPayloadParsersTest {
                 StandardCharsets.UTF_8).replace("\"attemptNumber\":0", "\"attemptNumber\":1")), events);
         assertThat(first.records()).hasSize(2);
         assertThat(first.deliveryId()).startsWith("hubspot-events:").isEqualTo(retry.deliveryId());
+        assertThat(first.records()).extracting(PayloadRecord::recordId)
+                .containsExactly("hubspot-event:1887354190", "hubspot-event:1887354191");
+        assertThat(workflow.records()).extracting(PayloadRecord::recordId).containsOnlyNulls();
     }
 
     @Test
@@ -60,6 +63,8 @@ class WebhookPayloadParsersTest {
         assertThat(parsed.records()).flatExtracting(PayloadRecord::contactIds).containsExactly(
                 "7c6b5a49-3827-4d1c-b0a9-f8e7d6c5b4a3", "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d");
         assertThat(parsed.deliveryId()).startsWith("salesforce:");
+        assertThat(parsed.records()).extracting(PayloadRecord::recordId).containsExactly(
+                "salesforce-notification:04l5e00000Gx7QzAAJ", "salesforce-notification:04l5e00000Gx7R0AAJ");
         String withEntity = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
                 + "<x>&e;</x>";
         assertThatThrownBy(() -> new SalesforceOutboundMessageParser().parse(bytes(withEntity),
@@ -79,6 +84,7 @@ class WebhookPayloadParsersTest {
                 source(WebhookFormat.PIPEDRIVE_V2, null, "cmp_x"));
 
         assertThat(parsed.deliveryId()).isEqualTo("pipedrive:0d9b7f4e-3c2a-4e1b-8f6d-5a4c3b2e1f0a");
+        assertThat(parsed.records()).extracting(PayloadRecord::recordId).containsExactly(parsed.deliveryId());
         assertThat(parsed.records()).flatExtracting(PayloadRecord::contactIds)
                 .containsExactly("9e8d7c6b-5a49-4382-a716-0f1e2d3c4b5a");
         assertThatThrownBy(() -> new PipedriveV2PayloadParser().parse(bytes("{\"v\":1,\"meta\":{\"v\":1,\"id\":7}}"),

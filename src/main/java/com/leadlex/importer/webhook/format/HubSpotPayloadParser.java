@@ -17,7 +17,8 @@ import com.leadlex.importer.webhook.WebhookSource;
  * contact ({@code {"vid": ..., "properties": {"leadlex_id": {"value": "..."}}}}): one record. A
  * webhook subscription posts an array of events ({@code eventId}, {@code objectId},
  * {@code propertyName}, {@code propertyValue}, ...): one record per event, and the delivery is
- * named by its event IDs, which a retry keeps (its {@code attemptNumber} changes, its body too).
+ * named by its event IDs, which a retry keeps (its {@code attemptNumber} changes, its body too); each
+ * event is also a record of its own by its event ID, since a retry may batch old events with new ones.
  * A contact without the LeadLex ID property is not an error: HubSpot would only retry it.
  */
 @Component
@@ -32,7 +33,7 @@ public class HubSpotPayloadParser implements WebhookPayloadParser {
     public ParsedPayload parse(byte[] body, WebhookSource source) {
         JsonNode root = JsonLocations.read(body);
         if (root.isObject()) {
-            return new ParsedPayload(null, null, List.of(record(root, source)));
+            return new ParsedPayload(null, null, List.of(record(root, source, null)));
         }
         if (!root.isArray()) {
             throw WebhookRefusedException.malformed("expected a HubSpot contact object or an array of events");
@@ -43,19 +44,20 @@ public class HubSpotPayloadParser implements WebhookPayloadParser {
             if (!event.isObject()) {
                 throw WebhookRefusedException.malformed("element " + records.size() + " of the event array is not an object");
             }
-            records.add(record(event, source));
             JsonNode eventId = event.get("eventId");
-            if (eventId != null && eventId.isValueNode()) {
+            boolean named = eventId != null && eventId.isValueNode() && !eventId.asString().isBlank();
+            if (named) {
                 eventIds.add(eventId.asString());
             }
+            records.add(record(event, source, named ? "hubspot-event:" + eventId.asString() : null));
         }
         String deliveryId = !eventIds.isEmpty() && eventIds.size() == records.size()
                 ? DeliveryIds.ofParts("hubspot-events", eventIds) : null;
         return new ParsedPayload(deliveryId, null, records);
     }
 
-    private static PayloadRecord record(JsonNode node, WebhookSource source) {
+    private static PayloadRecord record(JsonNode node, WebhookSource source, String recordId) {
         return new PayloadRecord(JsonLocations.values(node, source.idLocation()),
-                JsonLocations.text(node, source.campaignLocation()));
+                JsonLocations.text(node, source.campaignLocation()), recordId);
     }
 }

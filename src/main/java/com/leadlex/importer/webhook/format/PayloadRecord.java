@@ -7,10 +7,19 @@ import java.util.List;
  *
  * @param contactIds the raw values found at the source's ID location (none when the record has none)
  * @param campaignId the raw value at the campaign location, or null
+ * @param recordId   the ID the sender gives this record and keeps when it retries it (HubSpot's event ID,
+ *                   Salesforce's notification ID, Pipedrive's meta ID), prefixed by its kind; null when
+ *                   the format has none. Retries are recognised per record by it, so a retried envelope
+ *                   that also carries a new record stores only the new one.
  */
-public record PayloadRecord(List<String> contactIds, String campaignId) {
+public record PayloadRecord(List<String> contactIds, String campaignId, String recordId) {
 
     public PayloadRecord {
         contactIds = List.copyOf(contactIds);
+    }
+
+    /** A record its sender gives no ID of its own. */
+    public PayloadRecord(List<String> contactIds, String campaignId) {
+        this(contactIds, campaignId, null);
     }
 }

@@ -41,7 +41,7 @@ public class PipedriveV2PayloadParser implements WebhookPayloadParser {
             throw WebhookRefusedException.malformed("the Pipedrive webhook has no meta.id");
         }
         PayloadRecord record = new PayloadRecord(JsonLocations.values(root, source.idLocation()),
-                JsonLocations.text(root, source.campaignLocation()));
-        return new ParsedPayload("pipedrive:" + id.asString(), null, List.of(record));
+                JsonLocations.text(root, source.campaignLocation()), "pipedrive:" + id.asString());
+        return new ParsedPayload(record.recordId(), null, List.of(record));
     }
 }

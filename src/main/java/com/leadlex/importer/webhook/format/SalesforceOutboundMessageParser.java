@@ -26,7 +26,7 @@ import com.leadlex.importer.webhook.WebhookSource;
  * {@value #OUTBOUND_NS}) with {@code OrganizationId}, {@code ActionId} and up to 100
  * {@code Notification}s, each an {@code Id} and an {@code sObject} whose fields are elements named
  * after the fields ({@code sf:LeadLex_Id__c}). Salesforce tells listeners to track resends by the
- * notification IDs, so they name the delivery. DTDs are refused: no entity tricks on an open port.
+ * notification IDs, so they name the delivery and each record in it (a resend may mix old and new ones). DTDs are refused: no entity tricks on an open port.
  */
 @Component
 public class SalesforceOutboundMessageParser implements WebhookPayloadParser {
@@ -52,7 +52,8 @@ public class SalesforceOutboundMessageParser implements WebhookPayloadParser {
             notificationIds.add(id == null ? "" : id);
             String contactId = childText(sObject, source.idLocation());
             records.add(new PayloadRecord(contactId == null ? List.of() : List.of(contactId.split("[,;\\s]+")),
-                    source.campaignLocation() == null ? null : childText(sObject, source.campaignLocation())));
+                    source.campaignLocation() == null ? null : childText(sObject, source.campaignLocation()),
+                    id == null ? null : "salesforce-notification:" + id));
         }
         if (records.isEmpty()) {
             throw WebhookRefusedException.malformed("the notifications element holds no Notification");
