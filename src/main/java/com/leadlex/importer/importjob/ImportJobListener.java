@@ -3,6 +3,7 @@ package com.leadlex.importer.importjob;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,27 +57,33 @@ public class ImportJobListener implements JobExecutionListener {
     public void afterJob(JobExecution jobExecution) {
         long importId = importId(jobExecution);
         ImportRecord record = imports.findById(importId).orElseThrow();
-        BatchStatus status = jobExecution.getStatus();
-        if (status == BatchStatus.COMPLETED) {
-            imports.markEnded(importId, ImportStatus.COMPLETED, null, null);
-        } else if (status == BatchStatus.STOPPED && record.resumeAt() != null) {
-            imports.markEnded(importId, ImportStatus.PAUSED, record.lastErrorCode(), record.lastError());
-        } else if (status == BatchStatus.STOPPED) {
-            imports.markEnded(importId, ImportStatus.STOPPED, "stopped", "Stopped by an operator; restart to go on");
-        } else {
-            Failure failure = describe(jobExecution);
-            imports.markEnded(importId, ImportStatus.FAILED, failure.code(), failure.message());
-        }
+        ImportRecord ended = ended(record, jobExecution);
+        // results.csv first: an import shown as ended already has its results file
+        Optional<String> resultsNotWritten = writeResults(ended);
+        imports.markEnded(importId, ended.status(), ended.lastErrorCode(), ended.lastError());
+        resultsNotWritten.ifPresent(reason -> imports.recordResultsNotWritten(importId, reason));
         stopRequests.clear(importId);
-        ImportRecord ended = imports.findById(importId).orElseThrow();
         if (jobExecution.getStartTime() != null) {
             meters.importEnded(ended.status().name().toLowerCase(java.util.Locale.ROOT),
                     java.time.Duration.between(jobExecution.getStartTime(), java.time.LocalDateTime.now()));
         }
-        writeResults(ended);
         ImportSummary summary = summaries.describe(imports.findById(importId).orElseThrow());
         log.info("{}", summary.oneLine());
         publishEnded(summary, jobExecution.getId());
+    }
+
+    /** The import as its run leaves it: COMPLETED, PAUSED (quota), STOPPED or FAILED with the reason. */
+    private static ImportRecord ended(ImportRecord record, JobExecution jobExecution) {
+        BatchStatus status = jobExecution.getStatus();
+        if (status == BatchStatus.COMPLETED) {
+            return record.endedAs(ImportStatus.COMPLETED, null, null);
+        } else if (status == BatchStatus.STOPPED && record.resumeAt() != null) {
+            return record.endedAs(ImportStatus.PAUSED, record.lastErrorCode(), record.lastError());
+        } else if (status == BatchStatus.STOPPED) {
+            return record.endedAs(ImportStatus.STOPPED, "stopped", "Stopped by an operator; restart to go on");
+        }
+        Failure failure = describe(jobExecution);
+        return record.endedAs(ImportStatus.FAILED, failure.code(), failure.message());
     }
 
     /** Listeners (notifications) must never turn an ended import into a failed one. */
@@ -93,14 +100,15 @@ public class ImportJobListener implements JobExecutionListener {
      * failed one, nor hide: one line in the log and on the import, and the file can be written again
      * from the ledger at any time ({@code POST /api/imports/{id}/results}).
      */
-    private void writeResults(ImportRecord ended) {
+    private Optional<String> writeResults(ImportRecord ended) {
         try {
             resultsWriter.write(ended);
+            return Optional.empty();
         } catch (UncheckedIOException e) {
             String reason = "results.csv could not be written (" + e.getCause().getMessage() + "); free some space, "
                     + "then write it again: POST /api/imports/" + ended.id() + "/results";
             log.warn("Import {}: {}", ended.id(), reason);
-            imports.recordResultsNotWritten(ended.id(), reason);
+            return Optional.of(reason);
         }
     }
 

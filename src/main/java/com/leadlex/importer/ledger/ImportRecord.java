@@ -33,4 +33,12 @@ public record ImportRecord(
         Instant updatedAt,
         Instant finishedAt,
         Instant quotaWaitUntil) {
+
+    /** This import as it will read once its run ended with {@code status}: for what is written before that is stored. */
+    public ImportRecord endedAs(ImportStatus status, String code, String message) {
+        return new ImportRecord(id, campaignId, sourceName, fileName, sourceTag, stagingDir, contentHash, status,
+                rowsRead, validIds, invalidRows, duplicateRows, totalChunks, chunkSize, duplicateOf, jobExecutionId,
+                status == ImportStatus.PAUSED ? resumeAt : null, code, message, createdAt, updatedAt, finishedAt,
+                quotaWaitUntil);
+    }
 }
