@@ -43,6 +43,7 @@ public class QuotaGate {
     private final String keyHash;
     private final String keyMask;
     private boolean oneRequestNow;
+    private long oneRequestNowSlot = -1;
 
     /** The server's latest word on its own window: at most {@code remaining} more requests before resetAt. */
     private record ServerWindow(Instant resetAt, int remaining) {
@@ -101,6 +102,7 @@ public class QuotaGate {
             forgetBefore(now);
             Earliest earliest = oneRequestNow ? new Earliest(now, "resumed now by an operator: LeadLex's answer "
                     + "tells whether the quota is there") : earliestFree(now);
+            boolean resumedNow = oneRequestNow;
             oneRequestNow = false;
             Duration wait = Duration.between(now, earliest.at());
             if (wait.compareTo(maxWait) > 0) {
@@ -115,6 +117,9 @@ public class QuotaGate {
             }
             QuotaSlot slot = new QuotaSlot(nextSequence++, earliest.at(), wait, earliest.reason());
             recentSlots.addLast(slot);
+            if (resumedNow) {
+                oneRequestNowSlot = slot.sequence();
+            }
             return slot;
         } finally {
             lock.unlock();
@@ -130,9 +135,12 @@ public class QuotaGate {
         lock.lock();
         try {
             Instant now = clock.instant();
-            boolean blocked = blockedUntil.isAfter(now);
+            boolean resumedNow = slot.sequence() == oneRequestNowSlot;
+            // the one request an operator let out goes despite a block: LeadLex's answer is the point
+            boolean blocked = blockedUntil.isAfter(now) && !resumedNow;
             boolean late = minute(now) != minute(slot.at());
             if (blocked || late) {
+                oneRequestNow |= resumedNow;
                 count(slot.at(), -1);
                 if (serverWindow != null && slot.at().isBefore(serverWindow.resetAt())) {
                     serverWindow = new ServerWindow(serverWindow.resetAt(), serverWindow.remaining() + 1);
