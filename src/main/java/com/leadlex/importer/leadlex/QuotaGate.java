@@ -59,8 +59,8 @@ public class QuotaGate {
 
     /**
      * A gate that starts from what {@code store} remembers of the key and writes every change back.
-     * LeadLex's stored {@code X-RateLimit-Remaining} is dropped when the configured limits were
-     * raised since it was heard: it was spoken under the old plan. A Retry-After is kept.
+     * LeadLex's stored {@code X-RateLimit-*} word is dropped when the configured limits were raised
+     * since it was heard: it was spoken under the old plan. A Retry-After is kept.
      */
     public QuotaGate(Clock clock, QuotaLimits limits, Duration maxWait, QuotaStore store, String keyHash,
             String keyMask) {
@@ -78,8 +78,10 @@ public class QuotaGate {
         perDay.putAll(stored.perDay());
         QuotaStore.ServerWord word = stored.word();
         if (word != null) {
-            learned.restore(word.serverLimits());
             boolean raised = limits.allowsMoreThan(word.configured());
+            if (!raised) {
+                learned.restore(word.serverLimits());
+            }
             if (word.serverRemaining() != null && word.serverResetAt() != null && !raised) {
                 serverWindow = new ServerWindow(word.serverResetAt(), word.serverRemaining());
             }
