@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -50,10 +51,9 @@ public class QuotaUsageRepository implements QuotaStore {
     @Override
     public void count(String keyHash, Instant at, int delta) {
         long second = at.getEpochSecond();
-        writes.inOwnTransaction(() -> {
+        onceMoreIfAnotherCreatedTheRow(() -> {
             add(keyHash, MINUTE, Math.floorDiv(second, 60) * 60, delta);
             add(keyHash, DAY, Math.floorDiv(second, 86_400) * 86_400, delta);
-            return null;
         });
     }
 
@@ -62,7 +62,7 @@ public class QuotaUsageRepository implements QuotaStore {
         Object[] values = {keyMask, word.configured().perMinute(), word.configured().perDay(),
                 word.serverLimits().perMinute(), word.serverLimits().perDay(), word.serverRemaining(),
                 utc(word.serverResetAt()), utc(word.blockedUntil()), writes.now(), keyHash};
-        writes.inOwnTransaction(() -> {
+        onceMoreIfAnotherCreatedTheRow(() -> {
             int changed = jdbc.update("UPDATE QUOTA_KEY SET KEY_MASK = ?, CONFIGURED_PER_MINUTE = ?, "
                     + "CONFIGURED_PER_DAY = ?, SERVER_LIMIT_PER_MINUTE = ?, SERVER_LIMIT_PER_DAY = ?, "
                     + "SERVER_REMAINING = ?, SERVER_RESET_AT = ?, BLOCKED_UNTIL = ?, UPDATED_AT = ? WHERE KEY_HASH = ?",
@@ -72,8 +72,26 @@ public class QuotaUsageRepository implements QuotaStore {
                         + "SERVER_LIMIT_PER_MINUTE, SERVER_LIMIT_PER_DAY, SERVER_REMAINING, SERVER_RESET_AT, "
                         + "BLOCKED_UNTIL, UPDATED_AT, KEY_HASH) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values);
             }
-            return null;
         });
+    }
+
+    /**
+     * Runs {@code work} in a transaction of its own, and once more if it lost a race to insert a row:
+     * another process on the same database (a second node on PostgreSQL) created it first, so the
+     * second run finds it and updates it. The failed insert spoilt the first transaction, hence a new one.
+     */
+    private void onceMoreIfAnotherCreatedTheRow(Runnable work) {
+        try {
+            writes.inOwnTransaction(() -> {
+                work.run();
+                return null;
+            });
+        } catch (DuplicateKeyException e) {
+            writes.inOwnTransaction(() -> {
+                work.run();
+                return null;
+            });
+        }
     }
 
     /** Adds to one window's row, creating it at the first request counted in that window. */
