@@ -166,17 +166,17 @@ public class QuotaGate {
             Instant now = clock.instant();
             QuotaLimits namedBefore = learned.serverLimits();
             learned.observe(slot.at(), headers, now);
-            if (!learned.serverLimits().equals(namedBefore)) {
+            boolean windowNews = headers.remaining() != null && headers.reset() != null
+                    && headers.reset().isAfter(now);
+            if (windowNews) {
+                // requests granted after this one may already have been counted by the server, or soon will be
+                long grantedLater = recentSlots.stream()
+                        .filter(s -> s.sequence() > slot.sequence() && s.at().isBefore(headers.reset())).count();
+                adopt(new ServerWindow(headers.reset(), (int) (headers.remaining() - grantedLater)), now);
+            }
+            if (windowNews || !learned.serverLimits().equals(namedBefore)) {
                 remember();
             }
-            if (headers.remaining() == null || headers.reset() == null || !headers.reset().isAfter(now)) {
-                return;
-            }
-            // requests granted after this one may already have been counted by the server, or soon will be
-            long grantedLater = recentSlots.stream()
-                    .filter(s -> s.sequence() > slot.sequence() && s.at().isBefore(headers.reset())).count();
-            adopt(new ServerWindow(headers.reset(), (int) (headers.remaining() - grantedLater)), now);
-            remember();
         } finally {
             lock.unlock();
         }
