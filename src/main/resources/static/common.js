@@ -62,7 +62,8 @@ const ACTIONS = {
   launch_failed: 'See the log for the cause, then upload the list again.',
   interrupted: 'Restart the import: it goes on from its last committed chunk.',
   stopped: 'Restart the import when you want it to go on.',
-  quota_exhausted: 'Nothing to do: it resumes by itself when the quota resets (or stop it).',
+  quota_exhausted: 'Nothing to do: it resumes by itself when the quota resets. If the key\'s quota was raised, '
+    + '"Resume now" lets LeadLex say so (or stop it).',
   importer_not_ready: 'Nothing to do: the importer was starting or stopping; it goes on by itself.'
 };
 
@@ -100,6 +101,11 @@ function actionButtons(item) {
   const buttons = [];
   if (item.status === 'RUNNING' || item.status === 'QUEUED' || item.status === 'PAUSED') {
     buttons.push('<button data-op="stop" data-id="' + item.id + '">Stop</button>');
+  }
+  if (item.status === 'PAUSED') {
+    // sends its next request at once: LeadLex's answer says whether the quota is really there
+    buttons.push('<button data-op="resume" data-id="' + item.id + '" title="Send the next request now; '
+      + 'if LeadLex still has no quota, it pauses again until the time LeadLex gives">Resume now</button>');
   }
   if (item.status === 'FAILED' || item.status === 'STOPPED' || item.status === 'PAUSED') {
     buttons.push('<button data-op="restart" data-id="' + item.id + '">Restart</button>');

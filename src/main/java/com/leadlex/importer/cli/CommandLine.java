@@ -14,7 +14,7 @@ import java.util.Set;
 public final class CommandLine {
 
     private static final Set<String> COMMANDS = Set.of("import", "dry-run");
-    private static final Set<String> IMPORT_ID_COMMANDS = Set.of("restart", "results");
+    private static final Set<String> IMPORT_ID_COMMANDS = Set.of("restart", "resume", "results");
     private static final Set<String> HELP_OPTIONS = Set.of("--help", "-h");
     private static final Set<String> VERSION_OPTIONS = Set.of("--version");
 
@@ -71,8 +71,8 @@ public final class CommandLine {
         } catch (IllegalArgumentException e) {
             return badArguments(args[0], e.getMessage(), err);
         }
-        OneShotCommand command = arguments.commandName().equals("restart") ? new RestartCommand(arguments, out, err)
-                : new ResultsCommand(arguments, out, err);
+        OneShotCommand command = arguments.commandName().equals("results") ? new ResultsCommand(arguments, out, err)
+                : new RestartCommand(arguments, out, err);
         return new OneShotApplication(applicationClass, arguments, err).run(command);
     }
 

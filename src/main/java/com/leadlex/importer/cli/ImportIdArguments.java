@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The parsed words of {@code restart <import-id>} and {@code results <import-id>} (each with
+ * The parsed words of {@code restart <import-id>}, {@code resume <import-id>} and {@code results <import-id>} (each with
  * {@code [--debug] [--spring.property=value ...]}).
  */
 record ImportIdArguments(String commandName, long importId, List<String> springArguments, boolean debug)
@@ -12,7 +12,7 @@ record ImportIdArguments(String commandName, long importId, List<String> springA
 
     @Override
     public boolean needsApiKey() {
-        return commandName.equals("restart");
+        return !commandName.equals("results");
     }
 
     /** @throws IllegalArgumentException with a message for the user when the words make no sense */

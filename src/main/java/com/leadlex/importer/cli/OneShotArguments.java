@@ -5,7 +5,7 @@ import java.util.List;
 /** What every one-shot command's arguments tell the one-shot application it starts. */
 interface OneShotArguments {
 
-    /** The name to start messages with: {@code import}, {@code dry-run}, {@code restart}, {@code results}. */
+    /** The name to start messages with: {@code import}, {@code dry-run}, {@code restart}, {@code resume}, {@code results}. */
     String commandName();
 
     boolean debug();

@@ -12,7 +12,9 @@ import com.leadlex.importer.ledger.ImportRepository;
 
 /**
  * {@code restart <import-id>}: goes on with a failed, stopped or paused import from its last
- * committed chunk, in the foreground, and exits like {@code import} does.
+ * committed chunk, in the foreground, and exits like {@code import} does. {@code resume <import-id>}
+ * does the same for a paused import now, sending its next request whatever the importer's records of
+ * the quota say: LeadLex's answer decides whether it goes on (exit 0) or pauses again (exit 4).
  */
 final class RestartCommand implements OneShotCommand {
 
@@ -31,12 +33,15 @@ final class RestartCommand implements OneShotCommand {
         ImportRepository imports = context.getBean(ImportRepository.class);
         Optional<ImportRecord> record = imports.findById(arguments.importId());
         if (record.isEmpty()) {
-            err.println("restart: there is no import " + arguments.importId());
+            err.println(arguments.commandName() + ": there is no import " + arguments.importId());
             return ExitCode.BAD_INPUT;
         }
-        ImportOperations.Outcome outcome = context.getBean(ImportOperations.class).restart(record.get(), true);
+        ImportOperations operations = context.getBean(ImportOperations.class);
+        String command = arguments.commandName();
+        ImportOperations.Outcome outcome = command.equals("resume") ? operations.resumeNow(record.get(), true)
+                : operations.restart(record.get(), true);
         if (!outcome.accepted()) {
-            err.println("restart: " + outcome.message());
+            err.println(command + ": " + outcome.message());
             return ExitCode.BAD_INPUT;
         }
         var summary = context.getBean(ImportSummaries.class).describe(imports.findById(arguments.importId()).orElseThrow());

@@ -22,6 +22,11 @@ final class Usage {
               restart <import-id>
                   Goes on with a failed, stopped or paused import from its last committed chunk, in the
                   foreground, and exits like import (see GET /api/imports for the IDs).
+              resume <import-id>
+                  Resumes a paused import now instead of at its planned time: its next request goes
+                  out at once, whatever the importer remembers of the key's quota, and LeadLex's
+                  answer decides: accepted, it goes on (exit 0 when done); 429, it pauses again
+                  until the time LeadLex gives (exit 4).
               results <import-id>
                   Writes the import's results.csv again from the ledger (after a full disk, say) and
                   prints its path. Calls nothing at LeadLex.
@@ -45,8 +50,8 @@ final class Usage {
                                             line every --importer.cli.progress-every (30s) otherwise
 
             Environment:
-              LEADLEX_API_KEY  the LeadLex API key (or --leadlex.api-key=...); import and restart
-                               need one, dry-run and results do not
+              LEADLEX_API_KEY  the LeadLex API key (or --leadlex.api-key=...); import, restart
+                               and resume need one, dry-run and results do not
 
             Exit codes:
               0  done, or the same list was already imported into this campaign

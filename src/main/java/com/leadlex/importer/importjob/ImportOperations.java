@@ -6,14 +6,16 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
+import com.leadlex.importer.leadlex.QuotaGateRegistry;
 import com.leadlex.importer.ledger.ImportRecord;
 import com.leadlex.importer.ledger.ImportRepository;
 import com.leadlex.importer.ledger.ImportStatus;
 
 /**
  * What an operator may do to an import besides looking at it: stop it gracefully (the chunk in
- * flight finishes, nothing more is sent) and restart a failed, stopped or paused one from its last
- * committed chunk. Each answer says in words why an action is refused.
+ * flight finishes, nothing more is sent), restart a failed, stopped or paused one from its last
+ * committed chunk, and resume a paused one now, letting LeadLex say whether the quota is there.
+ * Each answer says in words why an action is refused.
  */
 @Component
 public class ImportOperations {
@@ -24,9 +26,11 @@ public class ImportOperations {
     private final JobRepository jobRepository;
     private final ImportLauncher launcher;
     private final ImportStopRequests stopRequests;
+    private final QuotaGateRegistry gates;
 
     public ImportOperations(ImportRepository imports, JobRepository jobRepository, ImportLauncher launcher,
-            ImportStopRequests stopRequests) {
+            ImportStopRequests stopRequests, QuotaGateRegistry gates) {
+        this.gates = gates;
         this.imports = imports;
         this.jobRepository = jobRepository;
         this.launcher = launcher;
@@ -65,6 +69,37 @@ public class ImportOperations {
                         + ": only a queued, running or paused import can be stopped");
             }
         }
+    }
+
+    /**
+     * Resumes a paused import now instead of at its planned time: its next request goes out at once,
+     * whatever the importer's own records of the quota say, and LeadLex's answer tells whether the
+     * quota is really there: accepted, the import goes on (and what LeadLex said about its room paces
+     * the rest); refused with 429, the import pauses again until the time LeadLex gives.
+     *
+     * @param foreground run it to its end (or its next pause) before returning, as the command line does
+     */
+    public Outcome resumeNow(ImportRecord record, boolean foreground) {
+        if (record.status() != ImportStatus.PAUSED) {
+            return new Outcome(false, record.status(), "Import " + record.id() + " is " + record.status()
+                    + ": only a paused import can be resumed now" + (record.status() == ImportStatus.FAILED
+                    || record.status() == ImportStatus.STOPPED ? " (restart it instead)" : ""));
+        }
+        JobExecution last = record.jobExecutionId() == null ? null
+                : jobRepository.getJobExecution(record.jobExecutionId());
+        if (last == null || last.isRunning()) {
+            return new Outcome(false, record.status(), "Import " + record.id() + " is still winding down; try again shortly");
+        }
+        if (!imports.claimPaused(record.id())) {
+            return new Outcome(false, record.status(), "Import " + record.id() + " is already resuming");
+        }
+        stopRequests.clear(record.id());
+        gates.allowOneRequestNowOnConfiguredKey();
+        log.info("Import {}: resumed now by an operator (was paused until {}); LeadLex's answer tells whether the "
+                + "quota is there", record.id(), record.resumeAt());
+        launcher.resume(record.id(), last, foreground);
+        return new Outcome(true, ImportStatus.QUEUED, "Resuming now: its next request goes out at once; if LeadLex "
+                + "still has no quota for the key (429), it pauses again until the time LeadLex gives");
     }
 
     /** Restarts a failed, stopped or paused import where its last committed chunk left off, in the background. */

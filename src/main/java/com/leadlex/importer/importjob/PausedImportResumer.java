@@ -17,7 +17,9 @@ import com.leadlex.importer.system.StartupState;
 
 /**
  * Resumes imports that paused for quota once their resume time has come. The resume time lives in
- * the database, so a pause outlives a restart of the application; no thread waits in between.
+ * the database, so a pause outlives a restart of the application; no thread waits in between. Each
+ * poll first plans the pauses again ({@link PausedImportReplanner}), so raised limits, or LeadLex
+ * showing more room, bring a resume earlier.
  */
 @Component
 @ConditionalOnProperty(name = "importer.cli.command", matchIfMissing = true, havingValue = "none")
@@ -31,10 +33,12 @@ public class PausedImportResumer {
     private final Clock clock;
     private final StartupState startup;
     private final ImportAuditRepository audit;
+    private final PausedImportReplanner replanner;
 
     public PausedImportResumer(ImportRepository imports, JobRepository jobRepository, ImportLauncher launcher,
-            Clock clock, StartupState startup, ImportAuditRepository audit) {
+            Clock clock, StartupState startup, ImportAuditRepository audit, PausedImportReplanner replanner) {
         this.audit = audit;
+        this.replanner = replanner;
         this.imports = imports;
         this.jobRepository = jobRepository;
         this.launcher = launcher;
@@ -47,6 +51,7 @@ public class PausedImportResumer {
         if (!startup.isComplete()) {
             return;
         }
+        replanner.replan();
         for (ImportRecord paused : imports.findDueForResume(clock.instant())) {
             if (!imports.claimPaused(paused.id())) {
                 continue;

@@ -125,6 +125,9 @@ public class LeadLexClient {
             }
             watchers.tell(watcher -> watcher.answered(key, reply.status()));
             RateLimitHeaders hints = RateLimitHeaders.of(reply, clock.instant());
+            if (reply.isSuccess()) {
+                gate.accepted(slot);
+            }
             gate.learn(slot, hints);
             if (reply.isSuccess()) {
                 return parsed(reply, attempts, failures).withQuotaWait(waited)

@@ -14,6 +14,11 @@ final class LearnedQuota {
     private QuotaLimits serverLimits = QuotaLimits.unlimited();
     private Duration answerTime;
 
+    /** Starts from the limits LeadLex named before (kept in the database across restarts). */
+    void restore(QuotaLimits named) {
+        serverLimits = named;
+    }
+
     /** One answer to a request sent at {@code sentAt}, arriving {@code now}. */
     void observe(Instant sentAt, RateLimitHeaders headers, Instant now) {
         Duration took = Duration.between(sentAt, now);

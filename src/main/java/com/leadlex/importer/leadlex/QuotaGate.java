@@ -19,6 +19,10 @@ import com.leadlex.importer.system.HumanTime;
  * are told, then confirm; slots are granted first come, first served (a fair lock), so a small import
  * queues behind the slots already granted, never behind a big import's future chunks. A wait beyond
  * {@code max-wait} is refused with {@link QuotaExhaustedException} so the import can pause instead.
+ *
+ * <p>Every count and every word from LeadLex is written through to a {@link QuotaStore} at once, and
+ * a new gate starts from what the store holds: a restarted server, or the command line run after it
+ * on the same database, knows what this key used this minute and this UTC day.
  */
 public class QuotaGate {
 
@@ -35,6 +39,11 @@ public class QuotaGate {
     private Instant blockedUntil = Instant.EPOCH;
     private long nextSequence;
     private final LearnedQuota learned = new LearnedQuota();
+    private final QuotaStore store;
+    private final String keyHash;
+    private final String keyMask;
+    private boolean oneRequestNow;
+    private long oneRequestNowSlot = -1;
 
     /** The server's latest word on its own window: at most {@code remaining} more requests before resetAt. */
     private record ServerWindow(Instant resetAt, int remaining) {
@@ -43,10 +52,43 @@ public class QuotaGate {
     private record Earliest(Instant at, String reason) {
     }
 
+    /** A gate that remembers nothing beyond its own life. */
     public QuotaGate(Clock clock, QuotaLimits limits, Duration maxWait) {
+        this(clock, limits, maxWait, QuotaStore.NONE, "", "");
+    }
+
+    /**
+     * A gate that starts from what {@code store} remembers of the key and writes every change back.
+     * LeadLex's stored {@code X-RateLimit-*} word is dropped when the configured limits were raised
+     * since it was heard: it was spoken under the old plan. A Retry-After is kept.
+     */
+    public QuotaGate(Clock clock, QuotaLimits limits, Duration maxWait, QuotaStore store, String keyHash,
+            String keyMask) {
         this.clock = clock;
         this.limits = limits;
         this.maxWait = maxWait;
+        this.store = store;
+        this.keyHash = keyHash;
+        this.keyMask = keyMask;
+        restore(store.load(keyHash, clock.instant()));
+    }
+
+    private void restore(QuotaStore.StoredQuota stored) {
+        perMinute.putAll(stored.perMinute());
+        perDay.putAll(stored.perDay());
+        QuotaStore.ServerWord word = stored.word();
+        if (word != null) {
+            boolean raised = limits.allowsMoreThan(word.configured());
+            if (!raised) {
+                learned.restore(word.serverLimits());
+            }
+            if (word.serverRemaining() != null && word.serverResetAt() != null && !raised) {
+                serverWindow = new ServerWindow(word.serverResetAt(), word.serverRemaining());
+            }
+            blockedUntil = word.blockedUntil() == null ? Instant.EPOCH : word.blockedUntil();
+        }
+        forgetBefore(clock.instant());
+        remember();
     }
 
     /**
@@ -60,7 +102,10 @@ public class QuotaGate {
         try {
             Instant now = clock.instant();
             forgetBefore(now);
-            Earliest earliest = earliestFree(now);
+            Earliest earliest = oneRequestNow ? new Earliest(now, "resumed now by an operator: LeadLex's answer "
+                    + "tells whether the quota is there") : earliestFree(now);
+            boolean resumedNow = oneRequestNow;
+            oneRequestNow = false;
             Duration wait = Duration.between(now, earliest.at());
             if (wait.compareTo(maxWait) > 0) {
                 throw new QuotaExhaustedException(earliest.at(), attemptsSoFar, "The next request LeadLex allows on this key is at "
@@ -74,6 +119,9 @@ public class QuotaGate {
             }
             QuotaSlot slot = new QuotaSlot(nextSequence++, earliest.at(), wait, earliest.reason());
             recentSlots.addLast(slot);
+            if (resumedNow) {
+                oneRequestNowSlot = slot.sequence();
+            }
             return slot;
         } finally {
             lock.unlock();
@@ -89,9 +137,12 @@ public class QuotaGate {
         lock.lock();
         try {
             Instant now = clock.instant();
-            boolean blocked = blockedUntil.isAfter(now);
+            boolean resumedNow = slot.sequence() == oneRequestNowSlot;
+            // the one request an operator let out goes despite a block: LeadLex's answer is the point
+            boolean blocked = blockedUntil.isAfter(now) && !resumedNow;
             boolean late = minute(now) != minute(slot.at());
             if (blocked || late) {
+                oneRequestNow |= resumedNow;
                 count(slot.at(), -1);
                 if (serverWindow != null && slot.at().isBefore(serverWindow.resetAt())) {
                     serverWindow = new ServerWindow(serverWindow.resetAt(), serverWindow.remaining() + 1);
@@ -113,14 +164,19 @@ public class QuotaGate {
         lock.lock();
         try {
             Instant now = clock.instant();
+            QuotaLimits namedBefore = learned.serverLimits();
             learned.observe(slot.at(), headers, now);
-            if (headers.remaining() == null || headers.reset() == null || !headers.reset().isAfter(now)) {
-                return;
+            boolean windowNews = headers.remaining() != null && headers.reset() != null
+                    && headers.reset().isAfter(now);
+            if (windowNews) {
+                // requests granted after this one may already have been counted by the server, or soon will be
+                long grantedLater = recentSlots.stream()
+                        .filter(s -> s.sequence() > slot.sequence() && s.at().isBefore(headers.reset())).count();
+                adopt(new ServerWindow(headers.reset(), (int) (headers.remaining() - grantedLater)), now);
             }
-            // requests granted after this one may already have been counted by the server, or soon will be
-            long grantedLater = recentSlots.stream()
-                    .filter(s -> s.sequence() > slot.sequence() && s.at().isBefore(headers.reset())).count();
-            adopt(new ServerWindow(headers.reset(), (int) (headers.remaining() - grantedLater)), now);
+            if (windowNews || !learned.serverLimits().equals(namedBefore)) {
+                remember();
+            }
         } finally {
             lock.unlock();
         }
@@ -132,7 +188,63 @@ public class QuotaGate {
         try {
             if (until.isAfter(blockedUntil)) {
                 blockedUntil = until;
+                remember();
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * LeadLex accepted the request sent in {@code slot}: whatever the gate believed about a block or
+     * an empty server window at that moment was wrong (the limits were raised, or the block lifted),
+     * so it no longer holds anyone back. Local counts stay: they are what was really sent.
+     */
+    public void accepted(QuotaSlot slot) {
+        lock.lock();
+        try {
+            boolean changed = false;
+            if (blockedUntil.isAfter(slot.at())) {
+                blockedUntil = Instant.EPOCH;
+                changed = true;
+            }
+            if (serverWindow != null && serverWindow.remaining() < 0 && slot.at().isBefore(serverWindow.resetAt())) {
+                // it had 0 left when the slot was taken (reserving counted it down to -1), yet it took it
+                serverWindow = null;
+                changed = true;
+            }
+            if (changed) {
+                remember();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Lets the next request on this key go out at once, whatever the counts and LeadLex's last word
+     * say: an operator resumed an import now, and LeadLex's answer (accepted, or 429 with when to come
+     * back) tells whether the quota is really there. One request only.
+     */
+    public void allowOneRequestNow() {
+        lock.lock();
+        try {
+            oneRequestNow = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The earliest instant a request asked for now could be sent, without reserving it: what a paused
+     * import on this key can be planned to resume at.
+     */
+    public Instant nextFreeAt() {
+        lock.lock();
+        try {
+            Instant now = clock.instant();
+            forgetBefore(now);
+            return earliestFree(now).at();
         } finally {
             lock.unlock();
         }
@@ -178,7 +290,9 @@ public class QuotaGate {
             serverWindow = candidate;
         } else if (current.remaining() <= 0 && candidate.resetAt().isBefore(current.resetAt())) {
             return; // an exhausted longer window (the day) outranks news about a shorter one
-        } else if (!candidate.resetAt().equals(current.resetAt()) || candidate.remaining() < current.remaining()) {
+        } else {
+            // a later answer about the same window showing more room is believed too: the limit was
+            // raised (answers out of order are already corrected for the slots granted after them)
             serverWindow = candidate;
         }
     }
@@ -209,6 +323,15 @@ public class QuotaGate {
     private void count(Instant at, int delta) {
         perMinute.merge(minute(at), delta, Integer::sum);
         perDay.merge(day(at), delta, Integer::sum);
+        store.count(keyHash, at, delta);
+    }
+
+    /** Writes LeadLex's word on the key, as the gate now holds it, through to the store. */
+    private void remember() {
+        ServerWindow window = serverWindow;
+        store.saveServerWord(keyHash, keyMask, new QuotaStore.ServerWord(limits, learned.serverLimits(),
+                window == null ? null : window.remaining(), window == null ? null : window.resetAt(),
+                blockedUntil.equals(Instant.EPOCH) ? null : blockedUntil));
     }
 
     private void forgetBefore(Instant now) {

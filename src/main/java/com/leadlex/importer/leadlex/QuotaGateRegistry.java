@@ -4,12 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,11 +26,40 @@ public class QuotaGateRegistry {
 
     private final Clock clock;
     private final LeadLexProperties properties;
+    private final QuotaStore store;
     private final Map<String, QuotaGate> gates = new ConcurrentHashMap<>();
 
+    /** Gates that forget what was used when the process ends. */
     public QuotaGateRegistry(Clock clock, LeadLexProperties properties) {
+        this(clock, properties, QuotaStore.NONE);
+    }
+
+    /** @param store where every gate keeps its counts and LeadLex's word, so they outlive the process */
+    @Autowired
+    public QuotaGateRegistry(Clock clock, LeadLexProperties properties, QuotaStore store) {
         this.clock = clock;
         this.properties = properties;
+        this.store = store;
+    }
+
+    /**
+     * When a request on the configured key could go out at the earliest, asked now; empty when no key
+     * is configured. Reserves nothing: what a paused import is planned to resume at.
+     */
+    public java.util.Optional<Instant> configuredKeyNextFreeAt() {
+        String apiKey = properties.apiKey();
+        return apiKey == null ? java.util.Optional.empty() : java.util.Optional.of(gateFor(apiKey).nextFreeAt());
+    }
+
+    /**
+     * Lets the configured key's next request go out at once, whatever the importer's own records say,
+     * so that LeadLex's answer tells whether its quota is there (an operator's "resume now").
+     */
+    public void allowOneRequestNowOnConfiguredKey() {
+        String apiKey = properties.apiKey();
+        if (apiKey != null) {
+            gateFor(apiKey).allowOneRequestNow();
+        }
     }
 
     /**
@@ -55,7 +86,8 @@ public class QuotaGateRegistry {
         return gates.computeIfAbsent(sha256(apiKey), hash -> {
             log.info("Pacing LeadLex requests for key {} to {} (max wait {})", ApiKeyMask.mask(apiKey),
                     properties.limits(), properties.maxWait());
-            return new QuotaGate(clock, properties.limits(), properties.maxWait());
+            return new QuotaGate(clock, properties.limits(), properties.maxWait(), store, hash,
+                    ApiKeyMask.mask(apiKey));
         });
     }
 

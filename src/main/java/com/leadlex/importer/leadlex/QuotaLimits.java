@@ -20,6 +20,15 @@ public record QuotaLimits(int perMinute, int perDay) {
         return perMinute > 0 || perDay > 0;
     }
 
+    /** True when some window allows more requests than under {@code before} (a limit raised or lifted). */
+    public boolean allowsMoreThan(QuotaLimits before) {
+        return raised(perMinute, before.perMinute) || raised(perDay, before.perDay);
+    }
+
+    private static boolean raised(int now, int before) {
+        return before > 0 && (now == 0 || now > before);
+    }
+
     /** Per window, the smaller of the two limits; a window limited by one of them only keeps that limit. */
     public QuotaLimits stricter(QuotaLimits other) {
         return new QuotaLimits(stricter(perMinute, other.perMinute), stricter(perDay, other.perDay));

@@ -5,6 +5,8 @@
  * the key's {@link com.leadlex.importer.leadlex.QuotaGate}, sends through the Camel route
  * {@code send-contact-chunk} (camel-http, with HttpClient's own retries off) and maps the answer to a
  * {@link com.leadlex.importer.leadlex.ChunkResponse} or a {@link com.leadlex.importer.leadlex.LeadLexException}.
+ * The gate keeps what each key used per minute and per UTC day, and LeadLex's last word on it, in the
+ * database ({@link com.leadlex.importer.leadlex.QuotaUsageRepository}), so the quota outlives the process.
  * Configuration is {@code leadlex.*} ({@link com.leadlex.importer.leadlex.LeadLexProperties}). Its meters and
  * its health contributor ({@link com.leadlex.importer.leadlex.LeadLexHealthIndicator}) report LeadLex as last
  * seen; they never call it.

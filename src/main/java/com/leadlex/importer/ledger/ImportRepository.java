@@ -156,6 +156,22 @@ public class ImportRepository {
                 ROW_MAPPER, now.atOffset(ZoneOffset.UTC));
     }
 
+    /** Imports paused because their key's quota was used up, with the resume time that was planned then. */
+    public List<ImportRecord> findPausedForQuota() {
+        return jdbc.query("SELECT * FROM CONTACT_IMPORT WHERE STATUS = 'PAUSED' AND LAST_ERROR_CODE = 'quota_exhausted' "
+                + "AND RESUME_AT IS NOT NULL ORDER BY ID", ROW_MAPPER);
+    }
+
+    /**
+     * Moves a paused import's resume time earlier, only if it is still paused until {@code planned}
+     * (nothing resumed, stopped or re-planned it meanwhile); false otherwise.
+     */
+    public boolean resumeEarlier(long id, Instant planned, Instant earlier, String reason) {
+        return writes.update("UPDATE CONTACT_IMPORT SET RESUME_AT = ?, LAST_ERROR = ?, UPDATED_AT = ? "
+                + "WHERE ID = ? AND STATUS = 'PAUSED' AND RESUME_AT = ?", earlier.atOffset(ZoneOffset.UTC),
+                truncate(reason), now(), id, planned.atOffset(ZoneOffset.UTC)) == 1;
+    }
+
     /**
      * Queued again (resumed or restarted): what was said about its earlier state (a pause, a failure)
      * no longer holds, so it is cleared; the ledger and the log keep the history.

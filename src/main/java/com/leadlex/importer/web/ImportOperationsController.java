@@ -28,13 +28,13 @@ import com.leadlex.importer.ledger.ImportAuditRepository;
 import com.leadlex.importer.ledger.ImportRepository;
 
 /**
- * What operators do to imports over HTTP: upload a list, check one without sending it, stop and
- * restart. Lists go through the same intake as the inbox, so staging, de-duplication and "already
+ * What operators do to imports over HTTP: upload a list, check one without sending it, stop,
+ * restart, and resume a paused one now. Lists go through the same intake as the inbox, so staging, de-duplication and "already
  * imported" behave the same whichever way a list arrives.
  */
 @RestController
 @RequestMapping("/api/imports")
-@Tag(name = "Operations", description = "Upload, dry-run, stop and restart imports")
+@Tag(name = "Operations", description = "Upload, dry-run, stop, restart and resume imports")
 public class ImportOperationsController {
 
     private final ContactListIntake intake;
@@ -100,6 +100,15 @@ public class ImportOperationsController {
     @PostMapping("/{id}/restart")
     public ResponseEntity<ImportOperations.Outcome> restart(@PathVariable long id) {
         return answer(id, "restart", operations.restart(find(id)));
+    }
+
+    @Operation(summary = "Resume a paused import now instead of at its planned time",
+            description = "Its next request goes out at once, whatever the importer's own records of the quota say; "
+                    + "LeadLex's answer tells whether the quota is there: accepted, the import goes on; 429, it pauses "
+                    + "again until the time LeadLex gives. 202 when resuming, 409 when the import is not paused.")
+    @PostMapping("/{id}/resume")
+    public ResponseEntity<ImportOperations.Outcome> resume(@PathVariable long id) {
+        return answer(id, "resume", operations.resumeNow(find(id), false));
     }
 
     /** Records what an operator did (only when it was done: a refused stop changes nothing). */

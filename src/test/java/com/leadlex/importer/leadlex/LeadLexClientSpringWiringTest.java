@@ -24,6 +24,8 @@ class LeadLexClientSpringWiringTest {
                     .withUserConfiguration(TimeConfiguration.class, LeadLexConfiguration.class, LeadLexBaseUrl.class,
                             LeadLexJson.class, QuotaGateRegistry.class, CamelLeadLexTransport.class,
                             SendContactChunkRoute.class, LeadLexClient.class)
+                    // the quota's memory is the database's business, not this wiring's
+                    .withBean(QuotaStore.class, () -> QuotaStore.NONE)
                     .withPropertyValues("leadlex.base-url=" + server.baseUrl(), "leadlex.api-key=wbk_spring_key_0001",
                             "leadlex.plan=starter")
                     .run(ctx -> {

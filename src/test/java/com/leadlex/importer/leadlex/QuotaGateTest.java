@@ -270,4 +270,51 @@ class QuotaGateTest {
 
         assertThat(gate.outlook().limits()).isEqualTo(QuotaLimits.unlimited());
     }
+
+    @Test
+    void resumingNowLetsOneRequestOutWhateverTheCountsSayThenTheGateHoldsAgain() {
+        QuotaGate gate = gate(new QuotaLimits(0, 2), Duration.ofMinutes(2));
+        take(gate);
+        take(gate);
+        assertThat(gate.nextFreeAt()).isEqualTo(Instant.parse("2026-11-27T00:00:00Z"));
+
+        gate.allowOneRequestNow();
+
+        QuotaSlot probe = gate.reserve(0);
+        assertThat(probe.delay()).isZero();
+        assertThat(probe.reason()).contains("resumed now", "LeadLex's answer");
+        assertThat(gate.confirm(probe)).isTrue();
+        assertThat(gate.state("k").usedToday()).as("it is counted like any request").isEqualTo(3);
+        assertThat(catchThrowableOfType(QuotaExhaustedException.class, () -> gate.reserve(0))).isNotNull();
+    }
+
+    @Test
+    void anAcceptedRequestLiftsARetryAfterAndAnEmptyServerWindowThatItProvedWrong() {
+        QuotaGate gate = gate(QuotaLimits.unlimited(), Duration.ofMinutes(2));
+        Instant midnight = Instant.parse("2026-11-27T00:00:00Z");
+        gate.learn(take(gate), remaining(0, midnight));
+        gate.blockUntil(HALF_PAST.plus(Duration.ofHours(3)));
+        gate.allowOneRequestNow();
+        QuotaSlot probe = take(gate);
+
+        gate.accepted(probe);
+
+        assertThat(gate.nextFreeAt()).isEqualTo(clock.instant());
+        assertThat(gate.state("k").blockedUntil()).isNull();
+    }
+
+    @Test
+    void anAnswerShowingMoreRoomInTheSameWindowIsBelieved() {
+        QuotaGate gate = gate(QuotaLimits.unlimited(), Duration.ofMinutes(2));
+        Instant midnight = Instant.parse("2026-11-27T00:00:00Z");
+        gate.learn(take(gate), remaining(0, midnight));
+        assertThat(gate.nextFreeAt()).isEqualTo(midnight);
+        gate.allowOneRequestNow();
+
+        // the key's plan was raised at LeadLex: the day still resets at midnight, with room to spare
+        gate.learn(take(gate), new RateLimitHeaders(1_000, 997, midnight, null));
+
+        assertThat(gate.nextFreeAt()).isEqualTo(clock.instant());
+        assertThat(gate.state("k").leftToday()).isEqualTo(997);
+    }
 }
