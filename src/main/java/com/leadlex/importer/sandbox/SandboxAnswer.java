@@ -84,8 +84,8 @@ final class SandboxAnswer {
     }
 
     /**
-     * This answer's headers and the first half of its body, then the connection closes: the client
-     * was processed for, yet never gets a complete answer (see {@link DroppedConnectionValve}).
+     * This answer's headers and the first half of its body, then the connection closes: the request
+     * was processed, yet the client never gets a complete answer (see {@link DroppedConnectionValve}).
      */
     ServerResponse toDroppedResponse(JsonMapper jsonMapper) {
         byte[] json = jsonMapper.writeValueAsBytes(body);

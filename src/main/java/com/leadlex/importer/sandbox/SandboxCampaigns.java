@@ -18,7 +18,7 @@ public class SandboxCampaigns {
     private final List<String> standingCampaigns;
     private final Map<String, Set<UUID>> enrollments = new ConcurrentHashMap<>();
     /** Per campaign, what requests really enrolled and skipped, answered or not: what a ledger is checked against. */
-    private final Map<String, LongAdder[]> processed = new ConcurrentHashMap<>();
+    private final Map<String, Tally> processed = new ConcurrentHashMap<>();
     /** Contacts LeadLex would refuse (a deleted contact, say): a request naming one gets a 400. */
     private final Set<UUID> refused = ConcurrentHashMap.newKeySet();
 
@@ -56,7 +56,7 @@ public class SandboxCampaigns {
             throw new IllegalArgumentException("A campaign ID is a non-empty path segment, was: " + campaignId);
         }
         enrollments.computeIfAbsent(campaignId, id -> ConcurrentHashMap.newKeySet());
-        processed.computeIfAbsent(campaignId, id -> new LongAdder[] {new LongAdder(), new LongAdder()});
+        processed.computeIfAbsent(campaignId, id -> new Tally(new LongAdder(), new LongAdder()));
     }
 
     /**
@@ -88,16 +88,16 @@ public class SandboxCampaigns {
             }
         }
         Enrollment enrollment = new Enrollment(added.size(), contactIds.size() - added.size(), List.copyOf(added));
-        LongAdder[] counts = processed.get(campaignId);
-        counts[0].add(enrollment.added());
-        counts[1].add(enrollment.skipped());
+        Tally tally = processed.get(campaignId);
+        tally.added().add(enrollment.added());
+        tally.skipped().add(enrollment.skipped());
         return enrollment;
     }
 
     /** What requests enrolled and skipped in the campaign so far, whether or not the answer reached the client. */
     public ProcessedCounts processedCounts(String campaignId) {
-        LongAdder[] counts = processed.get(campaignId);
-        return counts == null ? new ProcessedCounts(0, 0) : new ProcessedCounts(counts[0].sum(), counts[1].sum());
+        Tally tally = processed.get(campaignId);
+        return tally == null ? new ProcessedCounts(0, 0) : new ProcessedCounts(tally.added().sum(), tally.skipped().sum());
     }
 
     /** Contacts enrolled in the campaign, 0 when it does not exist. */
@@ -138,5 +138,9 @@ public class SandboxCampaigns {
      * @param skipped contacts found already enrolled (or repeated within a request)
      */
     public record ProcessedCounts(long added, long skipped) {
+    }
+
+    /** Running totals of one campaign, added to by concurrent requests without a lock. */
+    private record Tally(LongAdder added, LongAdder skipped) {
     }
 }
