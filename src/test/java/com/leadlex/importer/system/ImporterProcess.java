@@ -54,8 +54,11 @@ public final class ImporterProcess implements AutoCloseable {
                 "--importer.inbox=" + workDir.resolve("inbox"),
                 "--spring.main.banner-mode=off"));
         for (String setting : settings) {
-            String key = setting.substring(0, setting.indexOf('=') + 1);
-            command.removeIf(arg -> arg.startsWith("--") && arg.startsWith(key));
+            int equals = setting.indexOf('=');
+            if (setting.startsWith("--") && equals > 0) {
+                String key = setting.substring(0, equals + 1);
+                command.removeIf(arg -> arg.startsWith(key));
+            }
             command.add(setting);
         }
         try {
