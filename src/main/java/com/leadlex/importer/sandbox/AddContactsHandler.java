@@ -15,13 +15,17 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 import com.leadlex.importer.sandbox.AddContactsBodyReader.ContactsBody;
 import com.leadlex.importer.sandbox.QuotaWindows.QuotaDecision;
+import com.leadlex.importer.sandbox.SandboxCampaigns.Enrollment;
 import com.leadlex.importer.sandbox.SandboxProperties.Key;
 import com.leadlex.importer.sandbox.SandboxRequestLog.ReceivedRequest;
 import com.leadlex.importer.system.Sleeper;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * {@code POST /sandbox/v1/campaigns/{id}/contacts}: LeadLex's checks in LeadLex's order (key 401,
- * permission 403, quota 429, campaign 404, body 400), then the enrollment, plus injected faults.
+ * permission 403, quota 429, campaign 404, body 400), then the enrollment, plus injected faults:
+ * error statuses, delays, and connections dropped before or after processing.
  */
 class AddContactsHandler {
 
@@ -35,12 +39,13 @@ class AddContactsHandler {
     private final SandboxFaults faults;
     private final SandboxRequestLog requestLog;
     private final AddContactsBodyReader bodyReader;
+    private final JsonMapper jsonMapper;
     private final Clock clock;
     private final Sleeper realTime = Sleeper.threadSleeper();
 
     AddContactsHandler(SandboxProperties properties, SandboxKeys keys, QuotaWindows quotas,
             SandboxCampaigns campaigns, SandboxFaults faults, SandboxRequestLog requestLog,
-            AddContactsBodyReader bodyReader, Clock clock) {
+            AddContactsBodyReader bodyReader, JsonMapper jsonMapper, Clock clock) {
         this.properties = properties;
         this.keys = keys;
         this.quotas = quotas;
@@ -48,6 +53,7 @@ class AddContactsHandler {
         this.faults = faults;
         this.requestLog = requestLog;
         this.bodyReader = bodyReader;
+        this.jsonMapper = jsonMapper;
         this.clock = clock;
     }
 
@@ -60,6 +66,12 @@ class AddContactsHandler {
 
         long started = System.nanoTime();
         ContactsBody body = bodyReader.read(readBody(request));
+        ScriptedFault.Drop drop = fault.map(ScriptedFault::drop).orElse(ScriptedFault.Drop.NONE);
+        if (drop == ScriptedFault.Drop.BEFORE_PROCESSING) {
+            record(receivedAt, token, campaignId, body, 0, null, null, Duration.ofNanos(System.nanoTime() - started));
+            log.debug("Sandbox dropped the connection before processing campaign={} ids={}", campaignId, body.count());
+            return SandboxAnswer.droppedBeforeAnswering();
+        }
         SandboxAnswer answer = fault.filter(ScriptedFault::answersError)
                 .map(SandboxAnswer::fault)
                 .orElseGet(() -> process(token, campaignId, body, receivedAt));
@@ -68,11 +80,20 @@ class AddContactsHandler {
         if (fault.isPresent()) {
             realTime.sleep(fault.get().delay());
         }
+        boolean dropped = drop == ScriptedFault.Drop.AFTER_PROCESSING;
+        record(receivedAt, token, campaignId, body, dropped ? 0 : answer.status(), answer.requestId(),
+                answer.enrollment(), serverTime);
+        log.debug("Sandbox {} campaign={} ids={} key={} -> {}{}", answer.requestId(), campaignId, body.count(),
+                KeyMask.mask(token), answer.status(), dropped ? ", connection dropped mid-answer" : "");
+        return dropped ? answer.toDroppedResponse(jsonMapper) : answer.toServerResponse();
+    }
+
+    private void record(Instant receivedAt, String token, String campaignId, ContactsBody body, int status,
+            String requestId, Enrollment enrollment, Duration serverTime) {
+        String firstId = body.contactIds().isEmpty() ? null : body.contactIds().get(0).toString();
         requestLog.record(new ReceivedRequest(receivedAt, KeyMask.mask(token), campaignId, body.count(),
-                body.source(), answer.status(), answer.requestId(), serverTime));
-        log.debug("Sandbox {} campaign={} ids={} key={} -> {}", answer.requestId(), campaignId, body.count(),
-                KeyMask.mask(token), answer.status());
-        return answer.toServerResponse();
+                body.source(), status, requestId, serverTime, firstId, enrollment != null,
+                enrollment == null ? 0 : enrollment.added(), enrollment == null ? 0 : enrollment.skipped()));
     }
 
     private SandboxAnswer process(String token, String campaignId, ContactsBody body, Instant now) {

@@ -8,6 +8,8 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 import com.leadlex.importer.sandbox.QuotaWindows.QuotaDecision;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * The response the sandbox is about to send, gathered before it is written, so every answer gets
  * an {@code X-Request-ID} and the request log can see its status.
@@ -21,20 +23,22 @@ final class SandboxAnswer {
 
     private final int status;
     private final Object body;
+    private final SandboxCampaigns.Enrollment enrollment;
     private final HttpHeaders headers = new HttpHeaders();
 
-    private SandboxAnswer(int status, Object body) {
+    private SandboxAnswer(int status, Object body, SandboxCampaigns.Enrollment enrollment) {
         this.status = status;
         this.body = body;
+        this.enrollment = enrollment;
         headers.set(REQUEST_ID, newRequestId());
     }
 
     static SandboxAnswer ok(SandboxCampaigns.Enrollment enrollment) {
-        return new SandboxAnswer(200, AddContactsResponse.of(enrollment));
+        return new SandboxAnswer(200, AddContactsResponse.of(enrollment), enrollment);
     }
 
     static SandboxAnswer error(SandboxError error) {
-        return new SandboxAnswer(error.status(), ErrorResponse.of(error));
+        return new SandboxAnswer(error.status(), ErrorResponse.of(error), null);
     }
 
     static SandboxAnswer fault(ScriptedFault fault) {
@@ -63,6 +67,11 @@ final class SandboxAnswer {
         return status;
     }
 
+    /** What the request enrolled, or null when it was refused or not processed. */
+    SandboxCampaigns.Enrollment enrollment() {
+        return enrollment;
+    }
+
     String requestId() {
         return headers.getFirst(REQUEST_ID);
     }
@@ -72,6 +81,32 @@ final class SandboxAnswer {
                 .headers(h -> h.addAll(headers))
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(body);
+    }
+
+    /**
+     * This answer's headers and the first half of its body, then the connection closes: the request
+     * was processed, yet the client never gets a complete answer (see {@link DroppedConnectionValve}).
+     */
+    ServerResponse toDroppedResponse(JsonMapper jsonMapper) {
+        byte[] json = jsonMapper.writeValueAsBytes(body);
+        return ServerResponse.status(status)
+                .headers(h -> h.addAll(headers))
+                .contentType(MediaType.APPLICATION_JSON)
+                .build((request, response) -> {
+                    response.setContentLength(json.length);
+                    response.getOutputStream().write(json, 0, json.length / 2);
+                    response.flushBuffer();
+                    DroppedConnectionValve.dropAfterThisRequest(request);
+                    return null;
+                });
+    }
+
+    /** No answer at all: the connection closes before a byte of it is written. */
+    static ServerResponse droppedBeforeAnswering() {
+        return ServerResponse.ok().build((request, response) -> {
+            DroppedConnectionValve.dropAfterThisRequest(request);
+            return null;
+        });
     }
 
     private static String newRequestId() {

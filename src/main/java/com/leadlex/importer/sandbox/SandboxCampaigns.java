@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The campaigns the sandbox knows and who is enrolled in each. Enrollments are kept as
@@ -16,6 +17,8 @@ public class SandboxCampaigns {
 
     private final List<String> standingCampaigns;
     private final Map<String, Set<UUID>> enrollments = new ConcurrentHashMap<>();
+    /** Per campaign, what requests really enrolled and skipped, answered or not: what a ledger is checked against. */
+    private final Map<String, Tally> processed = new ConcurrentHashMap<>();
     /** Contacts LeadLex would refuse (a deleted contact, say): a request naming one gets a 400. */
     private final Set<UUID> refused = ConcurrentHashMap.newKeySet();
 
@@ -53,6 +56,19 @@ public class SandboxCampaigns {
             throw new IllegalArgumentException("A campaign ID is a non-empty path segment, was: " + campaignId);
         }
         enrollments.computeIfAbsent(campaignId, id -> ConcurrentHashMap.newKeySet());
+        processed.computeIfAbsent(campaignId, id -> new Tally(new LongAdder(), new LongAdder()));
+    }
+
+    /**
+     * Enrolls contacts as if done before the import, by LeadLex's console say: not counted as
+     * processed, so a later request finds them already enrolled (skipped).
+     */
+    public void enrollBeforehand(String campaignId, List<UUID> contactIds) {
+        Set<UUID> enrolled = enrollments.get(campaignId);
+        if (enrolled == null) {
+            throw new IllegalArgumentException("No campaign " + campaignId);
+        }
+        enrolled.addAll(contactIds);
     }
 
     /**
@@ -71,7 +87,17 @@ public class SandboxCampaigns {
                 added.add(contactId.toString());
             }
         }
-        return new Enrollment(added.size(), contactIds.size() - added.size(), List.copyOf(added));
+        Enrollment enrollment = new Enrollment(added.size(), contactIds.size() - added.size(), List.copyOf(added));
+        Tally tally = processed.get(campaignId);
+        tally.added().add(enrollment.added());
+        tally.skipped().add(enrollment.skipped());
+        return enrollment;
+    }
+
+    /** What requests enrolled and skipped in the campaign so far, whether or not the answer reached the client. */
+    public ProcessedCounts processedCounts(String campaignId) {
+        Tally tally = processed.get(campaignId);
+        return tally == null ? new ProcessedCounts(0, 0) : new ProcessedCounts(tally.added().sum(), tally.skipped().sum());
     }
 
     /** Contacts enrolled in the campaign, 0 when it does not exist. */
@@ -90,6 +116,7 @@ public class SandboxCampaigns {
     /** Only the built-in and configured campaigns, all empty. */
     public void reset() {
         enrollments.clear();
+        processed.clear();
         refused.clear();
         standingCampaigns.forEach(this::create);
     }
@@ -102,5 +129,18 @@ public class SandboxCampaigns {
      * @param addedContactIds the newly enrolled IDs, lower case, in request order
      */
     public record Enrollment(int added, int skipped, List<String> addedContactIds) {
+    }
+
+    /**
+     * Totals over every request the sandbox processed for one campaign.
+     *
+     * @param added   contacts newly enrolled
+     * @param skipped contacts found already enrolled (or repeated within a request)
+     */
+    public record ProcessedCounts(long added, long skipped) {
+    }
+
+    /** Running totals of one campaign, added to by concurrent requests without a lock. */
+    private record Tally(LongAdder added, LongAdder skipped) {
     }
 }

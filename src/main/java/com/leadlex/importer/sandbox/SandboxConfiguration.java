@@ -6,6 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -61,14 +63,21 @@ public class SandboxConfiguration {
         return new SandboxLeadLex(keys, campaigns, quotas, faults, requestLog);
     }
 
+    /** Tomcat's part in dropping connections on purpose: the servlet API cannot hang up on a client. */
+    @Bean
+    WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> sandboxDroppedConnections() {
+        return factory -> factory.addEngineValves(new DroppedConnectionValve());
+    }
+
     @Bean
     RouterFunction<ServerResponse> sandboxRoutes(SandboxProperties properties, SandboxKeys keys,
             QuotaWindows quotas, SandboxCampaigns campaigns, SandboxFaults faults, SandboxRequestLog requestLog,
             JsonMapper jsonMapper, Clock clock) {
         AddContactsHandler handler = new AddContactsHandler(properties, keys, quotas, campaigns, faults,
-                requestLog, new AddContactsBodyReader(jsonMapper), clock);
-        log.info("LeadLex sandbox enabled at {} (latency {}, fault rate {}, Retry-After {})",
-                ADD_CONTACTS_PATH, properties.latency(), properties.faultRate(), properties.retryAfter());
+                requestLog, new AddContactsBodyReader(jsonMapper), jsonMapper, clock);
+        log.info("LeadLex sandbox enabled at {} (latency {}, fault rate {}, drop rates {} before / {} after "
+                + "processing, Retry-After {})", ADD_CONTACTS_PATH, properties.latency(), properties.faultRate(),
+                properties.dropBeforeRate(), properties.dropAfterRate(), properties.retryAfter());
         return RouterFunctions.route()
                 .POST(ADD_CONTACTS_PATH, handler::addContacts)
                 .route(RequestPredicates.path(ADD_CONTACTS_PATH), request -> SandboxAnswer

@@ -1,6 +1,7 @@
 package com.leadlex.importer.sandbox;
 
 import java.util.List;
+import java.util.UUID;
 
 import com.leadlex.importer.sandbox.SandboxProperties.Key;
 import com.leadlex.importer.sandbox.SandboxRequestLog.ReceivedRequest;
@@ -38,12 +39,22 @@ public class SandboxLeadLex {
 
     /** Every later request naming this contact is answered 400 {@code invalid_contact_id}, nothing enrolled. */
     public void refuseContact(String contactId) {
-        campaigns.refuse(java.util.UUID.fromString(contactId));
+        campaigns.refuse(UUID.fromString(contactId));
     }
 
     /** Every later request with this key is answered 401 {@code invalid_key}. */
     public void revokeKey(String key) {
         keys.revoke(key);
+    }
+
+    /** Enrolls contacts as if before any import (not counted as processed): requests naming them skip them. */
+    public void enrollBeforehand(String campaignId, List<UUID> contactIds) {
+        campaigns.enrollBeforehand(campaignId, contactIds);
+    }
+
+    /** What requests really enrolled and skipped in the campaign, answered or dropped: the figures a ledger matches. */
+    public SandboxCampaigns.ProcessedCounts processedCounts(String campaignId) {
+        return campaigns.processedCounts(campaignId);
     }
 
     public int enrolledCount(String campaignId) {

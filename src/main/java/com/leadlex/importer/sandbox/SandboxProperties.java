@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param campaigns  campaign IDs that exist besides {@link #BUILT_IN_CAMPAIGNS}
  * @param latency    real time added to every request
  * @param faultRate  fraction (0.0 to 1.0) of requests answered 503 at random
+ * @param dropBeforeRate fraction of requests whose connection is closed before processing (nothing enrolled)
+ * @param dropAfterRate  fraction of requests processed, then whose connection is closed mid-answer
  * @param retryAfter how a 429 states when to come back
  */
 @ConfigurationProperties("leadlex.sandbox")
@@ -24,6 +26,8 @@ public record SandboxProperties(
         List<String> campaigns,
         @DefaultValue("0s") Duration latency,
         double faultRate,
+        double dropBeforeRate,
+        double dropAfterRate,
         @DefaultValue("seconds") RetryAfterMode retryAfter) {
 
     public static final String WRITE_PERMISSION = "campaigns:write";
@@ -45,11 +49,21 @@ public record SandboxProperties(
         keys = keys == null ? List.of() : List.copyOf(keys);
         campaigns = campaigns == null ? List.of() : List.copyOf(campaigns);
         latency = latency == null || latency.isNegative() ? Duration.ZERO : latency;
-        if (faultRate < 0.0 || faultRate > 1.0) {
-            throw new IllegalArgumentException(
-                    "leadlex.sandbox.fault-rate must be between 0.0 and 1.0, was " + faultRate);
+        requireFraction("fault-rate", faultRate);
+        requireFraction("drop-before-rate", dropBeforeRate);
+        requireFraction("drop-after-rate", dropAfterRate);
+        if (faultRate + dropBeforeRate + dropAfterRate > 1.0) {
+            throw new IllegalArgumentException("leadlex.sandbox.fault-rate, drop-before-rate and drop-after-rate "
+                    + "are shares of the same requests and must add up to at most 1.0, was "
+                    + (faultRate + dropBeforeRate + dropAfterRate));
         }
         retryAfter = retryAfter == null ? RetryAfterMode.SECONDS : retryAfter;
+    }
+
+    private static void requireFraction(String name, double value) {
+        if (value < 0.0 || value > 1.0) {
+            throw new IllegalArgumentException("leadlex.sandbox." + name + " must be between 0.0 and 1.0, was " + value);
+        }
     }
 
     /** The keys in force: the configured ones, or the built-in ones when none are configured. */

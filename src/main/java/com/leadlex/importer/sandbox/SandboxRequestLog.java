@@ -43,11 +43,21 @@ public class SandboxRequestLog {
      * @param campaignId   the path's campaign ID
      * @param contactCount elements of {@code contact_ids}, 0 when absent or unreadable
      * @param source       the body's {@code source} tag, or null
-     * @param status       the status answered
-     * @param requestId    the {@code X-Request-ID} answered
+     * @param status       the status answered, or 0 when the connection was dropped instead
+     * @param requestId    the {@code X-Request-ID} answered (or that a dropped answer would have carried)
      * @param serverTime   real time spent handling it, configured latency and delays excluded
+     * @param firstContactId the first element of {@code contact_ids} as sent, or null: tells which chunk it was
+     * @param processed    whether the contacts went through enrollment (a 200, answered or dropped after)
+     * @param added        contacts this request newly enrolled, 0 unless processed
+     * @param skipped      contacts this request found already enrolled, 0 unless processed
      */
     public record ReceivedRequest(Instant receivedAt, String maskedKey, String campaignId, int contactCount,
-            String source, int status, String requestId, Duration serverTime) {
+            String source, int status, String requestId, Duration serverTime, String firstContactId,
+            boolean processed, int added, int skipped) {
+
+        /** The connection was closed instead of answered, before or after processing. */
+        public boolean dropped() {
+            return status == 0;
+        }
     }
 }

@@ -7,9 +7,11 @@
  * contract: bearer keys with permissions, campaigns, dedupe (case-insensitive, answered in lower
  * case), the 500-ID cap, every documented error in LeadLex's order (401, 403, 429, 404, 400),
  * per-key quotas in fixed minute and UTC-day windows with {@code X-RateLimit-*} and
- * {@code Retry-After}, and an {@code X-Request-ID} on every answer. Latency and random 503s come
- * from configuration ({@link com.leadlex.importer.sandbox.SandboxProperties}); tests script
- * faults, keys and campaigns through {@link com.leadlex.importer.sandbox.SandboxLeadLex}.
+ * {@code Retry-After}, and an {@code X-Request-ID} on every answer. Latency, random 503s and
+ * connections dropped before or after processing come from configuration
+ * ({@link com.leadlex.importer.sandbox.SandboxProperties}); tests script faults, keys and campaigns
+ * through {@link com.leadlex.importer.sandbox.SandboxLeadLex}, and compare what it really enrolled
+ * and skipped per campaign with the importer's ledger.
  *
  * <p>Beyond LeadLex's documentation, and said so in the error body: a contact ID that is not a
  * canonical UUID is refused with 400 {@code invalid_contact_id}; other paths and methods under

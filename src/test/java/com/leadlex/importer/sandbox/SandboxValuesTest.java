@@ -52,7 +52,7 @@ class SandboxValuesTest {
 
     @Test
     void defaultsToBuiltInKeysAndNoLatencyOrFaults() {
-        SandboxProperties properties = new SandboxProperties(true, null, null, null, 0, null);
+        SandboxProperties properties = new SandboxProperties(true, null, null, null, 0, 0, 0, null);
 
         assertThat(properties.effectiveKeys()).extracting(SandboxProperties.Key::key).containsExactly(
                 "wbk_sandbox_unmetered", "wbk_sandbox_starter", "wbk_sandbox_pro", "wbk_sandbox_org",
@@ -64,7 +64,7 @@ class SandboxValuesTest {
 
     @Test
     void refusesAFaultRateOutsideZeroToOne() {
-        assertThatThrownBy(() -> new SandboxProperties(true, List.of(), List.of(), Duration.ZERO, 1.5, null))
+        assertThatThrownBy(() -> new SandboxProperties(true, List.of(), List.of(), Duration.ZERO, 1.5, 0, 0, null))
                 .hasMessageContaining("fault-rate");
     }
 

@@ -36,7 +36,12 @@ public final class ImporterProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts the importer on {@code workDir} and returns once it reports ready. */
+    /**
+     * Starts the importer on {@code workDir} and returns once it reports ready.
+     *
+     * @param settings {@code --name=value} arguments; one that names a default here (the sandbox, the
+     *                 base URL) replaces it, since Spring would join two values of one option with a comma
+     */
     public static ImporterProcess start(Path workDir, List<String> settings) {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
@@ -51,7 +56,14 @@ public final class ImporterProcess implements AutoCloseable {
                 "--importer.data-dir=" + workDir.resolve("data"),
                 "--importer.inbox=" + workDir.resolve("inbox"),
                 "--spring.main.banner-mode=off"));
-        command.addAll(settings);
+        for (String setting : settings) {
+            int equals = setting.indexOf('=');
+            if (setting.startsWith("--") && equals > 0) {
+                String key = setting.substring(0, equals + 1);
+                command.removeIf(arg -> arg.startsWith(key));
+            }
+            command.add(setting);
+        }
         try {
             Path log = workDir.resolve("importer-" + port + ".log");
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
