@@ -180,21 +180,13 @@ public class ImportLauncher {
         Runnable task = () -> {
             String outer = MDC.get(MDC_IMPORT_ID);
             MDC.put(MDC_IMPORT_ID, Long.toString(importId));
-            if (!leases.acquire(importId)) {
-                log.info("Import {} is already being run by another instance or thread; not launching it again",
-                        importId);
-                restore(outer);
-                return;
-            }
             try {
-                runRetryingTransientConflicts(importId, jobRun);
-            } catch (Exception e) {
-                log.error("Import {} could not be launched: {}", importId, e.getMessage(), e);
-                // only if nothing else launched it meanwhile: a running import must not be marked failed
-                imports.markEndedIf(importId, ImportStatus.QUEUED, ImportStatus.FAILED, "launch_failed",
-                        "Could not launch: " + e.getMessage());
+                runHoldingTheLease(importId, jobRun);
+            } catch (RuntimeException e) {
+                // the database went away around the run: nothing is lost, the look for lost runs takes it up
+                log.warn("Import {}: its run could not be started or recorded ({}); it is taken up again once the "
+                        + "database answers", importId, TransientDatabaseFailures.describe(e));
             } finally {
-                leases.release(importId);
                 restore(outer);
             }
         };
@@ -202,6 +194,23 @@ public class ImportLauncher {
             task.run();
         } else {
             importExecutor.execute(task);
+        }
+    }
+
+    private void runHoldingTheLease(long importId, JobRun jobRun) {
+        if (!leases.acquire(importId)) {
+            log.info("Import {} is already being run by another instance or thread; not launching it again", importId);
+            return;
+        }
+        try {
+            runRetryingTransientConflicts(importId, jobRun);
+        } catch (Exception e) {
+            log.error("Import {} could not be launched: {}", importId, e.getMessage(), e);
+            // only if nothing else launched it meanwhile: a running import must not be marked failed
+            imports.markEndedIf(importId, ImportStatus.QUEUED, ImportStatus.FAILED, "launch_failed",
+                    "Could not launch: " + e.getMessage());
+        } finally {
+            leases.release(importId);
         }
     }
 

@@ -18,6 +18,7 @@ import com.leadlex.importer.ledger.ImportLeaseRepository.Lease;
 import com.leadlex.importer.ledger.ImportLeaseRepository;
 import com.leadlex.importer.system.ImporterProperties;
 import com.leadlex.importer.system.InstanceIdentity;
+import com.leadlex.importer.system.TransientDatabaseFailures;
 
 /**
  * One owner per import. A run of an import holds its lease from launch to its end and renews it
@@ -67,6 +68,10 @@ public class ImportLeases {
     public void release(long importId) {
         try {
             leases.release(importId, instance.id());
+        } catch (RuntimeException e) {
+            // the database is away: the lease runs out by itself, and a lost run is recovered then
+            log.warn("Import {}: could not hand its lease back ({}); it expires within {}", importId,
+                    TransientDatabaseFailures.describe(e), ttl);
         } finally {
             runningHere.remove(importId);
         }
