@@ -14,6 +14,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 import com.leadlex.importer.ledger.ImportRecord;
@@ -40,6 +41,7 @@ public class ImportLauncher {
 
     private static final Logger log = LoggerFactory.getLogger(ImportLauncher.class);
     private static final int LAUNCH_ATTEMPTS = 5;
+    private static final Duration DATABASE_RETRY = Duration.ofSeconds(5);
 
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
@@ -50,11 +52,13 @@ public class ImportLauncher {
     private final ImporterMeters meters;
     private final Sleeper sleeper;
     private final ImportLeases leases;
+    private final TaskScheduler scheduler;
 
     public ImportLauncher(JobOperator jobOperator, JobRepository jobRepository, Job contactImportJob,
             ImportRepository imports, TaskExecutor importExecutor, ImporterProperties properties,
-            ImporterMeters meters, Sleeper sleeper, ImportLeases leases) {
+            ImporterMeters meters, Sleeper sleeper, ImportLeases leases, TaskScheduler scheduler) {
         this.leases = leases;
+        this.scheduler = scheduler;
         this.meters = meters;
         this.sleeper = sleeper;
         this.jobOperator = jobOperator;
@@ -183,9 +187,7 @@ public class ImportLauncher {
             try {
                 runHoldingTheLease(importId, jobRun);
             } catch (RuntimeException e) {
-                // the database went away around the run: nothing is lost, the look for lost runs takes it up
-                log.warn("Import {}: its run could not be started or recorded ({}); it is taken up again once the "
-                        + "database answers", importId, TransientDatabaseFailures.describe(e));
+                whenTheDatabaseAnswers(importId, jobRun, foreground, e);
             } finally {
                 restore(outer);
             }
@@ -195,6 +197,23 @@ public class ImportLauncher {
         } else {
             importExecutor.execute(task);
         }
+    }
+
+    /**
+     * The database went away around the run (taking the lease, recording a failed launch): nothing was
+     * sent for it. A background launch is tried again a little later, until the database answers; a
+     * run whose end could not be recorded is found by the look for lost runs instead, since by then it
+     * has an execution and trying again does nothing.
+     */
+    private void whenTheDatabaseAnswers(long importId, JobRun jobRun, boolean foreground, RuntimeException e) {
+        if (foreground || !TransientDatabaseFailures.isTransient(e)) {
+            log.warn("Import {}: its run could not be started or recorded ({}); restart it once the database "
+                    + "answers", importId, TransientDatabaseFailures.describe(e));
+            return;
+        }
+        log.warn("Import {}: the database is away ({}); trying again in {}", importId,
+                TransientDatabaseFailures.describe(e), DATABASE_RETRY);
+        scheduler.schedule(() -> run(importId, jobRun, false), scheduler.getClock().instant().plus(DATABASE_RETRY));
     }
 
     private void runHoldingTheLease(long importId, JobRun jobRun) {

@@ -82,14 +82,17 @@ public class ImportLeases {
      * expired, or its owner is provably gone (its lease is then freed for this instance to take).
      */
     public boolean mayRecover(long importId) {
+        if (runningHere.contains(importId)) {
+            // a run here still goes on, even if its lease lapsed while the database was away
+            return false;
+        }
         Optional<Lease> lease = leases.find(importId);
         if (lease.isEmpty() || lease.get().expiredAt(clock.instant())) {
             return true;
         }
         if (lease.get().owner().equals(instance.id())) {
-            // ours: a run in this process still going is not to be recovered; one that ended without
-            // handing its lease back (the database was away at its end) is
-            return !runningHere.contains(importId);
+            // ours, and no run here holds it: a run that ended without handing it back (the database was away)
+            return true;
         }
         if (instance.isProvablyGone(lease.get().owner())) {
             log.info("Import {}: its owner {} is gone; taking it over", importId, lease.get().owner());

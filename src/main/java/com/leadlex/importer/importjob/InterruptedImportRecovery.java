@@ -1,5 +1,7 @@
 package com.leadlex.importer.importjob;
 
+import java.util.function.BooleanSupplier;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -12,9 +14,11 @@ import org.springframework.stereotype.Component;
 
 import com.leadlex.importer.ledger.ImportRecord;
 import com.leadlex.importer.ledger.ImportRepository;
+import com.leadlex.importer.ledger.ImportResultsWriter;
 import com.leadlex.importer.ledger.ImportStatus;
 import com.leadlex.importer.system.ImporterProperties;
 import com.leadlex.importer.system.StartupStep;
+import com.leadlex.importer.system.TransientDatabaseFailures;
 
 /**
  * What a stopped or killed process leaves behind, picked up at start-up before anything else runs.
@@ -39,9 +43,12 @@ public class InterruptedImportRecovery implements StartupStep {
     private final boolean oneShotCommand;
     private final ImportLeases leases;
     private final AbandonedExecutions abandoned;
+    private final ImportResultsWriter resultsWriter;
 
     InterruptedImportRecovery(JobRepository jobRepository, AbandonedExecutions abandoned, ImportRepository imports,
-            ImportLauncher launcher, ImporterProperties properties, Environment environment, ImportLeases leases) {
+            ImportLauncher launcher, ImporterProperties properties, Environment environment, ImportLeases leases,
+            ImportResultsWriter resultsWriter) {
+        this.resultsWriter = resultsWriter;
         this.leases = leases;
         this.jobRepository = jobRepository;
         this.abandoned = abandoned;
@@ -100,46 +107,82 @@ public class InterruptedImportRecovery implements StartupStep {
         int taken = 0;
         for (JobExecution orphan : abandoned.unfinished()) {
             long importId = AbandonedExecutions.importId(orphan);
-            if (!leases.mayRecover(importId)) {
-                continue;
-            }
-            taken++;
-            JobExecution failed = abandoned.markFailed(orphan, why);
-            imports.markEnded(importId, ImportStatus.FAILED, code,
-                    why + "; it resumes from its last committed chunk when restarted");
-            if (properties.resumeInterruptedOnStartup() && !oneShotCommand) {
-                log.warn("Import {}: {}; resuming from its last committed chunk", importId, why);
-                launcher.resume(importId, failed, false);
-            } else {
-                log.warn("Import {}: {}; marked FAILED, restart it to go on", importId, why);
-            }
+            taken += oneAtATime(importId, () -> recoverExecution(importId, orphan, code, why));
         }
-        return taken + recoverUnrecordedEnds(code, why);
+        for (ImportRecord running : imports.findByStatus(ImportStatus.RUNNING)) {
+            taken += oneAtATime(running.id(), () -> recordUnrecordedEnd(running, code, why));
+        }
+        return taken;
+    }
+
+    /** One import's recovery failing (the database away again, a conflict) must not stop the others or start-up. */
+    private int oneAtATime(long importId, BooleanSupplier recovery) {
+        try {
+            return recovery.getAsBoolean() ? 1 : 0;
+        } catch (RuntimeException e) {
+            log.warn("Import {} could not be recovered this time ({}); the next look tries again", importId,
+                    TransientDatabaseFailures.describe(e));
+            return 0;
+        }
+    }
+
+    private boolean recoverExecution(long importId, JobExecution orphan, String code, String why) {
+        if (!leases.mayRecover(importId)) {
+            return false;
+        }
+        JobExecution failed = abandoned.markFailed(orphan, why);
+        imports.markEnded(importId, ImportStatus.FAILED, code,
+                why + "; it resumes from its last committed chunk when restarted");
+        resumeOrSay(importId, failed, why);
+        return true;
     }
 
     /**
-     * Imports the ledger still has as RUNNING although their execution ended: the run could not
-     * record its end (the database was away just then). Resumed the same way, once nobody holds them.
+     * An import the ledger still has as RUNNING although its execution ended: the run could not record
+     * its end (the database was away just then). Its end is recorded now as the execution says, and a
+     * failed one is resumed, once nobody holds it.
      */
-    private int recoverUnrecordedEnds(String code, String why) {
-        int taken = 0;
-        for (ImportRecord running : imports.findByStatus(ImportStatus.RUNNING)) {
-            JobExecution recorded = running.jobExecutionId() == null ? null
-                    : jobRepository.getJobExecution(running.jobExecutionId());
-            JobExecution last = recorded == null ? null : jobRepository.getLastJobExecution(recorded.getJobInstance());
-            if (last == null || last.isRunning() || last.getStatus() == BatchStatus.UNKNOWN
-                    || last.getStatus() == BatchStatus.COMPLETED || !leases.mayRecover(running.id())) {
-                continue;
+    private boolean recordUnrecordedEnd(ImportRecord running, String code, String why) {
+        JobExecution recorded = running.jobExecutionId() == null ? null
+                : jobRepository.getJobExecution(running.jobExecutionId());
+        JobExecution last = recorded == null ? null : jobRepository.getLastJobExecution(recorded.getJobInstance());
+        if (last == null || last.isRunning() || last.getStatus() == BatchStatus.UNKNOWN
+                || !leases.mayRecover(running.id())) {
+            return false;
+        }
+        switch (last.getStatus()) {
+            case COMPLETED -> {
+                log.warn("Import {} completed, but its end was not recorded; recording it now", running.id());
+                writeResults(running.endedAs(ImportStatus.COMPLETED, null, null));
+                imports.markEnded(running.id(), ImportStatus.COMPLETED, null, null);
             }
-            taken++;
-            imports.markEnded(running.id(), ImportStatus.FAILED, code,
-                    why + "; it resumes from its last committed chunk when restarted");
-            if (properties.resumeInterruptedOnStartup() && !oneShotCommand) {
-                log.warn("Import {}: {}; its end was not recorded; resuming from its last committed chunk",
-                        running.id(), why);
-                launcher.resume(running.id(), last, false);
+            case STOPPED -> imports.markEnded(running.id(), running.resumeAt() != null ? ImportStatus.PAUSED
+                    : ImportStatus.STOPPED, running.resumeAt() != null ? running.lastErrorCode() : "stopped",
+                    running.resumeAt() != null ? running.lastError() : "Stopped; restart to go on");
+            default -> {
+                imports.markEnded(running.id(), ImportStatus.FAILED, code,
+                        why + "; it resumes from its last committed chunk when restarted");
+                resumeOrSay(running.id(), last, why + " (its end was not recorded)");
             }
         }
-        return taken;
+        return true;
+    }
+
+    private void resumeOrSay(long importId, JobExecution last, String why) {
+        if (properties.resumeInterruptedOnStartup() && !oneShotCommand) {
+            log.warn("Import {}: {}; resuming from its last committed chunk", importId, why);
+            launcher.resume(importId, last, false);
+        } else {
+            log.warn("Import {}: {}; marked FAILED, restart it to go on", importId, why);
+        }
+    }
+
+    private void writeResults(ImportRecord ended) {
+        try {
+            resultsWriter.write(ended);
+        } catch (RuntimeException e) {
+            log.warn("Import {}: results.csv could not be written ({}); write it again with POST /api/imports/{}/results",
+                    ended.id(), e.getMessage(), ended.id());
+        }
     }
 }

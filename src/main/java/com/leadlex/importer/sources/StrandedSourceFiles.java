@@ -49,6 +49,9 @@ class StrandedSourceFiles implements StartupStep {
 
     @Override
     public void run() {
+        if (!properties.watchSources()) {
+            return; // a one-shot command takes no file, so it gives none back either
+        }
         properties.sources().forEach((name, settings) -> {
             if (settings.enabled() && SourceKind.of(name, settings) == SourceKind.FOLDER) {
                 release(name, SourceProperties.isSet(settings.fileKeyPrefix()) ? settings.fileKeyPrefix() : name);
