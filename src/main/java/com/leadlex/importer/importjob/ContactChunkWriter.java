@@ -81,6 +81,13 @@ public class ContactChunkWriter implements ItemWriter<SpoolEntry> {
 
         Optional<ChunkRecord> previous = chunks.begin(new ChunkStart(importId, chunkNumber,
                 step.getJobExecutionId(), step.getId(), firstLine, entries.get(entries.size() - 1).line(), ids.size()));
+        if (previous.isPresent() && previous.get().status().isDone()) {
+            // booked before a stop that came ahead of Spring Batch's own commit of this chunk: the ledger
+            // is the truth, and LeadLex already has these contacts
+            log.info("Import {} chunk {} was already delivered and booked ({}); not sending it again", importId,
+                    chunkNumber, previous.get().status());
+            return;
+        }
         ChunkStatus doneStatus = previous.map(ChunkRecord::anAttemptMayHaveReachedLeadLex).orElse(false)
                 ? ChunkStatus.RESENT : ChunkStatus.SENT;
         ChunkDelivery.Delivery result;

@@ -33,10 +33,15 @@ public class ImportChunkRepository {
     /**
      * Records that a chunk is about to be sent and returns the row an earlier attempt left, if any.
      * Attempts accumulate over restarts, and so does the knowledge that one may have reached LeadLex.
+     * A chunk already delivered and booked (sent or resent) is left as it is: its row is returned for
+     * the caller to skip it.
      */
     public Optional<ChunkRecord> begin(ChunkStart start) {
         return writes.inOwnTransaction(() -> {
             Optional<ChunkRecord> previous = find(start.importId(), start.chunkNumber());
+            if (previous.isPresent() && previous.get().status().isDone()) {
+                return previous; // delivered and booked: nothing to begin
+            }
             boolean mayHaveReached = previous.map(ChunkRecord::anAttemptMayHaveReachedLeadLex).orElse(false);
             OffsetDateTime now = now();
             if (previous.isEmpty()) {

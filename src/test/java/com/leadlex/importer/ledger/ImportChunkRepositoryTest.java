@@ -108,6 +108,21 @@ class ImportChunkRepositoryTest {
         assertThat(imports.findById(importId).orElseThrow().lastError()).isNull();
     }
 
+    @Test
+    void aChunkDeliveredAndBookedIsLeftAsItIsWhenSpringBatchReadsItAgainAfterAStop() {
+        long importId = anImport();
+        ChunkStart start = new ChunkStart(importId, 1, 1, 1, 1, 500, 500);
+        chunks.begin(start);
+        chunks.complete(importId, 1, ChunkStatus.SENT, 480, 20, 1, 200, "req_1");
+        // killed before Spring Batch committed the chunk: after the restart it is read and written again
+
+        ChunkRecord booked = chunks.begin(start).orElseThrow();
+
+        assertThat(booked.status()).isEqualTo(ChunkStatus.SENT);
+        assertThat(chunks.find(importId, 1)).get().extracting(ChunkRecord::status, ChunkRecord::added)
+                .containsExactly(ChunkStatus.SENT, 480);
+    }
+
     private long anImport() {
         return imports.insert(new NewImport("cmp_ledger_unit", "test", "unit.csv", null, Path.of("unused"),
                 "hash-" + System.nanoTime(), ImportStatus.FAILED, 1, 1, 0, 0, 500, null));
