@@ -134,33 +134,38 @@ public class ImportLauncher {
      * Starts a new execution. Spring Batch creates the job instance and its first execution in two
      * transactions: a launch that loses a serialization race in the second leaves an instance with no
      * execution, which every later start of the same list would trip over ("cannot find any job
-     * execution"). Before each attempt such an instance is removed.
+     * execution"). After a failed attempt, and only in the thread whose attempt failed (another thread
+     * may be between the two steps of its own launch), such an instance is removed and the launch tried
+     * again.
      */
     private void start(long importId, JobParameters parameters, boolean foreground) {
         run(importId, new JobRun() {
             @Override
             public JobExecution run() throws Exception {
-                instanceWithExecutions(parameters);
                 return jobOperator.start(contactImportJob, parameters);
             }
 
             @Override
-            public boolean neverRan() {
-                return instanceWithExecutions(parameters) == null;
+            public Retry afterFailure() {
+                JobInstance instance = jobRepository.getJobInstance(ImportJobParameters.JOB_NAME, parameters);
+                if (instance == null) {
+                    return Retry.IF_TRANSIENT;
+                }
+                if (!jobRepository.getJobExecutions(instance).isEmpty()) {
+                    return Retry.NO;
+                }
+                log.info("Job instance {} has no execution (its launch failed half-way); removing it",
+                        instance.getInstanceId());
+                jobRepository.deleteJobInstance(instance);
+                return Retry.YES;
             }
         }, foreground);
     }
 
-    /** The job instance of {@code identity}, or null; one a lost launch left without any execution is removed. */
+    /** The job instance of {@code identity} if it has an execution; one a failed launch left without any is ignored. */
     private JobInstance instanceWithExecutions(JobParameters identity) {
         JobInstance instance = jobRepository.getJobInstance(ImportJobParameters.JOB_NAME, identity);
-        if (instance != null && jobRepository.getJobExecutions(instance).isEmpty()) {
-            log.info("Job instance {} has no execution (its launch lost a race in the database); removing it",
-                    instance.getInstanceId());
-            jobRepository.deleteJobInstance(instance);
-            return null;
-        }
-        return instance;
+        return instance == null || jobRepository.getJobExecutions(instance).isEmpty() ? null : instance;
     }
 
     /** Restarts the last execution of an unfinished import where its last committed chunk left off. */
@@ -173,9 +178,9 @@ public class ImportLauncher {
             }
 
             @Override
-            public boolean neverRan() {
+            public Retry afterFailure() {
                 JobExecution latest = jobRepository.getLastJobExecution(lastExecution.getJobInstance());
-                return latest == null || latest.getId() == lastExecution.getId();
+                return latest == null || latest.getId() == lastExecution.getId() ? Retry.IF_TRANSIENT : Retry.NO;
             }
         }, foreground);
     }
@@ -253,10 +258,11 @@ public class ImportLauncher {
                 jobRun.run();
                 return;
             } catch (Exception e) {
-                if (attempt >= LAUNCH_ATTEMPTS || !TransientDatabaseFailures.isTransient(e) || !jobRun.neverRan()) {
+                Retry retry = attempt >= LAUNCH_ATTEMPTS ? Retry.NO : jobRun.afterFailure();
+                if (retry == Retry.NO || retry == Retry.IF_TRANSIENT && !TransientDatabaseFailures.isTransient(e)) {
                     throw e;
                 }
-                log.info("Import {}: launch lost a race in the database ({}); trying again", importId,
+                log.info("Import {}: its launch failed before the import began ({}); trying again", importId,
                         TransientDatabaseFailures.describe(e));
                 sleeper.sleep(Duration.ofMillis(ThreadLocalRandom.current().nextLong(20, 200) * attempt));
             }
@@ -269,11 +275,20 @@ public class ImportLauncher {
                 staged.invalid(), staged.duplicates(), properties.chunkSize(), duplicateOf);
     }
 
-    /** One launch: tried again after a transient database failure only if it created no execution. */
+    /** One launch: tried again only when the failed attempt left no execution behind. */
     private interface JobRun {
         JobExecution run() throws Exception;
 
-        /** True when the failed attempt left no execution behind: trying again cannot run the import twice. */
-        boolean neverRan();
+        /** Looks at what the failed attempt left (and clears a half-made job instance); whether to try again. */
+        Retry afterFailure();
+    }
+
+    private enum Retry {
+        /** The attempt left an execution: trying again could run the import twice, or cannot help. */
+        NO,
+        /** Nothing was left: worth trying again if the failure goes away by itself. */
+        IF_TRANSIENT,
+        /** A half-made job instance was cleared: trying again now succeeds whatever the failure was. */
+        YES
     }
 }

@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.leadlex.importer.intake.IntakeResult;
@@ -50,6 +51,8 @@ class ContactImportEndToEndTest extends ImportIntegrationTest {
 
     @Autowired
     ContactListStager stager;
+    @Autowired
+    JobRepository jobRepository;
 
     @Test
     void aListOf1234IdsBecomesThreeRequestsAndThreeLedgerRowsMatchingLeadLexAnswers() {
@@ -158,6 +161,24 @@ class ContactImportEndToEndTest extends ImportIntegrationTest {
         assertThat(again.launch().importId()).isEqualTo(queued);
         assertThat(requestsFor("cmp_e2e_queued")).isEmpty();
         imports.markEnded(queued, ImportStatus.FAILED, "test", "cleared by the test");
+    }
+
+    @Test
+    void aJobInstanceThatAFailedLaunchLeftWithoutAnExecutionDoesNotStrandItsList() throws Exception {
+        sandbox.createCampaign("cmp_e2e_half_made");
+        Path list = csvList("half-made.csv", newIds(40));
+        StagedList staged;
+        try (var content = java.nio.file.Files.newInputStream(list)) {
+            staged = stager.stage(content, "half-made.csv", list.resolveSibling("half-made-staged"));
+        }
+        // what a launch that lost its race between Spring Batch's two transactions leaves behind
+        jobRepository.createJobInstance(ImportJobParameters.JOB_NAME,
+                ImportJobParameters.identity("cmp_e2e_half_made", staged.contentHash(), null));
+
+        ImportRecord done = importNow(list, "cmp_e2e_half_made", false);
+
+        assertThat(done.status()).as(describe(done)).isEqualTo(ImportStatus.COMPLETED);
+        assertThat(sandbox.enrolledCount("cmp_e2e_half_made")).isEqualTo(40);
     }
 
     @Test
