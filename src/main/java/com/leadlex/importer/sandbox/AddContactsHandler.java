@@ -77,12 +77,13 @@ class AddContactsHandler {
                 .orElseGet(() -> process(token, campaignId, body, receivedAt));
         Duration serverTime = Duration.ofNanos(System.nanoTime() - started);
 
+        boolean dropped = drop == ScriptedFault.Drop.AFTER_PROCESSING;
+        // logged as soon as processed: a delayed answer must not land in the log of whatever runs next
+        record(receivedAt, token, campaignId, body, dropped ? 0 : answer.status(), answer.requestId(),
+                answer.enrollment(), serverTime);
         if (fault.isPresent()) {
             realTime.sleep(fault.get().delay());
         }
-        boolean dropped = drop == ScriptedFault.Drop.AFTER_PROCESSING;
-        record(receivedAt, token, campaignId, body, dropped ? 0 : answer.status(), answer.requestId(),
-                answer.enrollment(), serverTime);
         log.debug("Sandbox {} campaign={} ids={} key={} -> {}{}", answer.requestId(), campaignId, body.count(),
                 KeyMask.mask(token), answer.status(), dropped ? ", connection dropped mid-answer" : "");
         return dropped ? answer.toDroppedResponse(jsonMapper) : answer.toServerResponse();
