@@ -14,7 +14,6 @@ import org.springframework.stereotype.Component;
 
 import com.leadlex.importer.ledger.ImportRecord;
 import com.leadlex.importer.ledger.ImportRepository;
-import com.leadlex.importer.ledger.ImportResultsWriter;
 import com.leadlex.importer.ledger.ImportStatus;
 import com.leadlex.importer.system.ImporterProperties;
 import com.leadlex.importer.system.StartupStep;
@@ -43,12 +42,12 @@ public class InterruptedImportRecovery implements StartupStep {
     private final boolean oneShotCommand;
     private final ImportLeases leases;
     private final AbandonedExecutions abandoned;
-    private final ImportResultsWriter resultsWriter;
+    private final ImportJobListener endRecorder;
 
     InterruptedImportRecovery(JobRepository jobRepository, AbandonedExecutions abandoned, ImportRepository imports,
             ImportLauncher launcher, ImporterProperties properties, Environment environment, ImportLeases leases,
-            ImportResultsWriter resultsWriter) {
-        this.resultsWriter = resultsWriter;
+            ImportJobListener endRecorder) {
+        this.endRecorder = endRecorder;
         this.leases = leases;
         this.jobRepository = jobRepository;
         this.abandoned = abandoned;
@@ -69,7 +68,7 @@ public class InterruptedImportRecovery implements StartupStep {
         if (!oneShotCommand) {
             relaunchQueuedImports();
         }
-        recoverOrphanedExecutions();
+        recoverAbandoned("interrupted", "The importer stopped while this import ran (crash, kill or power loss)");
     }
 
     /**
@@ -91,10 +90,6 @@ public class InterruptedImportRecovery implements StartupStep {
                 launcher.resume(queued.id(), last, false);
             }
         }
-    }
-
-    private void recoverOrphanedExecutions() {
-        recoverAbandoned("interrupted", "The importer stopped while this import ran (crash, kill or power loss)");
     }
 
     /**
@@ -150,20 +145,15 @@ public class InterruptedImportRecovery implements StartupStep {
                 || !leases.mayRecover(running.id())) {
             return false;
         }
-        switch (last.getStatus()) {
-            case COMPLETED -> {
-                log.warn("Import {} completed, but its end was not recorded; recording it now", running.id());
-                writeResults(running.endedAs(ImportStatus.COMPLETED, null, null));
-                imports.markEnded(running.id(), ImportStatus.COMPLETED, null, null);
-            }
-            case STOPPED -> imports.markEnded(running.id(), running.resumeAt() != null ? ImportStatus.PAUSED
-                    : ImportStatus.STOPPED, running.resumeAt() != null ? running.lastErrorCode() : "stopped",
-                    running.resumeAt() != null ? running.lastError() : "Stopped; restart to go on");
-            default -> {
-                imports.markEnded(running.id(), ImportStatus.FAILED, code,
-                        why + "; it resumes from its last committed chunk when restarted");
-                resumeOrSay(running.id(), last, why + " (its end was not recorded)");
-            }
+        if (last.getStatus() == BatchStatus.COMPLETED || last.getStatus() == BatchStatus.STOPPED) {
+            log.warn("Import {} ended {}, but its end was not recorded; recording it now", running.id(),
+                    last.getStatus());
+            // what the run itself would have done at its end: status, results.csv, the end notice
+            endRecorder.afterJob(last);
+        } else {
+            imports.markEnded(running.id(), ImportStatus.FAILED, code,
+                    why + "; it resumes from its last committed chunk when restarted");
+            resumeOrSay(running.id(), last, why + " (its end was not recorded)");
         }
         return true;
     }
@@ -174,15 +164,6 @@ public class InterruptedImportRecovery implements StartupStep {
             launcher.resume(importId, last, false);
         } else {
             log.warn("Import {}: {}; marked FAILED, restart it to go on", importId, why);
-        }
-    }
-
-    private void writeResults(ImportRecord ended) {
-        try {
-            resultsWriter.write(ended);
-        } catch (RuntimeException e) {
-            log.warn("Import {}: results.csv could not be written ({}); write it again with POST /api/imports/{}/results",
-                    ended.id(), e.getMessage(), ended.id());
         }
     }
 }
