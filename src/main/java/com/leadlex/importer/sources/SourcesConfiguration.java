@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The idempotent repository every source route shares ({@code idempotentRepository:
  * "#sourceFileRepository"}): one row per file taken, keyed by the route's idempotent key (source,
- * path, size, modification time), in the job database, so a file is not taken twice across
+ * path within the watched folder, size, modification time), in the job database, so a file is not taken twice across
  * restarts, and with several instances on one PostgreSQL only the instance whose insert wins takes
  * it. The table ({@code SOURCE_FILE_SEEN}) is Flyway's, not created on the fly.
  */
@@ -22,8 +22,9 @@ public class SourcesConfiguration {
     static final String PROCESSOR_NAME = "sources";
 
     @Bean
-    JdbcMessageIdRepository sourceFileRepository(DataSource dataSource) {
-        JdbcMessageIdRepository repository = new JdbcMessageIdRepository(dataSource, PROCESSOR_NAME);
+    JdbcMessageIdRepository sourceFileRepository(DataSource dataSource, SourcesProperties properties) {
+        JdbcMessageIdRepository repository = new SourceFileRepository(dataSource, PROCESSOR_NAME,
+                FolderFileKeys.of(properties));
         repository.setTableName(TABLE);
         repository.setCreateTableIfNotExists(false);
         return repository;

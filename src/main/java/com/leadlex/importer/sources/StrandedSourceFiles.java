@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +17,7 @@ import com.leadlex.importer.system.StartupStep;
 /**
  * Gives back the files a stopped process had recorded as taken but never moved away.
  * <p>
- * A folder source records a file's key ({@code <prefix>:<absolute path>:<size>:<modified>}) when it
+ * A folder source records a file's key ({@code <prefix>:<path in its folder>:<size>:<modified>}) when it
  * picks the file up, and moves it to done/ (or deletes it) only once the list is staged. A process
  * killed in between leaves the file where it was with its key recorded, so no later poll would take
  * it again: the list would sit in the inbox for ever. Every folder source moves or deletes what it
@@ -52,56 +51,27 @@ class StrandedSourceFiles implements StartupStep {
         if (!properties.watchSources()) {
             return; // a one-shot command takes no file, so it gives none back either
         }
-        properties.sources().forEach((name, settings) -> {
-            if (settings.enabled() && SourceKind.of(name, settings) == SourceKind.FOLDER) {
-                release(name, SourceProperties.isSet(settings.fileKeyPrefix()) ? settings.fileKeyPrefix() : name);
-            }
-        });
-    }
-
-    private void release(String source, String keyPrefix) {
+        FolderFileKeys folderKeys = FolderFileKeys.of(properties);
         List<String> keys = jdbc.queryForList("SELECT messageId FROM " + SourcesConfiguration.TABLE
                 + " WHERE processorName = ?", String.class, SourcesConfiguration.PROCESSOR_NAME);
         for (String key : keys) {
-            TakenFileKey.parse(keyPrefix, key).filter(TakenFileKey::stillThere).ifPresent(taken -> {
+            folderKeys.parse(key).filter(taken -> stillThere(folderKeys.locate(taken), taken)).ifPresent(taken -> {
                 jdbc.update("DELETE FROM " + SourcesConfiguration.TABLE + " WHERE processorName = ? AND messageId = ?",
                         SourcesConfiguration.PROCESSOR_NAME, key);
                 log.warn("Source {}: {} was taken by an earlier run that stopped before moving it away; taking it "
-                        + "again (a list already imported is recognised and not sent twice)", source, taken.path());
+                        + "again (a list already imported is recognised and not sent twice)", taken.prefix(),
+                        folderKeys.locate(taken));
             });
         }
     }
 
-    /** A recorded key taken apart: the path may hold colons, so size and time are read from the right. */
-    record TakenFileKey(Path path, long size, long modified) {
-
-        static Optional<TakenFileKey> parse(String keyPrefix, String key) {
-            if (!key.startsWith(keyPrefix + ":")) {
-                return Optional.empty();
-            }
-            String rest = key.substring(keyPrefix.length() + 1);
-            int modifiedAt = rest.lastIndexOf(':');
-            int sizeAt = modifiedAt < 0 ? -1 : rest.lastIndexOf(':', modifiedAt - 1);
-            if (sizeAt <= 0) {
-                return Optional.empty();
-            }
-            try {
-                return Optional.of(new TakenFileKey(Path.of(rest.substring(0, sizeAt)),
-                        Long.parseLong(rest.substring(sizeAt + 1, modifiedAt)),
-                        Long.parseLong(rest.substring(modifiedAt + 1))));
-            } catch (RuntimeException notAFileKey) {
-                return Optional.empty();
-            }
-        }
-
-        /** The same file, unchanged, is still where it was picked up. */
-        boolean stillThere() {
-            try {
-                return Files.isRegularFile(path) && Files.size(path) == size
-                        && Files.getLastModifiedTime(path).toMillis() == modified;
-            } catch (IOException e) {
-                return false;
-            }
+    /** The same file, unchanged, is still where it was picked up. */
+    private static boolean stillThere(Path path, FolderFileKeys.TakenFile taken) {
+        try {
+            return Files.isRegularFile(path) && Files.size(path) == taken.size()
+                    && Files.getLastModifiedTime(path).toMillis() == taken.modified();
+        } catch (IOException e) {
+            return false;
         }
     }
 }

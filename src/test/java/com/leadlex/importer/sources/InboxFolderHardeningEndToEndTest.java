@@ -69,7 +69,7 @@ class InboxFolderHardeningEndToEndTest extends ImportIntegrationTest {
                 .anyMatch(i -> "again.csv".equals(i.fileName()) && i.status() == ImportStatus.COMPLETED));
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(folder.resolve("done/again.csv")));
         Integer remembered = jdbc.queryForObject("SELECT COUNT(*) FROM SOURCE_FILE_SEEN WHERE messageId LIKE ?",
-                Integer.class, "inbox:%again.csv:%");
+                Integer.class, "inbox:cmp_hardening_again/again.csv:%");
         assertThat(remembered).isEqualTo(1);
 
         // moved back as it was (same name, size and modification time), as a tidy-up script might

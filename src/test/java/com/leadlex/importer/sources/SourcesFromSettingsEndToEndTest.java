@@ -88,7 +88,7 @@ class SourcesFromSettingsEndToEndTest extends ImportIntegrationTest {
         assertThat(sandbox.enrolledCount("cmp_crm")).isEqualTo(40);
         assertThat(importOf("crm-export.csv").sourceName()).isEqualTo("crm-drop");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM SOURCE_FILE_SEEN WHERE messageId LIKE ?", Integer.class,
-                "crm-drop:" + crmDrop.toAbsolutePath() + "%crm-export.csv:%")).isEqualTo(1);
+                "crm-drop:crm-export.csv:%")).isEqualTo(1);
         assertThat(sources.current("crm-drop").orElseThrow().state()).isEqualTo("ok");
     }
 

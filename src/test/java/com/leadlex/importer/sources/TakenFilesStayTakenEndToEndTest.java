@@ -26,9 +26,11 @@ import com.leadlex.importer.system.StandaloneImporter;
 import com.leadlex.importer.system.StartupStep;
 
 /**
- * Files the three shipped sources took before they were made from templates stay taken: their
- * keys, as the old route files wrote them into SOURCE_FILE_SEEN, are the keys the templates write.
- * The old keys are recorded before the sources start (a start-up step), beside files that are new.
+ * Files the three shipped sources took before they were made from templates stay taken: the keys
+ * the old route files wrote into SOURCE_FILE_SEEN (a folder file by its absolute path) still count.
+ * New folder files are recorded by their path inside the watched folder, so that nodes mounting a
+ * shared folder at different places key a file alike. The old keys are recorded before the sources
+ * start (a start-up step), beside files that are new.
  */
 class TakenFilesStayTakenEndToEndTest {
 
@@ -83,8 +85,8 @@ class TakenFilesStayTakenEndToEndTest {
                 assertThat(app.getBean(JdbcTemplate.class).queryForList(
                         "SELECT messageId FROM SOURCE_FILE_SEEN WHERE processorName = 'sources'", String.class))
                         .contains(oldKeys.toArray(String[]::new))
-                        .anyMatch(key -> key.startsWith("inbox:" + workDir.resolve("inbox/cmp_old/new-inbox.csv")))
-                        .anyMatch(key -> key.startsWith("nightly-pickup:" + workDir.resolve("nightly/new-nightly.csv")))
+                        .anyMatch(key -> key.startsWith("inbox:cmp_old/new-inbox.csv:"))
+                        .anyMatch(key -> key.startsWith("nightly-pickup:new-nightly.csv:"))
                         .anyMatch(key -> key.startsWith("partner-sftp:new-partner.csv:"));
             }
         }
