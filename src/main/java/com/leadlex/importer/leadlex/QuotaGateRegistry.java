@@ -88,7 +88,13 @@ public class QuotaGateRegistry {
     /** An unmetered key's latest counts are held back a moment to save work: they are written before the process ends. */
     @PreDestroy
     void flushGates() {
-        gates.values().forEach(QuotaGate::flush);
+        gates.values().forEach(gate -> {
+            try {
+                gate.flush();
+            } catch (RuntimeException e) {
+                log.warn("Could not write the latest LeadLex request counts before stopping: {}", e.toString());
+            }
+        });
     }
 
     public QuotaGate gateFor(String apiKey) {

@@ -191,6 +191,27 @@ abstract class QuotaAcrossNodesTests {
     }
 
     @Test
+    void resumeNowAskedOnOneNodeLetsOneRequestOutOnAnother() {
+        QuotaLimits twoADay = new QuotaLimits(0, 2);
+        QuotaGate asked = node(Duration.ZERO, twoADay);
+        QuotaGate running = node(Duration.ofSeconds(3), twoADay);
+        running.reserve(0);
+        running.reserve(0);
+        running.blockUntil(BEFORE_TEN_PAST_ONE.plusSeconds(3_600));
+
+        asked.allowOneRequestNow();
+
+        QuotaSlot letOut = running.reserve(0);
+        assertThat(letOut.delay()).isZero();
+        assertThat(letOut.reason()).contains("resumed now");
+        assertThat(running.confirm(letOut)).as("it goes despite the Retry-After").isTrue();
+        running.accepted(letOut);
+        assertThat(asked.state("k").blockedUntil()).as("LeadLex took it: the block was wrong").isNull();
+        assertThat(asked.nextFreeAt()).as("one request only; the day's 2 are used")
+                .isEqualTo(Instant.parse("2026-11-27T00:00:00Z"));
+    }
+
+    @Test
     void anUnmeteredKeyTakesNoLockYetEveryNodesRequestsAreCounted() throws Exception {
         QuotaGate first = node(Duration.ZERO, QuotaLimits.unlimited());
         QuotaGate second = node(Duration.ofSeconds(2), QuotaLimits.unlimited());
