@@ -28,8 +28,8 @@ final class LearnedQuota {
     }
 
     /**
-     * The limits LeadLex has named per window, {@code before} and with what {@code headers}, heard at
-     * {@code now}, add. A reset at a UTC midnight more than a minute away names the day's limit; a
+     * The limits LeadLex has named per window: those named {@code before}, and what {@code headers},
+     * heard at {@code now}, add. A reset at a UTC midnight more than a minute away names the day's limit; a
      * reset at a minute boundary within the minute names the minute's. A midnight within the minute
      * could be either and teaches nothing.
      */
