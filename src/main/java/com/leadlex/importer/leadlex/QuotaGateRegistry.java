@@ -9,6 +9,8 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.annotation.PreDestroy;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,8 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Hands out one {@link QuotaGate} per API key for the whole process, because LeadLex counts quota per
- * key: every import using a key must queue at the same gate. Gates are keyed by a SHA-256 of the key,
- * so the key itself is not kept here as a map key (nor logged).
+ * key: every import using a key must queue at the same gate (and the gates of every process on the
+ * database share the key's quota through the {@link QuotaStore}). Gates are keyed by a SHA-256 of the
+ * key, so the key itself is not kept here as a map key (nor logged).
  */
 @Component
 public class QuotaGateRegistry {
@@ -80,6 +83,18 @@ public class QuotaGateRegistry {
         String apiKey = properties.apiKey();
         return apiKey == null ? QuotaOutlook.fresh(clock.instant(), properties.limits(), properties.maxWait())
                 : gateFor(apiKey).outlook();
+    }
+
+    /** An unmetered key's latest counts are held back a moment to save work: they are written before the process ends. */
+    @PreDestroy
+    void flushGates() {
+        gates.values().forEach(gate -> {
+            try {
+                gate.flush();
+            } catch (RuntimeException e) {
+                log.warn("Could not write the latest LeadLex request counts before stopping: {}", e.toString());
+            }
+        });
     }
 
     public QuotaGate gateFor(String apiKey) {

@@ -4,8 +4,8 @@ import java.time.Instant;
 
 /**
  * A key's quota as the importer sees it right now, for the dashboard, the metrics and the health
- * check: what the plan allows, what this process has used in the current minute and UTC day, and
- * the server's latest {@code X-RateLimit-*} word. Reading it never sends a request.
+ * check: what the plan allows, what the key has used (by every node) in the current minute and UTC
+ * day, and the server's latest {@code X-RateLimit-*} word. Reading it never sends a request.
  *
  * @param leftThisMinute  requests still allowed this minute, null when the window is unlimited and the server said nothing
  * @param leftToday       requests still allowed this UTC day, null when unlimited and the server said nothing

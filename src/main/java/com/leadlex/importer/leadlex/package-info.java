@@ -6,7 +6,8 @@
  * {@code send-contact-chunk} (camel-http, with HttpClient's own retries off) and maps the answer to a
  * {@link com.leadlex.importer.leadlex.ChunkResponse} or a {@link com.leadlex.importer.leadlex.LeadLexException}.
  * The gate keeps what each key used per minute and per UTC day, and LeadLex's last word on it, in the
- * database ({@link com.leadlex.importer.leadlex.QuotaUsageRepository}), so the quota outlives the process.
+ * database ({@link com.leadlex.importer.leadlex.QuotaUsageRepository}) and reserves there under the key's
+ * row lock, so the quota outlives the process and is one quota for every node on the database.
  * Configuration is {@code leadlex.*} ({@link com.leadlex.importer.leadlex.LeadLexProperties}). Its meters and
  * its health contributor ({@link com.leadlex.importer.leadlex.LeadLexHealthIndicator}) report LeadLex as last
  * seen; they never call it.

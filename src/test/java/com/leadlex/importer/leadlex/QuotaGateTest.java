@@ -304,6 +304,18 @@ class QuotaGateTest {
     }
 
     @Test
+    void anAcceptedRequestThatNobodyLetOutLiftsNoBlock() {
+        QuotaGate gate = gate(QuotaLimits.unlimited(), Duration.ofMinutes(2));
+        QuotaSlot sentBefore = take(gate);
+
+        // another request's 429 came back while this one was on its way, and this one was accepted
+        gate.blockUntil(HALF_PAST.plusSeconds(30));
+        gate.accepted(sentBefore);
+
+        assertThat(gate.nextFreeAt()).isEqualTo(HALF_PAST.plusSeconds(30));
+    }
+
+    @Test
     void anAnswerShowingMoreRoomInTheSameWindowIsBelieved() {
         QuotaGate gate = gate(QuotaLimits.unlimited(), Duration.ofMinutes(2));
         Instant midnight = Instant.parse("2026-11-27T00:00:00Z");
