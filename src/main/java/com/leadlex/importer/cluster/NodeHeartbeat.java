@@ -80,13 +80,18 @@ public class NodeHeartbeat implements SmartLifecycle {
     }
 
     private void forgetGoneInstancesOfThisHost() {
-        for (NodeRepository.NodeRow node : nodes.findAll()) {
-            if (instance.isProvablyGone(node.id())) {
-                int locks = nodes.deleteLocksOf(node.id());
-                nodes.remove(node.id());
-                log.info("Instance {} of this host is gone (its process ended without stopping): forgot it{}",
-                        node.id(), locks > 0 ? " and freed the leadership it held" : "");
+        try {
+            for (NodeRepository.NodeRow node : nodes.findAll()) {
+                if (instance.isProvablyGone(node.id())) {
+                    int locks = nodes.deleteLocksOf(node.id());
+                    nodes.remove(node.id());
+                    log.info("Instance {} of this host is gone (its process ended without stopping): forgot it{}",
+                            node.id(), locks > 0 ? " and freed the leadership it held" : "");
+                }
             }
+        } catch (RuntimeException e) {
+            // only a shortcut: their rows go stale and their lock expires by itself
+            log.warn("Could not look for instances of this host that are gone: {}", TransientDatabaseFailures.describe(e));
         }
     }
 
