@@ -85,6 +85,11 @@ function isActive(item) {
   return item.status === 'RUNNING' || item.status === 'QUEUED';
 }
 
+// The node running the import (or that ran it last), from its lease: several importers may share one database.
+function nodeText(item) {
+  return item.node ? (isActive(item) ? 'on ' : 'ran on ') + item.node : '';
+}
+
 function progressBar(item) {
   const percent = item.chunksTotal ? Math.round(100 * item.chunksDone / item.chunksTotal) : 0;
   return '<span class="progress"><span style="width:' + percent + '%"></span></span> '

@@ -19,7 +19,9 @@ async function loadImports() {
       + '<td class="list">' + esc(item.fileName) + '<span class="muted small">' + esc(item.source) + '</span></td>'
       + '<td>' + esc(item.campaignId) + '</td>'
       + '<td class="state"><span class="badge ' + item.status + '" id="status-' + item.id + '">'
-      + esc(statusText(item)) + '</span></td>'
+      + esc(statusText(item)) + '</span>'
+      + (item.node ? '<span class="node muted small" id="node-' + item.id + '">' + esc(nodeText(item)) + '</span>' : '')
+      + '</td>'
       + '<td class="progress-cell">' + progressBar(item) + etaLine(item) + '</td>'
       + '<td class="num added">' + item.added + '</td><td class="num">' + item.alreadyEnrolled + '</td>'
       + '<td class="num">' + item.invalidRows + '</td><td class="num">' + item.duplicateRows + '</td>'

@@ -47,7 +47,8 @@ function summary(item) {
     + ' → ' + esc(item.campaignId) + ' <span class="badge ' + item.status + '" id="status">' + esc(statusText(item))
     + '</span></h2>'
     + '<p>' + progressBar(item) + ' · ' + item.requests + ' request(s) made, ' + item.requestsLeft + ' to go'
-    + ' · source ' + esc(item.source) + ' · started ' + utc(item.createdAt)
+    + ' · source ' + esc(item.source) + (item.node ? ' · <span id="node">' + esc(nodeText(item)) + '</span>' : '')
+    + ' · started ' + utc(item.createdAt)
     + (item.finishedAt ? ' · finished ' + utc(item.finishedAt) : '') + etaLine(item) + '</p>'
     + '<p id="counts"><b class="added">' + item.added + '</b> added · <b>' + item.alreadyEnrolled
     + '</b> already enrolled · <b>' + item.invalidRows + '</b> invalid · <b>' + item.duplicateRows

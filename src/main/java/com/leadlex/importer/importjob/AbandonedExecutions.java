@@ -47,6 +47,11 @@ class AbandonedExecutions {
                 .stream().map(jobRepository::getJobExecution).filter(Objects::nonNull).toList();
     }
 
+    /** Whether Spring Batch still has the execution as running or UNKNOWN. */
+    static boolean isUnfinished(JobExecution execution) {
+        return UNFINISHED.contains(execution.getStatus());
+    }
+
     static long importId(JobExecution execution) {
         return execution.getJobParameters().getLong(ImportJobParameters.IMPORT_ID);
     }

@@ -199,8 +199,12 @@ public class ImportLauncher {
         };
         if (foreground) {
             task.run();
-        } else {
+        } else if (leases.reserve(importId)) {
+            // held from now on: while it waits for a free slot another node leaves it alone, and takes it
+            // over if this one dies first
             importExecutor.execute(task);
+        } else {
+            log.info("Import {} is held by another node; not queuing it here", importId);
         }
     }
 

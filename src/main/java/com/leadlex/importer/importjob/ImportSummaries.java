@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
@@ -12,13 +13,15 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
 import com.leadlex.importer.ledger.ImportChunkRepository;
+import com.leadlex.importer.ledger.ImportLeaseRepository;
 import com.leadlex.importer.ledger.ImportRecord;
 import com.leadlex.importer.ledger.ImportResultsWriter;
+import com.leadlex.importer.system.InstanceIdentity;
 
 /**
  * Builds import summaries from the registry row, the ledger (chunks done) and the totals the step
  * keeps in its ExecutionContext, which are committed with every chunk and so are live while an
- * import runs.
+ * import runs; and the node running the import from its lease row.
  */
 @Component
 public class ImportSummaries {
@@ -26,24 +29,28 @@ public class ImportSummaries {
     private final ImportChunkRepository chunks;
     private final JobRepository jobRepository;
     private final CompletionPlanner planner;
+    private final ImportLeaseRepository leases;
 
-    public ImportSummaries(ImportChunkRepository chunks, JobRepository jobRepository, CompletionPlanner planner) {
+    public ImportSummaries(ImportChunkRepository chunks, JobRepository jobRepository, CompletionPlanner planner,
+            ImportLeaseRepository leases) {
+        this.leases = leases;
         this.chunks = chunks;
         this.jobRepository = jobRepository;
         this.planner = planner;
     }
 
     public ImportSummary describe(ImportRecord record) {
-        return describe(record, planner.forecast());
+        return describe(record, planner.forecast(), leases.runBy(List.of(record.id())));
     }
 
     /** Many imports against one plan: a page of the list costs one plan, not one per import. */
     public List<ImportSummary> describeAll(List<ImportRecord> records) {
         CompletionForecast forecast = planner.forecast();
-        return records.stream().map(record -> describe(record, forecast)).toList();
+        Map<Long, String> runBy = leases.runBy(records.stream().map(ImportRecord::id).toList());
+        return records.stream().map(record -> describe(record, forecast, runBy)).toList();
     }
 
-    private ImportSummary describe(ImportRecord record, CompletionForecast forecast) {
+    private ImportSummary describe(ImportRecord record, CompletionForecast forecast, Map<Long, String> runBy) {
         ImportTotals totals = totals(record);
         ImportChunkRepository.ChunkProgress progress = chunks.progress(record.id());
         Path results = ImportResultsWriter.resultsFile(record);
@@ -60,7 +67,7 @@ public class ImportSummaries {
                 record.totalChunks(), requestsLeft, eta, ImportStatusText.eta(record, eta, forecast.at()),
                 record.lastErrorCode(), record.lastError(), record.resumeAt(), record.quotaWaitUntil(),
                 record.duplicateOf(), record.createdAt(), record.finishedAt(),
-                Files.exists(results) ? results.toString() : null);
+                Files.exists(results) ? results.toString() : null, InstanceIdentity.nodeNameOf(runBy.get(record.id())));
     }
 
     private ImportTotals totals(ImportRecord record) {

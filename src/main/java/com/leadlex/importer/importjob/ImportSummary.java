@@ -14,6 +14,8 @@ import com.leadlex.importer.ledger.ImportStatus;
  * @param etaText        the same in words, "finishes ~Wed 2 Dec 14:05 UTC (in 1 d 20 h)", or null when not unfinished
  * @param quotaWaitUntil while a request waits in the import's thread for its quota slot: until when
  * @param resultsFile    the results CSV once it exists (written when an execution ends), or null
+ * @param node           the node (its {@code importer.node-name}) running the import, or that ran it last;
+ *                       null when it never ran
  */
 public record ImportSummary(
         long id,
@@ -42,7 +44,8 @@ public record ImportSummary(
         Long duplicateOf,
         Instant createdAt,
         Instant finishedAt,
-        String resultsFile) {
+        String resultsFile,
+        String node) {
 
     /** The summary as one log or console line. */
     public String oneLine() {

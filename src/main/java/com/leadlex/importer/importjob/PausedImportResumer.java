@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import com.leadlex.importer.cluster.Leadership;
 import com.leadlex.importer.ledger.ImportRecord;
 import com.leadlex.importer.ledger.ImportAuditRepository;
 import com.leadlex.importer.ledger.ImportRepository;
@@ -19,7 +20,8 @@ import com.leadlex.importer.system.StartupState;
  * Resumes imports that paused for quota once their resume time has come. The resume time lives in
  * the database, so a pause outlives a restart of the application; no thread waits in between. Each
  * poll first plans the pauses again ({@link PausedImportReplanner}), so raised limits, or LeadLex
- * showing more room, bring a resume earlier.
+ * showing more room, bring a resume earlier. With several nodes only the leader resumes
+ * ({@link Leadership}); the import then runs on the leader (any node can finish any import).
  */
 @Component
 @ConditionalOnProperty(name = "importer.cli.command", matchIfMissing = true, havingValue = "none")
@@ -34,9 +36,12 @@ public class PausedImportResumer {
     private final StartupState startup;
     private final ImportAuditRepository audit;
     private final PausedImportReplanner replanner;
+    private final Leadership leadership;
 
     public PausedImportResumer(ImportRepository imports, JobRepository jobRepository, ImportLauncher launcher,
-            Clock clock, StartupState startup, ImportAuditRepository audit, PausedImportReplanner replanner) {
+            Clock clock, StartupState startup, ImportAuditRepository audit, PausedImportReplanner replanner,
+            Leadership leadership) {
+        this.leadership = leadership;
         this.audit = audit;
         this.replanner = replanner;
         this.imports = imports;
@@ -48,7 +53,7 @@ public class PausedImportResumer {
 
     @Scheduled(fixedDelayString = "${importer.resume-poll-interval:15s}", initialDelayString = "${importer.resume-poll-interval:15s}")
     public void resumeDueImports() {
-        if (!startup.isComplete()) {
+        if (!startup.isComplete() || !leadership.isLeader()) {
             return;
         }
         replanner.replan();

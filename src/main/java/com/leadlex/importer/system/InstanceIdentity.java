@@ -36,6 +36,15 @@ public class InstanceIdentity {
         return nodeName;
     }
 
+    /** The node name part of an instance ID (a lease owner), or null for none. */
+    public static String nodeNameOf(String instanceId) {
+        if (instanceId == null) {
+            return null;
+        }
+        int slash = instanceId.indexOf('/');
+        return slash < 0 ? instanceId : instanceId.substring(0, slash);
+    }
+
     /** True only when {@code owner} ran on this node in a process that is no longer alive. */
     public boolean isProvablyGone(String owner) {
         String[] parts = owner == null ? new String[0] : owner.split("/");

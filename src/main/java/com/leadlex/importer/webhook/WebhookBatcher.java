@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import com.leadlex.importer.cluster.Leadership;
 import com.leadlex.importer.intake.ContactListIntake;
 import com.leadlex.importer.intake.IntakeResult;
 import com.leadlex.importer.ledger.ImportRecord;
@@ -28,7 +29,8 @@ import com.leadlex.importer.system.StartupState;
  * IDs; a CRM pushing a contact again after it was removed from the campaign in LeadLex means it.
  * Pending IDs live in the database, so a stop or crash loses none; a batch claimed but never
  * launched is launched by a later poll once its claim lease has run out, unless it has an import
- * already (the crash came between its launch and its being marked launched).
+ * already (the crash came between its launch and its being marked launched). With several nodes
+ * only the leader batches ({@link Leadership}): one node fills each batch.
  */
 @Component
 @ConditionalOnProperty(name = "importer.cli.command", matchIfMissing = true, havingValue = "none")
@@ -44,9 +46,11 @@ public class WebhookBatcher {
     private final WebhookProperties properties;
     private final Clock clock;
     private final StartupState startup;
+    private final Leadership leadership;
 
     public WebhookBatcher(WebhookBatchRepository batches, ImportRepository imports, ContactListIntake intake,
-            WebhookProperties properties, Clock clock, StartupState startup) {
+            WebhookProperties properties, Clock clock, StartupState startup, Leadership leadership) {
+        this.leadership = leadership;
         this.batches = batches;
         this.imports = imports;
         this.intake = intake;
@@ -58,7 +62,7 @@ public class WebhookBatcher {
     @Scheduled(fixedDelayString = "${importer.webhooks.poll-interval:5s}",
             initialDelayString = "${importer.webhooks.poll-interval:5s}")
     public void launchDueBatches() {
-        if (!startup.isComplete()) {
+        if (!startup.isComplete() || !leadership.isLeader()) {
             return;
         }
         batches.takeOverStale(properties.claimLease()).forEach(stale -> {

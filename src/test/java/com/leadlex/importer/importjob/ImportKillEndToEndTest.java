@@ -81,8 +81,9 @@ class ImportKillEndToEndTest {
             assertThat(restarted.getBean(SandboxLeadLex.class).receivedRequests())
                     .as("requests after the restart: none for the %d chunks shown done before the kill", doneBeforeKill)
                     .hasSizeLessThanOrEqualTo(CHUNKS - doneBeforeKill);
+            // the kill may come between two chunks, when none is in flight: then none is resent
             assertThat(ledger).hasSize(CHUNKS).extracting(ChunkRecord::status)
-                    .containsOnly(ChunkStatus.SENT, ChunkStatus.RESENT);
+                    .isSubsetOf(ChunkStatus.SENT, ChunkStatus.RESENT);
             assertThat(ledger).filteredOn(chunk -> chunk.status() == ChunkStatus.RESENT)
                     .as("at most the chunk in flight at the kill").hasSizeLessThanOrEqualTo(1);
         }

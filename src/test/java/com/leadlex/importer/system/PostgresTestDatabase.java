@@ -48,6 +48,15 @@ public final class PostgresTestDatabase {
         return freshSchema().entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
     }
 
+    /** A fresh schema, as a JDBC URL whose connections use it. */
+    public static String freshSchemaUrl() {
+        try {
+            return freshSchema().get("spring.datasource.url");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create a schema on " + URL, e);
+        }
+    }
+
     private static Map<String, String> freshSchema() throws SQLException {
         String schema = "importer_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection connection = DriverManager.getConnection(URL, USER, "");
