@@ -2,6 +2,7 @@ package com.leadlex.importer.sources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -12,7 +13,7 @@ class FolderFileKeysTest {
     private static final Path INBOX = Path.of("/mnt/shared/inbox");
 
     private final FolderFileKeys keys = FolderFileKeys.of(new SourcesProperties(Map.of(
-            "inbox", folder(INBOX.toString())), true));
+            "inbox", folder(INBOX.toString())), true, Duration.ofMinutes(10)));
 
     private static SourceProperties folder(String directory) {
         return new SourceProperties("folder", true, null, null, true, null, directory, null, null, null, null, null,

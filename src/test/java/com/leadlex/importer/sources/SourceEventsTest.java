@@ -2,6 +2,7 @@ package com.leadlex.importer.sources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ class SourceEventsTest {
 
     private final List<Object> events = new CopyOnWriteArrayList<>();
     private final SourceStatusRegistry registry = new SourceStatusRegistry(new DefaultCamelContext(),
-            new SourcesProperties(Map.of(), true), new ManualClock(Instant.parse("2026-11-26T10:00:00Z")), events::add);
+            new SourcesProperties(Map.of(), true, Duration.ofMinutes(10)), new ManualClock(Instant.parse("2026-11-26T10:00:00Z")), events::add);
 
     @Test
     void failingIsToldOnceAndRecoveringOnceHoweverManyPollsFail() {
