@@ -1,7 +1,5 @@
 package com.leadlex.importer.importjob;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -13,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 import com.leadlex.importer.ledger.ImportChunkRepository;
 import com.leadlex.importer.ledger.ImportRecord;
-import com.leadlex.importer.ledger.ImportResultsWriter;
+import com.leadlex.importer.ledger.ImportResults;
 
 /**
  * Builds import summaries from the registry row, the ledger (chunks done) and the totals the step
@@ -26,8 +24,11 @@ public class ImportSummaries {
     private final ImportChunkRepository chunks;
     private final JobRepository jobRepository;
     private final CompletionPlanner planner;
+    private final ImportResults results;
 
-    public ImportSummaries(ImportChunkRepository chunks, JobRepository jobRepository, CompletionPlanner planner) {
+    public ImportSummaries(ImportChunkRepository chunks, JobRepository jobRepository, CompletionPlanner planner,
+            ImportResults results) {
+        this.results = results;
         this.chunks = chunks;
         this.jobRepository = jobRepository;
         this.planner = planner;
@@ -46,7 +47,6 @@ public class ImportSummaries {
     private ImportSummary describe(ImportRecord record, CompletionForecast forecast) {
         ImportTotals totals = totals(record);
         ImportChunkRepository.ChunkProgress progress = chunks.progress(record.id());
-        Path results = ImportResultsWriter.resultsFile(record);
         // the step's ExecutionContext carries the staging counts too, once an execution has begun
         boolean fromStep = totals.rowsRead() > 0;
         long requestsLeft = record.status().isFinal() ? 0 : Math.max(0, record.totalChunks() - progress.chunksDone());
@@ -60,7 +60,7 @@ public class ImportSummaries {
                 record.totalChunks(), requestsLeft, eta, ImportStatusText.eta(record, eta, forecast.at()),
                 record.lastErrorCode(), record.lastError(), record.resumeAt(), record.quotaWaitUntil(),
                 record.duplicateOf(), record.createdAt(), record.finishedAt(),
-                Files.exists(results) ? results.toString() : null);
+                results.location(record).orElse(null));
     }
 
     private ImportTotals totals(ImportRecord record) {

@@ -1,9 +1,5 @@
 package com.leadlex.importer.web;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -19,13 +15,17 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 import com.leadlex.importer.ledger.ImportRecord;
 import com.leadlex.importer.ledger.ImportRepository;
+import com.leadlex.importer.ledger.ImportResults;
 import com.leadlex.importer.ledger.ImportResultsWriter;
 import com.leadlex.importer.ledger.RejectedRowsCsv;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** Downloads of an import's files: every row's outcome, and the rows to fix and send again. */
+/**
+ * Downloads of an import's files: every row's outcome, and the rows to fix and send again. Served from
+ * the database, so any node answers for any import, whichever node ran it.
+ */
 @RestController
 @RequestMapping("/api/imports/{id}")
 @Tag(name = "Files", description = "Results and rejected rows of an import, as CSV")
@@ -36,9 +36,11 @@ public class ImportFilesController {
     private final ImportRepository imports;
     private final RejectedRowsCsv rejectedRows;
     private final ImportResultsWriter resultsWriter;
+    private final ImportResults results;
 
     public ImportFilesController(ImportRepository imports, RejectedRowsCsv rejectedRows,
-            ImportResultsWriter resultsWriter) {
+            ImportResultsWriter resultsWriter, ImportResults results) {
+        this.results = results;
         this.imports = imports;
         this.rejectedRows = rejectedRows;
         this.resultsWriter = resultsWriter;
@@ -63,15 +65,14 @@ public class ImportFilesController {
     @Operation(summary = "Results CSV: line, contact_id, outcome (added, already_enrolled, invalid, "
             + "duplicate_in_list, not_sent), reason, chunk; written when an execution ends")
     @GetMapping("/results.csv")
-    public ResponseEntity<FileSystemResource> results(@PathVariable long id) {
+    public ResponseEntity<StreamingResponseBody> results(@PathVariable long id) {
         ImportRecord record = find(id);
-        Path file = ImportResultsWriter.resultsFile(record);
-        if (!Files.exists(file)) {
+        if (!results.exist(record)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Import " + id + " is " + record.status()
                     + " and has no results file yet: it is written when the import stops, pauses or ends");
         }
-        return ResponseEntity.ok().headers(attachment("import-" + id + "-results.csv")).contentType(CSV)
-                .body(new FileSystemResource(file));
+        StreamingResponseBody body = out -> results.read(record, in -> in.transferTo(out));
+        return ResponseEntity.ok().headers(attachment("import-" + id + "-results.csv")).contentType(CSV).body(body);
     }
 
     @Operation(summary = "Rejected rows CSV (contact_id, line, outcome, reason): invalid and not-sent rows, "
