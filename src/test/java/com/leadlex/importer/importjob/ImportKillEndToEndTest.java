@@ -82,7 +82,7 @@ class ImportKillEndToEndTest {
                     .as("requests after the restart: none for the %d chunks shown done before the kill", doneBeforeKill)
                     .hasSizeLessThanOrEqualTo(CHUNKS - doneBeforeKill);
             assertThat(ledger).hasSize(CHUNKS).extracting(ChunkRecord::status)
-                    .containsOnly(ChunkStatus.SENT, ChunkStatus.RESENT);
+                    .isSubsetOf(ChunkStatus.SENT, ChunkStatus.RESENT);
             assertThat(ledger).filteredOn(chunk -> chunk.status() == ChunkStatus.RESENT)
                     .as("at most the chunk in flight at the kill").hasSizeLessThanOrEqualTo(1);
         }
