@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -104,7 +105,7 @@ public class ImportDirectories {
     }
 
     /** When this node's copy of the directory was last changed. */
-    public java.time.Instant lastModified(String name) {
+    public Instant lastModified(String name) {
         try {
             return Files.getLastModifiedTime(local(name).directory()).toInstant();
         } catch (IOException e) {

@@ -60,6 +60,11 @@ public class ImportFilesController {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "Import " + id + " is " + record.status()
                     + ": only an import that ran and stopped, paused or ended has results to write");
         }
+        if (record.stagedIdsRemovedAt() != null) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "Import " + id + "'s staged IDs were removed at "
+                    + record.stagedIdsRemovedAt() + " (importer.staging.retention after it ended), so its results "
+                    + "cannot be written again; the last ones are kept: GET /api/imports/" + id + "/results.csv");
+        }
         return new ResultsWritten(id, resultsWriter.write(record).toString());
     }
 
