@@ -1,6 +1,5 @@
 package com.leadlex.importer.importjob;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +20,7 @@ import org.springframework.stereotype.Component;
 import com.leadlex.importer.leadlex.LeadLexException;
 import com.leadlex.importer.leadlex.QuotaExhaustedException;
 import com.leadlex.importer.leadlex.TransportNotReadyException;
-import com.leadlex.importer.ledger.ChunkOutcomeFiles;
+import com.leadlex.importer.ledger.ChunkOutcome;
 import com.leadlex.importer.ledger.ChunkRecord;
 import com.leadlex.importer.ledger.ChunkStart;
 import com.leadlex.importer.ledger.ChunkStatus;
@@ -31,7 +30,8 @@ import com.leadlex.importer.system.ImporterProperties;
 
 /**
  * Sends one Spring Batch chunk as exactly one LeadLex request and books the answer: the ledger
- * row, the per-ID outcome file, and the step's running totals. A chunk whose ledger row shows an
+ * row with its per-ID outcome (in the database, so any node can write the results), and the step's
+ * running totals. A chunk whose ledger row shows an
  * earlier attempt that may have reached LeadLex is booked as {@code resent}.
  */
 @Component
@@ -42,7 +42,6 @@ public class ContactChunkWriter implements ItemWriter<SpoolEntry> {
     private final ChunkDelivery delivery;
     private final ImportChunkRepository chunks;
     private final ImportRepository imports;
-    private final ChunkOutcomeFiles outcomes;
     private final int chunkSize;
     private final ImportStopRequests stopRequests;
     private final ImporterMeters meters;
@@ -51,7 +50,7 @@ public class ContactChunkWriter implements ItemWriter<SpoolEntry> {
     private final ApplicationEventPublisher events;
 
     public ContactChunkWriter(ChunkDelivery delivery, ImportChunkRepository chunks, ImportRepository imports,
-            ChunkOutcomeFiles outcomes, ImporterProperties properties, ImportStopRequests stopRequests,
+            ImporterProperties properties, ImportStopRequests stopRequests,
             ImporterMeters meters, Clock clock, ApplicationEventPublisher events) {
         this.clock = clock;
         this.events = events;
@@ -61,7 +60,6 @@ public class ContactChunkWriter implements ItemWriter<SpoolEntry> {
         this.delivery = delivery;
         this.chunks = chunks;
         this.imports = imports;
-        this.outcomes = outcomes;
         this.chunkSize = properties.chunkSize();
     }
 
@@ -115,10 +113,8 @@ public class ContactChunkWriter implements ItemWriter<SpoolEntry> {
             // a retry in this run after no answer or a 5xx: LeadLex may have taken the first attempt
             doneStatus = ChunkStatus.RESENT;
         }
-        outcomes.write(Path.of(parameters.getString(ImportJobParameters.SPOOL_FILE)).getParent(), chunkNumber,
-                result.addedIds(), result.refused());
         chunks.complete(importId, chunkNumber, doneStatus, result.added(), result.skipped(), result.attempts(),
-                result.httpStatus(), result.requestId());
+                result.httpStatus(), result.requestId(), ChunkOutcome.of(result.addedIds(), result.refused()));
         ExecutionContext totals = step.getExecutionContext();
         ImportTotals.add(totals, ImportTotals.ADDED, result.added());
         ImportTotals.add(totals, ImportTotals.SKIPPED, result.skipped());

@@ -20,7 +20,8 @@ import com.leadlex.importer.system.ImporterProperties;
  * The contactImport job: one chunk-oriented step that reads the staged spool and sends it to
  * LeadLex, {@code importer.chunk-size} IDs (at most 500) per chunk and per request. The reader
  * saves its position with every committed chunk, so a restart resumes at the first chunk that
- * was not committed.
+ * was not committed, on whichever node restarts it: the spool is found from the import's ID, in
+ * this node's copy of its directory, restored from the database when missing.
  */
 @Configuration(proxyBeanMethods = false)
 public class ContactImportJobConfiguration {
@@ -48,10 +49,11 @@ public class ContactImportJobConfiguration {
 
     @Bean
     @StepScope
-    FlatFileItemReader<SpoolEntry> spoolReader(@Value("#{jobParameters['spoolFile']}") String spoolFile) {
+    FlatFileItemReader<SpoolEntry> spoolReader(@Value("#{jobParameters['importId']}") Long importId,
+            @Value("#{jobParameters['spoolFile']}") String earlierVersionsSpoolFile, ImportSpools spools) {
         return new FlatFileItemReaderBuilder<SpoolEntry>()
                 .name("spoolReader")
-                .resource(new FileSystemResource(spoolFile))
+                .resource(new FileSystemResource(spools.localSpool(importId, earlierVersionsSpoolFile)))
                 .lineMapper((line, lineNumber) -> new SpoolEntry(lineNumber, line))
                 .saveState(true)
                 .build();

@@ -12,6 +12,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 import com.leadlex.importer.leadlex.LeadLexException;
@@ -19,6 +20,7 @@ import com.leadlex.importer.ledger.ImportRecord;
 import com.leadlex.importer.ledger.ImportRepository;
 import com.leadlex.importer.ledger.ImportResultsWriter;
 import com.leadlex.importer.ledger.ImportStatus;
+import com.leadlex.importer.system.TransientDatabaseFailures;
 
 /**
  * Keeps CONTACT_IMPORT in step with the job: RUNNING when an execution starts; at its end,
@@ -107,6 +109,11 @@ public class ImportJobListener implements JobExecutionListener {
         } catch (UncheckedIOException e) {
             String reason = "results.csv could not be written (" + e.getCause().getMessage() + "); free some space, "
                     + "then write it again: POST /api/imports/" + ended.id() + "/results";
+            log.warn("Import {}: {}", ended.id(), reason);
+            return Optional.of(reason);
+        } catch (DataAccessException e) {
+            String reason = "results.csv could not be stored in the database (" + TransientDatabaseFailures.describe(e)
+                    + "); write it again once the database answers: POST /api/imports/" + ended.id() + "/results";
             log.warn("Import {}: {}", ended.id(), reason);
             return Optional.of(reason);
         }

@@ -16,6 +16,10 @@ public final class ImportJobParameters {
     public static final String CONTENT_HASH = "contentHash";
     public static final String FORCED_BY_IMPORT = "forcedByImport";
     public static final String IMPORT_ID = "importId";
+    /**
+     * The absolute path of the spool on the node that staged the list, set by earlier versions: their
+     * executions still carry it. The reader now finds the spool from the import ({@link ImportSpools}).
+     */
     public static final String SPOOL_FILE = "spoolFile";
     public static final String SOURCE_TAG = "sourceTag";
 
@@ -33,11 +37,11 @@ public final class ImportJobParameters {
         return builder.toJobParameters();
     }
 
+    /** No path: the import's ID is enough for any node to find its staged IDs. */
     public static JobParameters forLaunch(String campaignId, String contentHash, Long forcedByImport, long importId,
-            String spoolFile, String sourceTag) {
+            String sourceTag) {
         return new JobParametersBuilder(identity(campaignId, contentHash, forcedByImport))
                 .addLong(IMPORT_ID, importId, false)
-                .addString(SPOOL_FILE, spoolFile, false)
                 .addString(SOURCE_TAG, sourceTag == null ? "" : sourceTag, false)
                 .toJobParameters();
     }

@@ -1,6 +1,7 @@
 package com.leadlex.importer.importjob;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.slf4j.Logger;
@@ -21,7 +22,6 @@ import com.leadlex.importer.ledger.ImportRecord;
 import com.leadlex.importer.ledger.ImportRepository;
 import com.leadlex.importer.ledger.ImportStatus;
 import com.leadlex.importer.ledger.NewImport;
-import com.leadlex.importer.staging.ImportFiles;
 import com.leadlex.importer.staging.StagedList;
 import com.leadlex.importer.system.ImporterProperties;
 import com.leadlex.importer.system.Sleeper;
@@ -96,20 +96,27 @@ public class ImportLauncher {
                         request.campaignId(), earlierImport);
                 return new LaunchResult(earlierImport, LaunchResult.Disposition.ALREADY_RUNNING);
             }
-            boolean paused = imports.findById(earlierImport).map(r -> r.status() == ImportStatus.PAUSED).orElse(false);
-            if (paused && !imports.claimPaused(earlierImport)) {
-                return new LaunchResult(earlierImport, LaunchResult.Disposition.ALREADY_RUNNING);
+            Optional<ImportRecord> earlierRecord = imports.findById(earlierImport);
+            if (earlierRecord.map(r -> r.stagedIdsRemovedAt() == null).orElse(true)) {
+                boolean paused = earlierRecord.map(r -> r.status() == ImportStatus.PAUSED).orElse(false);
+                if (paused && !imports.claimPaused(earlierImport)) {
+                    return new LaunchResult(earlierImport, LaunchResult.Disposition.ALREADY_RUNNING);
+                }
+                log.info("{} has an unfinished import {} ({}): resuming it", request.fileName(), earlierImport,
+                        last.getStatus());
+                resume(earlierImport, last, foreground);
+                return new LaunchResult(earlierImport, LaunchResult.Disposition.RESUMED);
             }
-            log.info("{} has an unfinished import {} ({}): resuming it", request.fileName(), earlierImport,
+            // its spool, which fixes where a restart goes on, is gone: this list is imported afresh
+            log.info("{} has an unfinished import {} ({}) whose staged IDs were removed after "
+                    + "importer.staging.retention: importing it afresh", request.fileName(), earlierImport,
                     last.getStatus());
-            resume(earlierImport, last, foreground);
-            return new LaunchResult(earlierImport, LaunchResult.Disposition.RESUMED);
         }
         NewImport queued = newImport(staged, request, ImportStatus.QUEUED, null);
         long id = imports.insert(queued);
         meters.listStaged(staged.invalid(), staged.duplicates());
         JobParameters parameters = ImportJobParameters.forLaunch(request.campaignId(), staged.contentHash(),
-                earlier == null ? null : id, id, staged.spoolFile().toString(), request.sourceTag());
+                earlier == null ? null : id, id, request.sourceTag());
         log.info("Import {} queued: {} -> campaign {}, {} valid IDs in {} chunk(s)", id, request.fileName(),
                 request.campaignId(), staged.validUnique(), queued.totalChunks());
         start(id, parameters, foreground);
@@ -125,8 +132,7 @@ public class ImportLauncher {
         JobInstance existing = instanceWithExecutions(
                 ImportJobParameters.identity(queued.campaignId(), queued.contentHash(), null));
         JobParameters parameters = ImportJobParameters.forLaunch(queued.campaignId(), queued.contentHash(),
-                existing == null ? null : queued.id(), queued.id(),
-                new ImportFiles(queued.stagingDir()).spool().toString(), queued.sourceTag());
+                existing == null ? null : queued.id(), queued.id(), queued.sourceTag());
         start(queued.id(), parameters, false);
     }
 

@@ -123,6 +123,11 @@ public class ImportOperations {
         if (last.isRunning()) {
             return new Outcome(false, status, "Import " + record.id() + " is still winding down; try again shortly");
         }
+        if (record.stagedIdsRemovedAt() != null) {
+            return new Outcome(false, status, "Import " + record.id() + " can no longer be restarted: its staged IDs "
+                    + "were removed at " + record.stagedIdsRemovedAt() + " (importer.staging.retention after it ended); "
+                    + "drop the list again to import it afresh");
+        }
         if (status == ImportStatus.PAUSED && !imports.claimPaused(record.id())) {
             return new Outcome(false, status, "Import " + record.id() + " is already resuming");
         }

@@ -1,7 +1,5 @@
 package com.leadlex.importer.importjob;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -15,7 +13,7 @@ import org.springframework.stereotype.Component;
 import com.leadlex.importer.ledger.ImportChunkRepository;
 import com.leadlex.importer.ledger.ImportLeaseRepository;
 import com.leadlex.importer.ledger.ImportRecord;
-import com.leadlex.importer.ledger.ImportResultsWriter;
+import com.leadlex.importer.ledger.ImportResults;
 import com.leadlex.importer.system.InstanceIdentity;
 
 /**
@@ -30,10 +28,12 @@ public class ImportSummaries {
     private final JobRepository jobRepository;
     private final CompletionPlanner planner;
     private final ImportLeaseRepository leases;
+    private final ImportResults results;
 
     public ImportSummaries(ImportChunkRepository chunks, JobRepository jobRepository, CompletionPlanner planner,
-            ImportLeaseRepository leases) {
+            ImportLeaseRepository leases, ImportResults results) {
         this.leases = leases;
+        this.results = results;
         this.chunks = chunks;
         this.jobRepository = jobRepository;
         this.planner = planner;
@@ -53,7 +53,6 @@ public class ImportSummaries {
     private ImportSummary describe(ImportRecord record, CompletionForecast forecast, Map<Long, String> runBy) {
         ImportTotals totals = totals(record);
         ImportChunkRepository.ChunkProgress progress = chunks.progress(record.id());
-        Path results = ImportResultsWriter.resultsFile(record);
         // the step's ExecutionContext carries the staging counts too, once an execution has begun
         boolean fromStep = totals.rowsRead() > 0;
         long requestsLeft = record.status().isFinal() ? 0 : Math.max(0, record.totalChunks() - progress.chunksDone());
@@ -67,7 +66,7 @@ public class ImportSummaries {
                 record.totalChunks(), requestsLeft, eta, ImportStatusText.eta(record, eta, forecast.at()),
                 record.lastErrorCode(), record.lastError(), record.resumeAt(), record.quotaWaitUntil(),
                 record.duplicateOf(), record.createdAt(), record.finishedAt(),
-                Files.exists(results) ? results.toString() : null, InstanceIdentity.nodeNameOf(runBy.get(record.id())));
+                results.location(record).orElse(null), InstanceIdentity.nodeNameOf(runBy.get(record.id())));
     }
 
     private ImportTotals totals(ImportRecord record) {

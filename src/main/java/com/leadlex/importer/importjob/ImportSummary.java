@@ -13,7 +13,8 @@ import com.leadlex.importer.ledger.ImportStatus;
  * @param eta            when an unfinished import is estimated to finish, or null when unknown or not unfinished
  * @param etaText        the same in words, "finishes ~Wed 2 Dec 14:05 UTC (in 1 d 20 h)", or null when not unfinished
  * @param quotaWaitUntil while a request waits in the import's thread for its quota slot: until when
- * @param resultsFile    the results CSV once it exists (written when an execution ends), or null
+ * @param resultsFile    the results CSV once it exists (written when an execution ends): this node's file, or
+ *                       the API path of the database's copy when another node wrote it; null before
  * @param node           the node (its {@code importer.node-name}) running the import, or that ran it last;
  *                       null when it never ran
  */

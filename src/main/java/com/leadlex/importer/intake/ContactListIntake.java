@@ -1,16 +1,14 @@
 package com.leadlex.importer.intake;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.leadlex.importer.importjob.ImportLauncher;
@@ -18,17 +16,23 @@ import com.leadlex.importer.importjob.ImportRequest;
 import com.leadlex.importer.importjob.LaunchResult;
 import com.leadlex.importer.staging.ContactListRejectedException;
 import com.leadlex.importer.staging.ContactListStager;
+import com.leadlex.importer.staging.ImportDirectories;
+import com.leadlex.importer.staging.ImportFiles;
 import com.leadlex.importer.staging.StagedList;
+import com.leadlex.importer.staging.StoredImportFiles;
 import com.leadlex.importer.system.ImporterProperties;
 import com.leadlex.importer.system.StartupState;
 
 /**
  * The one way in for every source: check the destination, stage the list into its own directory
- * under {@code importer.data-dir}, and hand it to the launcher. After this returns the source file
- * is no longer needed: the import reads only the staged spool.
+ * under {@code importer.data-dir}, store the staged files in the database (so any node can run the
+ * import), and hand it to the launcher. After this returns the source file is no longer needed: the
+ * import reads only the staged spool, and the list is acknowledged only once it is stored.
  */
 @Component
 public class ContactListIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(ContactListIntake.class);
 
     private static final DateTimeFormatter DIRECTORY_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
@@ -38,14 +42,18 @@ public class ContactListIntake {
     private final ImporterProperties properties;
     private final Clock clock;
     private final StartupState startup;
+    private final ImportDirectories directories;
+    private final StoredImportFiles stored;
 
     public ContactListIntake(ContactListStager stager, ImportLauncher launcher, ImporterProperties properties,
-            Clock clock, StartupState startup) {
+            Clock clock, StartupState startup, ImportDirectories directories, StoredImportFiles stored) {
+        this.properties = properties;
         this.startup = startup;
         this.stager = stager;
         this.launcher = launcher;
-        this.properties = properties;
         this.clock = clock;
+        this.directories = directories;
+        this.stored = stored;
     }
 
     /**
@@ -58,32 +66,39 @@ public class ContactListIntake {
             throw new ImporterStartingException();
         }
         CampaignIds.requireValid(campaignId);
-        Path stagingDir = properties.importsDir().resolve(DIRECTORY_STAMP.format(clock.instant()) + "-"
-                + UUID.randomUUID().toString().substring(0, 8));
+        String directoryName = DIRECTORY_STAMP.format(clock.instant()) + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
+        Path stagingDir = directories.local(directoryName).directory();
         StagedList staged = stager.stage(content, fileName, stagingDir);
         if (staged.validUnique() == 0) {
-            deleteStagingDirectory(stagingDir);
+            directories.deleteLocal(directoryName);
             throw new ContactListRejectedException(String.format(
                     "no valid contact IDs in %s: %d row(s) read, %d invalid, %d duplicate(s); contact IDs must be UUIDs",
                     fileName, staged.rowsRead(), staged.invalid(), staged.duplicates()));
         }
+        store(directoryName);
         ImportRequest request = new ImportRequest(campaignId, sourceName, fileName,
                 properties.sourceTagFor(sourceName, fileName), force);
         LaunchResult launch = launcher.submit(staged, request, foreground);
         if (launch.disposition() == LaunchResult.Disposition.RESUMED
                 || launch.disposition() == LaunchResult.Disposition.ALREADY_RUNNING) {
-            // the earlier import goes on with its own staged copy: this one would only fill the disk
-            deleteStagingDirectory(stagingDir);
+            // the earlier import goes on with its own staged copy: this one would only fill disk and database
+            stored.removeAll(directoryName);
+            directories.deleteLocal(directoryName);
         }
         return new IntakeResult(staged, launch);
     }
 
-    /** A list that starts no import of its own leaves nothing behind on disk. */
-    private static void deleteStagingDirectory(Path directory) {
-        try (var files = Files.walk(directory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** Acknowledged means stored: a list the database does not hold is not accepted, and leaves nothing behind. */
+    private void store(String directoryName) {
+        long started = System.nanoTime();
+        try {
+            stored.store(directoryName, directories.local(directoryName), ImportFiles.STAGED);
+        } catch (RuntimeException e) {
+            directories.deleteLocal(directoryName);
+            throw e;
         }
+        log.debug("Stored import directory {} in the database in {} ms", directoryName,
+                (System.nanoTime() - started) / 1_000_000);
     }
 }

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,12 +16,18 @@ import com.leadlex.importer.system.IndependentWrites;
 /**
  * IMPORT_CHUNK, the per-chunk ledger. A row is written before its request goes out and completed
  * after the answer, each in its own transaction: if the process dies in between, the row survives
- * the chunk's rollback and tells the restart that this chunk may already have reached LeadLex.
+ * the chunk's rollback and tells the restart that this chunk may already have reached LeadLex. The
+ * answer's per-ID outcome is booked in the same update, so any node can write the results.
  */
 @Repository
 public class ImportChunkRepository {
 
     private static final RowMapper<ChunkRecord> ROW_MAPPER = ImportChunkRepository::map;
+
+    /** Every column but OUTCOME (up to 500 IDs a row), which only the results writer reads, one chunk at a time. */
+    private static final String COLUMNS = "IMPORT_ID, CHUNK_NUMBER, JOB_EXECUTION_ID, STEP_EXECUTION_ID, FIRST_LINE, "
+            + "LAST_LINE, ID_COUNT, ADDED, SKIPPED, ATTEMPTS, HTTP_STATUS, REQUEST_ID, STATUS, ERROR, STARTED_AT, "
+            + "FINISHED_AT, MAY_HAVE_REACHED";
 
     private final JdbcTemplate jdbc;
     private final IndependentWrites writes;
@@ -64,13 +71,21 @@ public class ImportChunkRepository {
         });
     }
 
+    /** Books a delivered chunk: its counts and, in the same update, which of its IDs LeadLex added or refused. */
     public void complete(long importId, int chunkNumber, ChunkStatus status, int added, int skipped, int attempts,
-            int httpStatus, String requestId) {
+            int httpStatus, String requestId, ChunkOutcome outcome) {
         update("""
                 UPDATE IMPORT_CHUNK SET STATUS = ?, ADDED = ?, SKIPPED = ?, ATTEMPTS = ATTEMPTS + ?, HTTP_STATUS = ?,
-                    REQUEST_ID = ?, ERROR = NULL, FINISHED_AT = ?
+                    REQUEST_ID = ?, ERROR = NULL, FINISHED_AT = ?, OUTCOME = ?
                 WHERE IMPORT_ID = ? AND CHUNK_NUMBER = ?""", status.dbValue(), added, skipped, attempts,
-                httpStatus, requestId, now(), importId, chunkNumber);
+                httpStatus, requestId, now(), outcome.encode(), importId, chunkNumber);
+    }
+
+    /** The per-ID outcome booked with a delivered chunk; empty for a chunk not delivered, or booked by an earlier version. */
+    public Optional<ChunkOutcome> outcome(long importId, int chunkNumber) {
+        return jdbc.query("SELECT OUTCOME FROM IMPORT_CHUNK WHERE IMPORT_ID = ? AND CHUNK_NUMBER = ?",
+                (rs, row) -> rs.getString(1), importId, chunkNumber).stream().filter(Objects::nonNull)
+                .findFirst().map(ChunkOutcome::decode);
     }
 
     /**
@@ -105,12 +120,13 @@ public class ImportChunkRepository {
     }
 
     public Optional<ChunkRecord> find(long importId, int chunkNumber) {
-        return jdbc.query("SELECT * FROM IMPORT_CHUNK WHERE IMPORT_ID = ? AND CHUNK_NUMBER = ?", ROW_MAPPER,
+        return jdbc.query("SELECT " + COLUMNS + " FROM IMPORT_CHUNK WHERE IMPORT_ID = ? AND CHUNK_NUMBER = ?", ROW_MAPPER,
                 importId, chunkNumber).stream().findFirst();
     }
 
     public List<ChunkRecord> findByImport(long importId) {
-        return jdbc.query("SELECT * FROM IMPORT_CHUNK WHERE IMPORT_ID = ? ORDER BY CHUNK_NUMBER", ROW_MAPPER,
+        return jdbc.query("SELECT " + COLUMNS + " FROM IMPORT_CHUNK WHERE IMPORT_ID = ? ORDER BY CHUNK_NUMBER",
+                ROW_MAPPER,
                 importId);
     }
 

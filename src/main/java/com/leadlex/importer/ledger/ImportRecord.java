@@ -1,13 +1,15 @@
 package com.leadlex.importer.ledger;
 
-import java.nio.file.Path;
 import java.time.Instant;
 
 /**
  * One row of CONTACT_IMPORT: a list, where it came from, and how far its import got.
  *
- * @param resumeAt       when a paused import goes on by itself
- * @param quotaWaitUntil while a running import's next request waits in its thread for the key's quota: until when
+ * @param stagingName         the name of the import's directory, which every node resolves under its own
+ *                            data directory ({@link com.leadlex.importer.staging.ImportDirectories})
+ * @param resumeAt            when a paused import goes on by itself
+ * @param quotaWaitUntil      while a running import's next request waits in its thread for the key's quota: until when
+ * @param stagedIdsRemovedAt  when its staged IDs were removed, {@code importer.staging.retention} after it ended
  */
 public record ImportRecord(
         long id,
@@ -15,7 +17,7 @@ public record ImportRecord(
         String sourceName,
         String fileName,
         String sourceTag,
-        Path stagingDir,
+        String stagingName,
         String contentHash,
         ImportStatus status,
         long rowsRead,
@@ -32,13 +34,14 @@ public record ImportRecord(
         Instant createdAt,
         Instant updatedAt,
         Instant finishedAt,
-        Instant quotaWaitUntil) {
+        Instant quotaWaitUntil,
+        Instant stagedIdsRemovedAt) {
 
     /** This import as it will read once its run ended with {@code status}: for what is written before that is stored. */
     public ImportRecord endedAs(ImportStatus status, String code, String message) {
-        return new ImportRecord(id, campaignId, sourceName, fileName, sourceTag, stagingDir, contentHash, status,
+        return new ImportRecord(id, campaignId, sourceName, fileName, sourceTag, stagingName, contentHash, status,
                 rowsRead, validIds, invalidRows, duplicateRows, totalChunks, chunkSize, duplicateOf, jobExecutionId,
                 status == ImportStatus.PAUSED ? resumeAt : null, code, message, createdAt, updatedAt, finishedAt,
-                quotaWaitUntil);
+                quotaWaitUntil, stagedIdsRemovedAt);
     }
 }

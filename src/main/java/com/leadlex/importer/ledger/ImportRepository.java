@@ -1,6 +1,5 @@
 package com.leadlex.importer.ledger;
 
-import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -15,6 +14,8 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
+import com.leadlex.importer.staging.ImportDirectories;
+import com.leadlex.importer.staging.ImportFiles;
 import com.leadlex.importer.system.GeneratedIds;
 import com.leadlex.importer.system.IndependentWrites;
 
@@ -52,7 +53,8 @@ public class ImportRepository {
             statement.setString(2, newImport.sourceName());
             statement.setString(3, newImport.fileName());
             statement.setString(4, newImport.sourceTag());
-            statement.setString(5, newImport.stagingDir().toString());
+            // only the name: every node resolves it under its own data directory
+            statement.setString(5, newImport.stagingDir().getFileName().toString());
             statement.setString(6, newImport.contentHash());
             statement.setString(7, newImport.status().name());
             statement.setLong(8, newImport.rowsRead());
@@ -228,6 +230,37 @@ public class ImportRepository {
                 truncate(error), now(), id);
     }
 
+    /**
+     * Ended imports whose staged IDs are due for removal: completed, failed, stopped or already imported
+     * before {@code endedBefore}, with their results stored (an import never sent has none to store), and
+     * staged IDs still in the database. Oldest first, at most {@code limit}.
+     */
+    public List<ImportRecord> findStagedIdsDue(Instant endedBefore, int limit) {
+        return jdbc.query("SELECT * FROM CONTACT_IMPORT C WHERE C.STATUS IN ('COMPLETED', 'FAILED', 'STOPPED', "
+                + "'ALREADY_IMPORTED') AND C.FINISHED_AT < ? AND EXISTS (SELECT 1 FROM IMPORT_FILE S "
+                + "WHERE S.STAGING_DIR = C.STAGING_DIR AND S.FILE_NAME = ? AND S.STATE = 'stored') "
+                + "AND (C.STATUS = 'ALREADY_IMPORTED' OR EXISTS (SELECT 1 FROM IMPORT_FILE R "
+                + "WHERE R.STAGING_DIR = C.STAGING_DIR AND R.FILE_NAME = ? AND R.STATE = 'stored')) "
+                + "ORDER BY C.FINISHED_AT, C.ID FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY", ROW_MAPPER,
+                endedBefore.atOffset(ZoneOffset.UTC), ImportFiles.SPOOL, ImportFiles.RESULTS);
+    }
+
+    /**
+     * Records that an import's staged IDs are being removed, only if it is still {@code status} and ended
+     * before {@code endedBefore} (an operator's restart a moment ago wins); the first time recorded stays.
+     */
+    public boolean markStagedIdsRemoved(long id, ImportStatus status, Instant endedBefore) {
+        return writes.update("UPDATE CONTACT_IMPORT SET STAGED_IDS_REMOVED_AT = COALESCE(STAGED_IDS_REMOVED_AT, ?) "
+                + "WHERE ID = ? AND STATUS = ? AND FINISHED_AT < ?", now(), id, status.name(),
+                endedBefore.atOffset(ZoneOffset.UTC)) == 1;
+    }
+
+    /** The import whose directory is called {@code stagingName}, if one is registered. */
+    public Optional<ImportRecord> findByStagingName(String stagingName) {
+        return jdbc.query("SELECT * FROM CONTACT_IMPORT WHERE STAGING_DIR = ? ORDER BY ID", ROW_MAPPER, stagingName)
+                .stream().findFirst();
+    }
+
     public void markEnded(long id, ImportStatus status, String errorCode, String error) {
         boolean ended = status != ImportStatus.PAUSED;
         update("UPDATE CONTACT_IMPORT SET STATUS = ?, LAST_ERROR_CODE = ?, LAST_ERROR = ?, QUOTA_WAIT_UNTIL = NULL, "
@@ -254,12 +287,13 @@ public class ImportRepository {
 
     private static ImportRecord map(ResultSet rs, int row) throws SQLException {
         return new ImportRecord(rs.getLong("ID"), rs.getString("CAMPAIGN_ID"), rs.getString("SOURCE_NAME"),
-                rs.getString("FILE_NAME"), rs.getString("SOURCE_TAG"), Path.of(rs.getString("STAGING_DIR")),
+                rs.getString("FILE_NAME"), rs.getString("SOURCE_TAG"), ImportDirectories.nameOf(rs.getString("STAGING_DIR")),
                 rs.getString("CONTENT_HASH"), ImportStatus.valueOf(rs.getString("STATUS")), rs.getLong("ROWS_READ"),
                 rs.getLong("VALID_IDS"), rs.getLong("INVALID_ROWS"), rs.getLong("DUPLICATE_ROWS"),
                 rs.getInt("TOTAL_CHUNKS"), rs.getInt("CHUNK_SIZE"), rs.getObject("DUPLICATE_OF", Long.class),
                 rs.getObject("JOB_EXECUTION_ID", Long.class), instant(rs, "RESUME_AT"),
                 rs.getString("LAST_ERROR_CODE"), rs.getString("LAST_ERROR"), instant(rs, "CREATED_AT"),
-                instant(rs, "UPDATED_AT"), instant(rs, "FINISHED_AT"), instant(rs, "QUOTA_WAIT_UNTIL"));
+                instant(rs, "UPDATED_AT"), instant(rs, "FINISHED_AT"), instant(rs, "QUOTA_WAIT_UNTIL"),
+                instant(rs, "STAGED_IDS_REMOVED_AT"));
     }
 }

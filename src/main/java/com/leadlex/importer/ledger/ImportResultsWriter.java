@@ -2,7 +2,6 @@ package com.leadlex.importer.ledger;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -18,37 +17,54 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.stereotype.Component;
 
+import com.leadlex.importer.staging.ImportDirectories;
 import com.leadlex.importer.staging.ImportFiles;
+import com.leadlex.importer.staging.StoredImportFiles;
 
 /**
  * Writes an import's results CSV: one line per input row, in input order, saying what became of it
  * ({@code added}, {@code already_enrolled}, {@code invalid}, {@code duplicate_in_list},
  * {@code not_sent}). It is rewritten after every execution, so it always tells the latest truth;
  * its {@code contact_id} column lets the not-sent rows be dropped back into the inbox as they are.
+ * Any node can write it: the staged files come from this node's copy of the import's directory,
+ * restored from the database if need be, the outcomes from the ledger; the file is written there and
+ * then stored in the database, where every node's API reads it.
  */
 @Component
 public class ImportResultsWriter {
 
     static final String[] HEADER = {"line", "contact_id", "outcome", "reason", "chunk"};
 
-    private final ChunkOutcomeFiles outcomeFiles;
+    private final ChunkOutcomeFiles legacyOutcomes;
     private final ImportChunkRepository chunks;
+    private final ImportDirectories directories;
+    private final StoredImportFiles stored;
 
-    public ImportResultsWriter(ChunkOutcomeFiles outcomeFiles, ImportChunkRepository chunks) {
-        this.outcomeFiles = outcomeFiles;
+    public ImportResultsWriter(ChunkOutcomeFiles legacyOutcomes, ImportChunkRepository chunks,
+            ImportDirectories directories, StoredImportFiles stored) {
+        this.legacyOutcomes = legacyOutcomes;
         this.chunks = chunks;
+        this.directories = directories;
+        this.stored = stored;
     }
 
-    public static Path resultsFile(ImportRecord record) {
-        return new ImportFiles(record.stagingDir()).results();
+    /** Where this node writes the import's results file. */
+    public Path resultsFile(ImportRecord record) {
+        return directories.local(record.stagingName()).results();
     }
 
     /**
      * Writes the results of an import that is not running, from the ledger, its staged files and its
-     * state alone: at the end of every execution, and again on request, with the same outcome.
+     * state alone, and stores them in the database: at the end of every execution, and again on request,
+     * with the same outcome.
+     *
+     * @throws UncheckedIOException when the file cannot be written, or the staged files are in neither
+     *                              this node's copy nor the database
      */
     public Path write(ImportRecord record) {
-        return write(record, notSentReason(record));
+        Path results = write(record, notSentReason(record));
+        stored.store(record.stagingName(), new ImportFiles(results.getParent()), List.of(ImportFiles.RESULTS));
+        return results;
     }
 
     /** Why IDs without a completed chunk were not sent, as the import's state says; null once it completed. */
@@ -67,14 +83,13 @@ public class ImportResultsWriter {
      *                      that it is paused); null for an import that completed
      */
     private Path write(ImportRecord record, String notSentReason) {
-        Path target = resultsFile(record);
+        ImportFiles files = directories.withLocalCopy(record.stagingName(), ImportFiles.STAGED);
+        Path target = files.results();
         Path temp = target.resolveSibling(target.getFileName() + ".tmp");
-        Path dir = record.stagingDir();
-        ImportFiles files = new ImportFiles(dir);
         try (CSVPrinter out = new CSVPrinter(openForWriting(temp),
                 CSVFormat.DEFAULT.builder().setHeader(HEADER).get());
-                SpoolRows spool = new SpoolRows(files.spool(), files.spoolLines(),
-                        chunks.findByImport(record.id()), outcomeFiles, dir,
+                SpoolRows spool = new SpoolRows(files, chunks.findByImport(record.id()),
+                        chunkNumber -> outcomeOf(record.id(), chunkNumber, files),
                         notSentReason == null ? "import did not finish" : notSentReason);
                 CsvRows rejects = new CsvRows(files.rejects());
                 CsvRows duplicates = new CsvRows(files.duplicates())) {
@@ -107,6 +122,11 @@ public class ImportResultsWriter {
             throw new UncheckedIOException("Cannot write the results of import " + record.id() + " to " + target, e);
         }
         return target;
+    }
+
+    /** Booked with the chunk; in a file of the import's directory for chunks booked by earlier versions. */
+    private Optional<ChunkOutcome> outcomeOf(long importId, int chunkNumber, ImportFiles files) {
+        return chunks.outcome(importId, chunkNumber).or(() -> legacyOutcomes.read(files, chunkNumber));
     }
 
     /** Where the file's bytes go; a test puts a full disk here. */
@@ -146,30 +166,33 @@ public class ImportResultsWriter {
         }
     }
 
+    /** A chunk's per-ID outcome, fetched as the walk reaches the chunk: one chunk's IDs in memory at a time. */
+    private interface ChunkOutcomes {
+        Optional<ChunkOutcome> of(int chunkNumber);
+    }
+
     /** Walks the spool beside its source lines and the ledger, giving each ID its outcome. */
     private static final class SpoolRows implements AutoCloseable {
         private final BufferedReader ids;
         private final BufferedReader sourceLines;
         private final Iterator<ChunkRecord> ledger;
-        private final ChunkOutcomeFiles outcomeFiles;
-        private final Path stagingDir;
+        private final ChunkOutcomes outcomes;
         private final String notSentReason;
         private long spoolLine;
         private ChunkRecord chunk;
-        private Optional<ChunkOutcomeFiles.ChunkOutcome> outcome = Optional.empty();
+        private Optional<ChunkOutcome> outcome = Optional.empty();
 
-        SpoolRows(Path spool, Path lines, List<ChunkRecord> ledger, ChunkOutcomeFiles outcomeFiles, Path stagingDir,
-                String notSentReason) throws IOException {
-            this.ids = Files.newBufferedReader(spool, StandardCharsets.UTF_8);
+        SpoolRows(ImportFiles files, List<ChunkRecord> ledger, ChunkOutcomes outcomes, String notSentReason)
+                throws IOException {
+            this.ids = Files.newBufferedReader(files.spool(), StandardCharsets.UTF_8);
             try {
-                this.sourceLines = Files.newBufferedReader(lines, StandardCharsets.UTF_8);
+                this.sourceLines = Files.newBufferedReader(files.spoolLines(), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 ids.close();
                 throw e;
             }
             this.ledger = ledger.iterator();
-            this.outcomeFiles = outcomeFiles;
-            this.stagingDir = stagingDir;
+            this.outcomes = outcomes;
             this.notSentReason = notSentReason;
         }
 
@@ -182,7 +205,7 @@ public class ImportResultsWriter {
             spoolLine++;
             while ((chunk == null || chunk.lastLine() < spoolLine) && ledger.hasNext()) {
                 chunk = ledger.next();
-                outcome = chunk.status().isDone() ? outcomeFiles.read(stagingDir, chunk.chunkNumber()) : Optional.empty();
+                outcome = chunk.status().isDone() ? outcomes.of(chunk.chunkNumber()) : Optional.empty();
             }
             long sourceLine = Long.parseLong(line.trim());
             boolean inChunk = chunk != null && chunk.firstLine() <= spoolLine && spoolLine <= chunk.lastLine();
@@ -190,7 +213,7 @@ public class ImportResultsWriter {
                 String reason = inChunk && chunk.error() != null ? chunk.error() : notSentReason;
                 return new ResultRow(sourceLine, id, "not_sent", reason, inChunk ? chunk.chunkNumber() : 0);
             }
-            ChunkOutcomeFiles.ChunkOutcome known = outcome.get();
+            ChunkOutcome known = outcome.get();
             if (known.added().contains(id)) {
                 return new ResultRow(sourceLine, id, "added", "", chunk.chunkNumber());
             }

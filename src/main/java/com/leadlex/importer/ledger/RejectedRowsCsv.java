@@ -1,18 +1,18 @@
 package com.leadlex.importer.ledger;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.stereotype.Component;
 
+import com.leadlex.importer.staging.ImportDirectories;
 import com.leadlex.importer.staging.ImportFiles;
 
 /**
@@ -27,21 +27,27 @@ public class RejectedRowsCsv {
 
     static final String[] HEADER = {"contact_id", "line", "outcome", "reason"};
 
+    private final ImportResults results;
+    private final ImportDirectories directories;
+
+    public RejectedRowsCsv(ImportResults results, ImportDirectories directories) {
+        this.results = results;
+        this.directories = directories;
+    }
+
     /** Writes the rejected rows of {@code record} to {@code target}, which stays open. */
     public void write(ImportRecord record, OutputStream target) throws IOException {
         CSVPrinter out = new CSVPrinter(new OutputStreamWriter(target, StandardCharsets.UTF_8),
                 CSVFormat.DEFAULT.builder().setHeader(HEADER).get());
-        Path results = ImportResultsWriter.resultsFile(record);
-        Path rejects = new ImportFiles(record.stagingDir()).rejects();
-        if (Files.exists(results)) {
-            forEachRow(results, row -> {
-                String outcome = row.get("outcome");
-                if (outcome.equals("invalid") || outcome.equals("not_sent")) {
-                    out.printRecord(row.get("contact_id"), row.get("line"), outcome, row.get("reason"));
-                }
-            });
-        } else if (Files.exists(rejects)) {
-            forEachRow(rejects, row -> out.printRecord(row.get("value"), row.get("line"), "invalid", row.get("reason")));
+        boolean fromResults = results.read(record, in -> forEachRow(in, row -> {
+            String outcome = row.get("outcome");
+            if (outcome.equals("invalid") || outcome.equals("not_sent")) {
+                out.printRecord(row.get("contact_id"), row.get("line"), outcome, row.get("reason"));
+            }
+        }));
+        if (!fromResults) {
+            directories.read(record.stagingName(), ImportFiles.REJECTS, in -> forEachRow(in,
+                    row -> out.printRecord(row.get("value"), row.get("line"), "invalid", row.get("reason"))));
         }
         out.flush();
     }
@@ -50,11 +56,10 @@ public class RejectedRowsCsv {
         void accept(CSVRecord row) throws IOException;
     }
 
-    private static void forEachRow(Path file, RowAction action) throws IOException {
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
-                action.accept(row);
-            }
+    private static void forEachRow(InputStream in, RowAction action) throws IOException {
+        InputStreamReader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+        for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+            action.accept(row);
         }
     }
 }

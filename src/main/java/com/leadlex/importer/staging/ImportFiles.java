@@ -1,21 +1,34 @@
 package com.leadlex.importer.staging;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The one place that knows the names of an import's files inside its directory under
  * {@code <data-dir>/imports/}: what staging writes (spool, its line numbers, rejects, duplicates),
- * the per-chunk outcomes the job writes, and the results file. Whoever reads or writes one of them
- * asks this type for its path, so a name cannot drift between the writer and its readers.
+ * the per-chunk outcomes earlier versions wrote, and the results file. Whoever reads or writes one of
+ * them asks this type for its path (or, in the database, its name), so a name cannot drift between
+ * the writer and its readers.
  */
 public record ImportFiles(Path directory) {
 
-    static final String SPOOL = "spool.txt";
-    static final String SPOOL_LINES = "spool.lines";
-    static final String REJECTS = "rejects.csv";
-    static final String DUPLICATES = "duplicates.csv";
-    private static final String RESULTS = "results.csv";
+    public static final String SPOOL = "spool.txt";
+    public static final String SPOOL_LINES = "spool.lines";
+    public static final String REJECTS = "rejects.csv";
+    public static final String DUPLICATES = "duplicates.csv";
+    public static final String RESULTS = "results.csv";
     private static final String OUTCOMES = "outcomes";
+
+    /** What staging writes and the import reads: stored in the database before the list is accepted. */
+    public static final List<String> STAGED = List.of(SPOOL, SPOOL_LINES, REJECTS, DUPLICATES);
+
+    /** The staged IDs themselves, removed {@code importer.staging.retention} after the import ended. */
+    public static final List<String> STAGED_IDS = List.of(SPOOL, SPOOL_LINES);
+
+    /** The file called {@code name} in this directory. */
+    public Path file(String name) {
+        return directory.resolve(name);
+    }
 
     /** The valid, unique IDs in source order, one canonical lower-case UUID per line. */
     public Path spool() {
@@ -42,7 +55,10 @@ public record ImportFiles(Path directory) {
         return directory.resolve(RESULTS);
     }
 
-    /** Which IDs of one chunk LeadLex added or refused, written when the chunk is booked. */
+    /**
+     * Which IDs of one chunk LeadLex added or refused, as versions before the outcome was booked with the
+     * chunk in the database wrote it; read for chunks booked then.
+     */
     public Path chunkOutcome(int chunkNumber) {
         return directory.resolve(OUTCOMES).resolve(String.format("chunk-%06d.csv", chunkNumber));
     }

@@ -2,6 +2,9 @@
  * Staging: turns a contact list from any source into a spool of valid, unique, canonical IDs plus
  * a record of every rejected row, whatever the source. {@link com.leadlex.importer.staging.ImportFiles} owns
  * the names of an import's files; the bounded-memory de-duplication (an external sort) is in {@code dedupe}.
+ * The files are kept in the database that every node shares
+ * ({@link com.leadlex.importer.staging.StoredImportFiles}); a node's import directory is a working copy
+ * that it restores from there ({@link com.leadlex.importer.staging.ImportDirectories}).
  *
  * <p>What callers can rely on ({@link com.leadlex.importer.staging.ContactListStager}):
  * <ul>

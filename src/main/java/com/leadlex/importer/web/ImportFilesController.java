@@ -1,31 +1,32 @@
 package com.leadlex.importer.web;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.IOException;
 
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import com.leadlex.importer.ledger.ImportRecord;
 import com.leadlex.importer.ledger.ImportRepository;
+import com.leadlex.importer.ledger.ImportResults;
 import com.leadlex.importer.ledger.ImportResultsWriter;
 import com.leadlex.importer.ledger.RejectedRowsCsv;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 
-/** Downloads of an import's files: every row's outcome, and the rows to fix and send again. */
+/**
+ * Downloads of an import's files: every row's outcome, and the rows to fix and send again. Served from
+ * the database, so any node answers for any import, whichever node ran it.
+ */
 @RestController
 @RequestMapping("/api/imports/{id}")
 @Tag(name = "Files", description = "Results and rejected rows of an import, as CSV")
@@ -36,9 +37,11 @@ public class ImportFilesController {
     private final ImportRepository imports;
     private final RejectedRowsCsv rejectedRows;
     private final ImportResultsWriter resultsWriter;
+    private final ImportResults results;
 
     public ImportFilesController(ImportRepository imports, RejectedRowsCsv rejectedRows,
-            ImportResultsWriter resultsWriter) {
+            ImportResultsWriter resultsWriter, ImportResults results) {
+        this.results = results;
         this.imports = imports;
         this.rejectedRows = rejectedRows;
         this.resultsWriter = resultsWriter;
@@ -57,36 +60,45 @@ public class ImportFilesController {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "Import " + id + " is " + record.status()
                     + ": only an import that ran and stopped, paused or ended has results to write");
         }
+        if (record.stagedIdsRemovedAt() != null) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "Import " + id + "'s staged IDs were removed at "
+                    + record.stagedIdsRemovedAt() + " (importer.staging.retention after it ended), so its results "
+                    + "cannot be written again; the last ones are kept: GET /api/imports/" + id + "/results.csv");
+        }
         return new ResultsWritten(id, resultsWriter.write(record).toString());
     }
 
     @Operation(summary = "Results CSV: line, contact_id, outcome (added, already_enrolled, invalid, "
             + "duplicate_in_list, not_sent), reason, chunk; written when an execution ends")
     @GetMapping("/results.csv")
-    public ResponseEntity<FileSystemResource> results(@PathVariable long id) {
+    public void results(@PathVariable long id, HttpServletResponse response) throws IOException {
         ImportRecord record = find(id);
-        Path file = ImportResultsWriter.resultsFile(record);
-        if (!Files.exists(file)) {
+        if (!results.exist(record)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Import " + id + " is " + record.status()
                     + " and has no results file yet: it is written when the import stops, pauses or ends");
         }
-        return ResponseEntity.ok().headers(attachment("import-" + id + "-results.csv")).contentType(CSV)
-                .body(new FileSystemResource(file));
+        startCsv(response, "import-" + id + "-results.csv");
+        results.read(record, in -> in.transferTo(response.getOutputStream()));
     }
 
     @Operation(summary = "Rejected rows CSV (contact_id, line, outcome, reason): invalid and not-sent rows, "
             + "ready to be fixed and dropped into inbox/<campaign>/")
     @GetMapping("/rejected.csv")
-    public ResponseEntity<StreamingResponseBody> rejected(@PathVariable long id) {
+    public void rejected(@PathVariable long id, HttpServletResponse response) throws IOException {
         ImportRecord record = find(id);
-        StreamingResponseBody body = out -> rejectedRows.write(record, out);
-        return ResponseEntity.ok().headers(attachment("import-" + id + "-rejected.csv")).contentType(CSV).body(body);
+        startCsv(response, "import-" + id + "-rejected.csv");
+        rejectedRows.write(record, response.getOutputStream());
     }
 
-    private static HttpHeaders attachment(String name) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentDisposition(ContentDisposition.attachment().filename(name).build());
-        return headers;
+    /**
+     * Written in the request's own thread, streaming from the database: an asynchronous body
+     * ({@code StreamingResponseBody}) is dispatched again, and that second dispatch would have to be
+     * authenticated again (a bearer token is checked once per request).
+     */
+    private static void startCsv(HttpServletResponse response, String fileName) {
+        response.setContentType(CSV.toString());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename(fileName).build().toString());
     }
 
     private ImportRecord find(long id) {

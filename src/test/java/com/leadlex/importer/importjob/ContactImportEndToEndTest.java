@@ -27,7 +27,6 @@ import com.leadlex.importer.intake.IntakeResult;
 import com.leadlex.importer.ledger.ChunkRecord;
 import com.leadlex.importer.ledger.ChunkStatus;
 import com.leadlex.importer.ledger.ImportRecord;
-import com.leadlex.importer.ledger.ImportResultsWriter;
 import com.leadlex.importer.ledger.ImportStatus;
 import com.leadlex.importer.ledger.NewImport;
 import com.leadlex.importer.sandbox.SandboxRequestLog.ReceivedRequest;
@@ -85,7 +84,7 @@ class ContactImportEndToEndTest extends ImportIntegrationTest {
         assertThat(summary.chunksDone()).isEqualTo(3);
         assertThat(summary.chunksTotal()).isEqualTo(3);
 
-        List<String> results = lines(ImportResultsWriter.resultsFile(done));
+        List<String> results = lines(resultsFile(done));
         assertThat(results).hasSize(1 + 1234);
         assertThat(results.get(0)).isEqualTo("line,contact_id,outcome,reason,chunk");
         assertThat(results).filteredOn(line -> line.contains(",already_enrolled,")).hasSize(7);
@@ -111,7 +110,7 @@ class ContactImportEndToEndTest extends ImportIntegrationTest {
         List<ReceivedRequest> requests = requestsFor("cmp_e2e_bad_rows");
         assertThat(requests).extracting(ReceivedRequest::contactCount).containsExactly(20);
         assertThat(sandbox.enrolledCount("cmp_e2e_bad_rows")).isEqualTo(20);
-        List<String> results = lines(ImportResultsWriter.resultsFile(done));
+        List<String> results = lines(resultsFile(done));
         assertThat(results).contains("22,not-a-uuid,invalid,not a UUID,",
                 "23," + ids.get(3) + ",duplicate_in_list,repeats line 5,",
                 "25," + ids.get(0) + ",duplicate_in_list,repeats line 2,");
@@ -140,7 +139,7 @@ class ContactImportEndToEndTest extends ImportIntegrationTest {
         ImportSummary summary = summaries.describe(forced);
         assertThat(summary.added()).isZero();
         assertThat(summary.alreadyEnrolled()).isEqualTo(600);
-        assertThat(lines(ImportResultsWriter.resultsFile(forced))).filteredOn(l -> l.contains(",already_enrolled,"))
+        assertThat(lines(resultsFile(forced))).filteredOn(l -> l.contains(",already_enrolled,"))
                 .hasSize(600);
     }
 

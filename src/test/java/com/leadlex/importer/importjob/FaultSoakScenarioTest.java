@@ -171,7 +171,7 @@ class FaultSoakScenarioTest {
         assertThat(sandbox.enrolledCount(campaign)).as("nothing else enrolled in %s", campaign)
                 .isEqualTo(valid.size());
 
-        List<String> spool = Files.readAllLines(new ImportFiles(record.stagingDir()).spool());
+        List<String> spool = Files.readAllLines(new ImportFiles(workDir.resolve("data").resolve("imports").resolve(record.stagingName())).spool());
         assertThat(ledger).as("one ledger row per chunk of %s", campaign)
                 .hasSize((valid.size() + CHUNK_SIZE - 1) / CHUNK_SIZE);
         assertThat(ledger).extracting(ChunkRecord::status).containsOnly(ChunkStatus.SENT, ChunkStatus.RESENT);

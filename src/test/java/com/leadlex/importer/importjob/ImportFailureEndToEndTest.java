@@ -15,7 +15,6 @@ import com.leadlex.importer.leadlex.LeadLexError;
 import com.leadlex.importer.ledger.ChunkRecord;
 import com.leadlex.importer.ledger.ChunkStatus;
 import com.leadlex.importer.ledger.ImportRecord;
-import com.leadlex.importer.ledger.ImportResultsWriter;
 import com.leadlex.importer.ledger.ImportStatus;
 import com.leadlex.importer.sandbox.SandboxProperties.Key;
 import com.leadlex.importer.sandbox.SandboxRequestLog.ReceivedRequest;
@@ -88,7 +87,7 @@ class ImportFailureEndToEndTest extends ImportIntegrationTest {
         assertThat(failed.lastErrorCode()).isEqualTo("server_error");
         assertThat(chunks.findByImport(failed.id())).extracting(ChunkRecord::status)
                 .containsExactly(ChunkStatus.SENT, ChunkStatus.FAILED);
-        assertThat(lines(ImportResultsWriter.resultsFile(failed))).filteredOn(l -> l.contains(",not_sent,"))
+        assertThat(lines(resultsFile(failed))).filteredOn(l -> l.contains(",not_sent,"))
                 .hasSize(734);
         sandbox.clearReceivedRequests();
 
@@ -104,7 +103,7 @@ class ImportFailureEndToEndTest extends ImportIntegrationTest {
         assertThat(ledger.get(0).attempts()).isEqualTo(1);
         assertThat(summaries.describe(resumed).added()).isEqualTo(1234);
         assertThat(sandbox.enrolledCount("cmp_fail_resume")).isEqualTo(1234);
-        assertThat(lines(ImportResultsWriter.resultsFile(resumed))).filteredOn(l -> l.contains(",added,"))
+        assertThat(lines(resultsFile(resumed))).filteredOn(l -> l.contains(",added,"))
                 .hasSize(1234);
     }
 
@@ -125,7 +124,7 @@ class ImportFailureEndToEndTest extends ImportIntegrationTest {
         ImportSummary summary = summaries.describe(done);
         assertThat(summary.added()).isEqualTo(598);
         assertThat(summary.refused()).isEqualTo(2);
-        assertThat(lines(ImportResultsWriter.resultsFile(done)))
+        assertThat(lines(resultsFile(done)))
                 .filteredOn(line -> line.contains(",not_sent,")).hasSize(2)
                 .anySatisfy(line -> assertThat(line).startsWith("125," + ids.get(123)).contains("invalid_contact_id"))
                 .anySatisfy(line -> assertThat(line).startsWith("458," + ids.get(456)));
@@ -146,7 +145,7 @@ class ImportFailureEndToEndTest extends ImportIntegrationTest {
         assertThat(chunk.status()).as("an attempt before the answer may have reached LeadLex")
                 .isEqualTo(ChunkStatus.RESENT);
         assertThat(chunk.attempts()).isEqualTo(2);
-        assertThat(lines(ImportResultsWriter.resultsFile(done))).filteredOn(l -> l.contains(",already_enrolled,"))
+        assertThat(lines(resultsFile(done))).filteredOn(l -> l.contains(",already_enrolled,"))
                 .hasSize(5).allSatisfy(line -> assertThat(line).contains("sent more than once"));
     }
 
@@ -169,7 +168,7 @@ class ImportFailureEndToEndTest extends ImportIntegrationTest {
         assertThat(ledger.get(0).httpStatus()).isEqualTo(error.httpStatus());
         assertThat(ledger.get(0).attempts()).isEqualTo(1);
         assertThat(summaries.describe(failed).requests()).isEqualTo(1);
-        assertThat(lines(ImportResultsWriter.resultsFile(failed))).filteredOn(l -> l.contains(",not_sent,"))
+        assertThat(lines(resultsFile(failed))).filteredOn(l -> l.contains(",not_sent,"))
                 .hasSize(1200);
     }
 }

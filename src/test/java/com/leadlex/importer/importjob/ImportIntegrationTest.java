@@ -26,6 +26,7 @@ import com.leadlex.importer.intake.IntakeResult;
 import com.leadlex.importer.ledger.ImportChunkRepository;
 import com.leadlex.importer.ledger.ImportRecord;
 import com.leadlex.importer.ledger.ImportRepository;
+import com.leadlex.importer.ledger.ImportResultsWriter;
 import com.leadlex.importer.sandbox.SandboxLeadLex;
 import com.leadlex.importer.sandbox.SandboxRequestLog.ReceivedRequest;
 import com.leadlex.importer.system.ImporterProperties;
@@ -65,6 +66,8 @@ public abstract class ImportIntegrationTest {
     protected ManualClock clock;
     @Autowired
     protected ImporterProperties properties;
+    @Autowired
+    protected ImportResultsWriter resultsWriter;
 
     /**
      * Each context gets directories of its own. Contexts are cached and outlive their test class,
@@ -141,6 +144,11 @@ public abstract class ImportIntegrationTest {
     /** Requests the sandbox received for a campaign, oldest first. */
     protected List<ReceivedRequest> requestsFor(String campaignId) {
         return sandbox.receivedRequests().stream().filter(r -> r.campaignId().equals(campaignId)).toList();
+    }
+
+    /** Where this test's application wrote the import's results file. */
+    protected Path resultsFile(ImportRecord record) {
+        return resultsWriter.resultsFile(record);
     }
 
     protected static List<String> lines(Path file) {

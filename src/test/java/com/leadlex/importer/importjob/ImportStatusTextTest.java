@@ -2,7 +2,6 @@ package com.leadlex.importer.importjob;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
@@ -16,8 +15,8 @@ class ImportStatusTextTest {
     static final Instant NOW = Instant.parse("2026-11-30T18:05:30Z");
 
     static ImportRecord record(ImportStatus status, Instant resumeAt, Instant quotaWaitUntil) {
-        return new ImportRecord(7, "cmp_test", "test", "list.csv", null, Path.of("unused"), "hash", status, 10, 10, 0,
-                0, 1, 500, null, 1L, resumeAt, null, null, NOW, NOW, null, quotaWaitUntil);
+        return new ImportRecord(7, "cmp_test", "test", "list.csv", null, "unused", "hash", status, 10, 10, 0,
+                0, 1, 500, null, 1L, resumeAt, null, null, NOW, NOW, null, quotaWaitUntil, null);
     }
 
     @Test

@@ -25,6 +25,8 @@ import com.leadlex.importer.ledger.ImportChunkRepository;
 import com.leadlex.importer.ledger.ImportRecord;
 import com.leadlex.importer.ledger.ImportResultsWriter;
 import com.leadlex.importer.ledger.ImportStatus;
+import com.leadlex.importer.staging.ImportDirectories;
+import com.leadlex.importer.staging.StoredImportFiles;
 
 /**
  * Results are never lost: a results file that cannot be written (the disk is full) leaves a
@@ -50,7 +52,7 @@ class ResultsFileEndToEndTest extends ImportIntegrationTest {
         assertThat(done.status()).isEqualTo(ImportStatus.COMPLETED);
         assertThat(done.lastError()).contains("results.csv could not be written").contains("No space left on device")
                 .contains("POST /api/imports/" + done.id() + "/results");
-        Path results = ImportResultsWriter.resultsFile(done);
+        Path results = resultsFile(done);
         assertThat(results).doesNotExist();
 
         diskFull.set(false);
@@ -74,8 +76,8 @@ class ResultsFileEndToEndTest extends ImportIntegrationTest {
         @Bean
         @Primary
         ImportResultsWriter fullDiskResultsWriter(ChunkOutcomeFiles outcomes, ImportChunkRepository chunks,
-                AtomicBoolean diskFull) {
-            return new ImportResultsWriter(outcomes, chunks) {
+                ImportDirectories directories, StoredImportFiles stored, AtomicBoolean diskFull) {
+            return new ImportResultsWriter(outcomes, chunks, directories, stored) {
                 @Override
                 protected Writer openForWriting(Path file) throws IOException {
                     if (diskFull.get()) {

@@ -20,7 +20,6 @@ import org.springframework.beans.factory.annotation.Value;
 import com.leadlex.importer.ledger.ChunkRecord;
 import com.leadlex.importer.ledger.ChunkStatus;
 import com.leadlex.importer.ledger.ImportRecord;
-import com.leadlex.importer.ledger.ImportResultsWriter;
 import com.leadlex.importer.ledger.ImportStatus;
 import com.leadlex.importer.web.ApiClient;
 
@@ -80,7 +79,7 @@ class StopAndRestartEndToEndTest extends SlowSandboxIntegrationTest {
         assertThat(requestsFor(CAMPAIGN)).hasSize(done);
         assertThat(jobRepository.getJobExecution(stopped.jobExecutionId()).getStatus()).isEqualTo(BatchStatus.STOPPED);
         assertThat(stopped.lastError()).contains("Stopped by an operator");
-        assertThat(lines(ImportResultsWriter.resultsFile(stopped)))
+        assertThat(lines(resultsFile(stopped)))
                 .anyMatch(line -> line.contains(",not_sent,import was stopped before this chunk"));
         return done;
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -113,7 +115,7 @@ class ImportChunkRepositoryTest {
         long importId = anImport();
         ChunkStart start = new ChunkStart(importId, 1, 1, 1, 1, 500, 500);
         chunks.begin(start);
-        chunks.complete(importId, 1, ChunkStatus.SENT, 480, 20, 1, 200, "req_1");
+        chunks.complete(importId, 1, ChunkStatus.SENT, 480, 20, 1, 200, "req_1", ChunkOutcome.of(List.of(), Map.of()));
         // killed before Spring Batch committed the chunk: after the restart it is read and written again
 
         ChunkRecord booked = chunks.begin(start).orElseThrow();
@@ -121,6 +123,26 @@ class ImportChunkRepositoryTest {
         assertThat(booked.status()).isEqualTo(ChunkStatus.SENT);
         assertThat(chunks.find(importId, 1)).get().extracting(ChunkRecord::status, ChunkRecord::added)
                 .containsExactly(ChunkStatus.SENT, 480);
+    }
+
+    @Test
+    void whatLeadLexAnsweredForEachIdIsBookedWithTheChunkSoAnyNodeCanWriteTheResults() {
+        long importId = anImport();
+        chunks.begin(new ChunkStart(importId, 1, 1, 1, 1, 3, 3));
+        chunks.begin(new ChunkStart(importId, 2, 1, 1, 4, 4, 1));
+        assertThat(chunks.outcome(importId, 1)).as("not delivered yet").isEmpty();
+
+        chunks.complete(importId, 1, ChunkStatus.SENT, 1, 1, 2, 200, "req_1", ChunkOutcome.of(
+                List.of("0b9a3c52-5f4e-4d1e-9a39-1c2d3e4f5a6b"),
+                Map.of("7c0f3c52-5f4e-4d1e-9a39-1c2d3e4f5a6b", "contact_deleted: gone, since\nyesterday")));
+
+        ChunkOutcome booked = chunks.outcome(importId, 1).orElseThrow();
+        assertThat(booked.added()).containsExactly("0b9a3c52-5f4e-4d1e-9a39-1c2d3e4f5a6b");
+        assertThat(booked.refused()).containsExactly(Map.entry("7c0f3c52-5f4e-4d1e-9a39-1c2d3e4f5a6b",
+                "contact_deleted: gone, since yesterday"));
+        assertThat(chunks.outcome(importId, 2)).as("another chunk").isEmpty();
+        assertThat(chunks.findByImport(importId)).extracting(ChunkRecord::status)
+                .containsExactly(ChunkStatus.SENT, ChunkStatus.SENDING);
     }
 
     private long anImport() {

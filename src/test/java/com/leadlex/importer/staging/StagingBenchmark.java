@@ -66,7 +66,7 @@ public final class StagingBenchmark {
         }
     }
 
-    private static void generate(Path file, long rows) throws IOException {
+    static void generate(Path file, long rows) throws IOException {
         SplittableRandom random = new SplittableRandom(42);
         String[] recent = new String[4096];
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
@@ -94,7 +94,7 @@ public final class StagingBenchmark {
         }
     }
 
-    private static ScheduledExecutorService startSampler(AtomicLong peak) {
+    static ScheduledExecutorService startSampler(AtomicLong peak) {
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "heap-sampler");
             thread.setDaemon(true);
@@ -106,11 +106,11 @@ public final class StagingBenchmark {
         return sampler;
     }
 
-    private static void resetPeaks() {
+    static void resetPeaks() {
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
     }
 
-    private static long poolPeaks() {
+    static long poolPeaks() {
         return ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == MemoryType.HEAP)
                 .mapToLong(pool -> pool.getPeakUsage().getUsed())

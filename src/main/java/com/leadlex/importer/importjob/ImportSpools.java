@@ -1,0 +1,55 @@
+package com.leadlex.importer.importjob;
+
+import java.io.FileNotFoundException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import com.leadlex.importer.ledger.ImportRecord;
+import com.leadlex.importer.ledger.ImportRepository;
+import com.leadlex.importer.staging.ImportDirectories;
+import com.leadlex.importer.staging.ImportFiles;
+
+/**
+ * Finds the spool an import's job reads, on whichever node runs it: this node's copy of the import's
+ * directory, restored from the database first when it is missing. Executions launched by earlier
+ * versions carry the spool's absolute path on the node that staged it; that file is the last resort,
+ * for imports staged before lists were stored in the database.
+ */
+@Component
+class ImportSpools {
+
+    private final ImportRepository imports;
+    private final ImportDirectories directories;
+
+    ImportSpools(ImportRepository imports, ImportDirectories directories) {
+        this.imports = imports;
+        this.directories = directories;
+    }
+
+    /**
+     * @param earlierVersionsSpoolFile the {@code spoolFile} job parameter of an execution launched by an
+     *                                 earlier version, or null
+     * @throws UncheckedIOException with a {@link FileNotFoundException} saying why when there is no spool
+     */
+    Path localSpool(long importId, String earlierVersionsSpoolFile) {
+        ImportRecord record = imports.findById(importId).orElseThrow(
+                () -> new IllegalStateException("Import " + importId + " is not registered"));
+        if (record.stagedIdsRemovedAt() != null) {
+            throw new UncheckedIOException(new FileNotFoundException("The staged IDs of import " + importId
+                    + " were removed at " + record.stagedIdsRemovedAt() + " (importer.staging.retention after it "
+                    + "ended); drop the list again to import it afresh"));
+        }
+        try {
+            return directories.withLocalCopy(record.stagingName(), List.of(ImportFiles.SPOOL)).spool();
+        } catch (UncheckedIOException e) {
+            if (earlierVersionsSpoolFile != null && Files.exists(Path.of(earlierVersionsSpoolFile))) {
+                return Path.of(earlierVersionsSpoolFile);
+            }
+            throw e;
+        }
+    }
+}
