@@ -15,8 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -142,23 +144,36 @@ class ThreeNodesScenarioTest {
     void theImportOfANodeKilledMidImportIsFinishedByAnotherWithinAMinute() throws IOException {
         int chunks = 24;
         List<String> ids = drop(cluster.workDir(0).resolve("own-drop/cmp_failover"), "failover.txt", chunks * CHUNK);
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
-                .until(() -> chunksSent("cmp_failover") >= 3);
+        awaitOrExplain(Duration.ofMinutes(2), () -> chunksSent("cmp_failover") >= 3);
         cluster.node(0).kill();
         int sentAtKill = chunksSent("cmp_failover");
 
         // taken over within a minute: another node books chunks again (the lease here lasts 15 s)
-        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250))
-                .until(() -> chunksSent("cmp_failover") > sentAtKill + 1);
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> completed("cmp_failover") == 1);
+        awaitOrExplain(Duration.ofMinutes(1), () -> chunksSent("cmp_failover") > sentAtKill + 1);
+        awaitOrExplain(Duration.ofMinutes(2), () -> completed("cmp_failover") == 1);
 
         assertThat(sandbox.leadLex().enrolledCount("cmp_failover")).isEqualTo(ids.size());
         assertThat(ids).allMatch(id -> sandbox.leadLex().isEnrolled("cmp_failover", id));
         assertThat(ledger.queryForObject("SELECT COUNT(*) FROM IMPORT_CHUNK c JOIN CONTACT_IMPORT i ON i.ID = c.IMPORT_ID "
-                + "WHERE i.CAMPAIGN_ID = 'cmp_failover' AND c.STATUS = 'RESENT'", Integer.class))
+                + "WHERE i.CAMPAIGN_ID = 'cmp_failover' AND LOWER(c.STATUS) = 'resent'", Integer.class))
                 .as("at most the chunk in flight at the kill is sent again").isLessThanOrEqualTo(1);
         assertNo429();
+    }
+
+    /** Waits for {@code condition}; on time-out fails with every import's state and the live nodes' last log lines. */
+    private static void awaitOrExplain(Duration atMost, Callable<Boolean> condition) {
+        try {
+            await().atMost(atMost).pollInterval(Duration.ofMillis(250)).until(condition);
+        } catch (ConditionTimeoutException e) {
+            StringBuilder state = new StringBuilder(e.getMessage()).append("\nimports:\n");
+            ledger.queryForList("SELECT ID, CAMPAIGN_ID, FILE_NAME, STATUS, LAST_ERROR FROM CONTACT_IMPORT ORDER BY ID")
+                    .forEach(row -> state.append("  ").append(row).append('\n'));
+            for (int node = 0; node < cluster.size(); node++) {
+                state.append("node-").append(node + 1).append(" log:\n").append(cluster.node(node).logTail(40))
+                        .append('\n');
+            }
+            throw new AssertionError(state.toString(), e);
+        }
     }
 
     private static void assertNo429() {
@@ -172,7 +187,7 @@ class ThreeNodesScenarioTest {
 
     private static int chunksSent(String campaign) {
         return ledger.queryForObject("SELECT COUNT(*) FROM IMPORT_CHUNK c JOIN CONTACT_IMPORT i ON i.ID = c.IMPORT_ID "
-                + "WHERE i.CAMPAIGN_ID = ? AND c.STATUS IN ('SENT', 'RESENT')", Integer.class, campaign);
+                + "WHERE i.CAMPAIGN_ID = ? AND LOWER(c.STATUS) IN ('sent', 'resent')", Integer.class, campaign);
     }
 
     private static Map<Long, Long> perMinute(List<ReceivedRequest> requests) {

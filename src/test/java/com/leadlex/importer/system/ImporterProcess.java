@@ -82,6 +82,16 @@ public final class ImporterProcess implements AutoCloseable {
         return port;
     }
 
+    /** The last {@code lines} lines of the process's log, for a failing test to show. */
+    public String logTail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(log);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(log unreadable: " + e + ")";
+        }
+    }
+
     /** Whether the process has logged {@code text} so far. */
     public boolean logContains(String text) throws IOException {
         return Files.readString(log).contains(text);
