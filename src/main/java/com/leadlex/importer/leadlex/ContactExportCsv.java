@@ -45,6 +45,7 @@ final class ContactExportCsv {
             }
             Columns columns = Columns.of(records.next().toList());
             List<ExportedContact> contacts = new ArrayList<>();
+            Instant newest = null;
             int rows = 0;
             while (records.hasNext()) {
                 CSVRecord record = records.next();
@@ -52,12 +53,14 @@ final class ContactExportCsv {
                     continue;
                 }
                 rows++;
-                ExportedContact contact = columns.contact(record, rows);
+                Instant createdAt = columns.createdAt(record, rows);
+                newest = newest == null || createdAt.isAfter(newest) ? createdAt : newest;
+                ExportedContact contact = columns.contact(record, rows, createdAt);
                 if (contact != null) {
                     contacts.add(contact);
                 }
             }
-            return new ContactExportPage(contacts, rows, requestId);
+            return new ContactExportPage(contacts, rows, newest, requestId);
         } catch (CSVException e) {
             throw new UnreadableExport("The contacts export is not well-formed CSV: " + e.getMessage());
         } catch (UncheckedIOException e) {
@@ -83,7 +86,11 @@ final class ContactExportCsv {
             return new Columns(id, email, names.indexOf("full_name"), createdAt);
         }
 
-        ExportedContact contact(CSVRecord record, int row) {
+        Instant createdAt(CSVRecord record, int row) {
+            return instant(field(record, createdAt()), row);
+        }
+
+        ExportedContact contact(CSVRecord record, int row, Instant createdAt) {
             String email = field(record, email());
             if (email.isBlank()) {
                 return null;
@@ -93,8 +100,7 @@ final class ContactExportCsv {
                 throw new UnreadableExport("Row " + row + " of the contacts export has the ID '" + shorten(id)
                         + "', not a contact UUID");
             }
-            return new ExportedContact(id, email, fullName() < 0 ? "" : field(record, fullName()),
-                    instant(field(record, createdAt()), row));
+            return new ExportedContact(id, email, fullName() < 0 ? "" : field(record, fullName()), createdAt);
         }
 
         private static String field(CSVRecord record, int index) {

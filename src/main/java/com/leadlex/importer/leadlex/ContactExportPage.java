@@ -1,5 +1,6 @@
 package com.leadlex.importer.leadlex;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -8,9 +9,11 @@ import java.util.List;
  * @param contacts  the rows that carry an e-mail address, in the export's order
  * @param rows      every data row, those without an address too: when it reaches the query's limit,
  *                  there may be more to fetch
+ * @param newestCreatedAt the latest {@code created_at} of all rows (those without an address too), or null
+ *                  when there were none: where the next page starts
  * @param requestId LeadLex's {@code X-Request-ID}, or null
  */
-public record ContactExportPage(List<ExportedContact> contacts, int rows, String requestId) {
+public record ContactExportPage(List<ExportedContact> contacts, int rows, Instant newestCreatedAt, String requestId) {
 
     public ContactExportPage {
         contacts = List.copyOf(contacts);
