@@ -83,7 +83,7 @@ public class ImportResultsWriter {
      *                      that it is paused); null for an import that completed
      */
     private Path write(ImportRecord record, String notSentReason) {
-        ImportFiles files = directories.withLocalCopy(record.stagingName(), ImportFiles.STAGED);
+        ImportFiles files = directories.withLocalCopy(record.stagingName(), ImportFiles.STAGED_ALWAYS);
         Path target = files.results();
         Path temp = target.resolveSibling(target.getFileName() + ".tmp");
         try (CSVPrinter out = new CSVPrinter(openForWriting(temp),
