@@ -44,3 +44,8 @@ CREATE TABLE CONTACT_EXPORT_CALL (
 );
 
 CREATE INDEX CONTACT_EXPORT_CALL_KEY_IDX ON CONTACT_EXPORT_CALL (KEY_HASH, CALLED_AT);
+
+-- CRM records without a LeadLex ID are stored by their e-mail address (normalized); the import of
+-- their batch resolves it. A row has its contact ID or its address.
+ALTER TABLE WEBHOOK_CONTACT ADD COLUMN EMAIL VARCHAR(320);
+ALTER TABLE WEBHOOK_CONTACT ALTER COLUMN CONTACT_ID DROP NOT NULL;
