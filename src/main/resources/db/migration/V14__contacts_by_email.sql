@@ -49,3 +49,24 @@ CREATE INDEX CONTACT_EXPORT_CALL_KEY_IDX ON CONTACT_EXPORT_CALL (KEY_HASH, CALLE
 -- their batch resolves it. A row has its contact ID or its address.
 ALTER TABLE WEBHOOK_CONTACT ADD COLUMN EMAIL VARCHAR(320);
 ALTER TABLE WEBHOOK_CONTACT ALTER COLUMN CONTACT_ID DROP NOT NULL;
+
+-- An import's e-mail rows as its first step resolved them, one per address (the first line that gave
+-- it; repeats are duplicate_in_list): the address, the contact ID it resolved to (null: unknown_email)
+-- and how it was found (list, directory, created). Written when the step starts and filled as it goes,
+-- so any node can go on and write results.csv.
+-- BULK_BATCH is the bulk creation call the address was sent in: set and committed before the call, so
+-- an import resumed after a crash looks those addresses up instead of creating them again.
+CREATE TABLE IMPORT_EMAIL (
+    IMPORT_ID  BIGINT       NOT NULL,
+    LINE       BIGINT       NOT NULL,
+    EMAIL      VARCHAR(320) NOT NULL,
+    FULL_NAME  VARCHAR(500),
+    CONTACT_ID VARCHAR(36),
+    FOUND_BY   VARCHAR(10),
+    BULK_BATCH INTEGER,
+    CONSTRAINT IMPORT_EMAIL_PK PRIMARY KEY (IMPORT_ID, LINE)
+);
+
+-- Look-up and creation requests an import made (export, search, bulk), apart from add-contacts.
+ALTER TABLE CONTACT_IMPORT ADD COLUMN LOOKUP_REQUESTS BIGINT DEFAULT 0 NOT NULL;
+ALTER TABLE CONTACT_IMPORT ADD COLUMN CREATE_REQUESTS BIGINT DEFAULT 0 NOT NULL;

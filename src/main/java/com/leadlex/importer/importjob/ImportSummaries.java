@@ -78,6 +78,7 @@ public class ImportSummaries {
             return ImportTotals.NONE;
         }
         return execution.getStepExecutions().stream()
+                .filter(step -> ImportJobParameters.STEP_NAME.equals(step.getStepName()))
                 .max(Comparator.comparingLong(StepExecution::getId))
                 .map(step -> ImportTotals.from(step.getExecutionContext()))
                 .orElse(ImportTotals.NONE);

@@ -18,6 +18,10 @@ public record ImportFiles(Path directory) {
     public static final String DUPLICATES = "duplicates.csv";
     public static final String EMAILS = "emails.csv";
     public static final String RESULTS = "results.csv";
+    /** The spool with e-mail rows resolved (unknown ones left out), written by the import's first step. */
+    public static final String RESOLVED = "resolved.txt";
+    /** For each line of {@link #RESOLVED}, the line of the source file it came from. */
+    public static final String RESOLVED_LINES = "resolved.lines";
     private static final String OUTCOMES = "outcomes";
 
     /** What staging writes and the import reads: stored in the database before the list is accepted. */
@@ -33,7 +37,7 @@ public record ImportFiles(Path directory) {
      * The staged IDs and addresses themselves, removed {@code importer.staging.retention} after the import
      * ended.
      */
-    public static final List<String> STAGED_IDS = List.of(SPOOL, SPOOL_LINES, EMAILS);
+    public static final List<String> STAGED_IDS = List.of(SPOOL, SPOOL_LINES, EMAILS, RESOLVED, RESOLVED_LINES);
 
     /** The file called {@code name} in this directory. */
     public Path file(String name) {
