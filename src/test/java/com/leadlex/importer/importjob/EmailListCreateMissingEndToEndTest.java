@@ -63,6 +63,7 @@ class EmailListCreateMissingEndToEndTest extends ImportIntegrationTest {
         assertThat(results).filteredOn(l -> l.contains(",unknown_email,")).isEmpty();
         assertThat(results).filteredOn(l -> l.contains(",invalid,invalid_email,")).hasSize(50);
         assertThat(emails.requests(done.id())).as("look-ups, creations").containsExactly(1, 1);
+        assertThat(summaries.describe(done).oneLine()).contains("(and 1 look-up, 1 creation request(s)");
     }
 
     @Test

@@ -3,6 +3,10 @@ package com.leadlex.importer.importjob;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,6 +20,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.leadlex.importer.intake.DryRunReport;
+import com.leadlex.importer.intake.ImportDryRun;
 import com.leadlex.importer.ledger.ImportEmailRepository;
 import com.leadlex.importer.ledger.ImportRecord;
 import com.leadlex.importer.ledger.ImportStatus;
@@ -39,6 +45,8 @@ class EmailListImportEndToEndTest extends ImportIntegrationTest {
 
     @Autowired
     ImportEmailRepository emails;
+    @Autowired
+    ImportDryRun dryRun;
 
     @BeforeEach
     void laterThanTheLastRefresh() {
@@ -72,9 +80,21 @@ class EmailListImportEndToEndTest extends ImportIntegrationTest {
     @Test
     void twoThousandRowsEnrollTheFifteenHundredKnownInThreeRequestsAndReportTheRest() {
         sandbox.createCampaign("cmp_email_2000");
+        Path list = write("emails-2000.csv", twoThousandRows("unknown.example"));
+        DryRunReport dry;
+        try (var content = Files.newInputStream(list)) {
+            dry = dryRun.check(content, "emails-2000.csv", "cmp_email_2000");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertThat(dry.emailsToResolve()).isEqualTo(1_800);
+        assertThat(dry.contactsToCreate()).as("create-missing is off").isZero();
+        assertThat(dry.lookUpRequests()).as("one export").isEqualTo(1);
+        assertThat(dry.createRequests()).isZero();
+        assertThat(dry.text()).contains("1800 e-mail address(es) to resolve, 0 contact(s) to create: 1 export request");
+        assertThat(sandbox.contactRequests()).as("a dry run calls nothing").isEmpty();
 
-        ImportRecord done = importNow(write("emails-2000.csv", twoThousandRows("unknown.example")), "cmp_email_2000",
-                false);
+        ImportRecord done = importNow(list, "cmp_email_2000", false);
 
         assertThat(done.status()).as(done.lastError()).isEqualTo(ImportStatus.COMPLETED);
         assertThat(requestsFor("cmp_email_2000")).extracting(ReceivedRequest::contactCount)
