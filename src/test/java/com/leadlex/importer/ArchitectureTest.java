@@ -12,10 +12,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
  * The package layout reads as the data path: from the edges ({@code web}, {@code cli},
- * {@code sources}, {@code webhook}) through {@code intake} and {@code importjob} down to
- * {@code staging}, {@code leadlex} and {@code ledger}; {@code system} and {@code sandbox} aside;
- * {@code notify} at the edge, listening to events that the job and the sources define; {@code cluster}
- * (nodes and their leader) just above the ledger, asked by the job, the sources and the web.
+ * {@code sources}, {@code webhook}) through {@code intake} and {@code importjob} (and the contact
+ * directory below it) down to {@code staging}, {@code leadlex} and {@code ledger}; {@code system} and
+ * {@code sandbox} aside; {@code notify} at the edge, listening to events that the job and the sources define;
+ * {@code cluster} (nodes and their leader) just above the ledger, asked by the job, the sources and the web.
  * Arrows point one way and no two feature packages import each other.
  */
 class ArchitectureTest {
@@ -37,24 +37,32 @@ class ArchitectureTest {
     @Test
     void stagingKnowsNothingOfImportsSourcesOrLeadLex() {
         noClasses().that().resideInAPackage(ROOT + ".staging..").should().dependOnClassesThat()
-                .resideInAnyPackage(packages("intake", "importjob", "leadlex", "ledger", "sources", "webhook", "web",
-                        "cli", "sandbox"))
+                .resideInAnyPackage(packages("intake", "importjob", "contacts", "leadlex", "ledger", "sources", "webhook",
+                        "web", "cli", "sandbox"))
                 .check(classes);
     }
 
     @Test
     void theBottomLayersDoNotCallUpwards() {
         noClasses().that().resideInAnyPackage(packages("leadlex", "ledger")).should().dependOnClassesThat()
-                .resideInAnyPackage(packages("intake", "importjob", "sources", "webhook", "web", "cli", "notify",
-                        "cluster"))
+                .resideInAnyPackage(packages("intake", "importjob", "contacts", "sources", "webhook", "web", "cli",
+                        "notify", "cluster"))
                 .check(classes);
     }
 
     @Test
     void theClusterKnowsOnlyTheLedgerAndSystemBelowIt() {
         noClasses().that().resideInAPackage(ROOT + ".cluster..").should().dependOnClassesThat()
-                .resideInAnyPackage(packages("staging", "intake", "importjob", "leadlex", "sources", "webhook", "web",
-                        "cli", "notify", "sandbox"))
+                .resideInAnyPackage(packages("staging", "intake", "importjob", "contacts", "leadlex", "sources",
+                        "webhook", "web", "cli", "notify", "sandbox"))
+                .check(classes);
+    }
+
+    @Test
+    void theContactDirectorySitsBetweenTheJobAndLeadLex() {
+        noClasses().that().resideInAPackage(ROOT + ".contacts..").should().dependOnClassesThat()
+                .resideInAnyPackage(packages("intake", "importjob", "sources", "webhook", "web", "cli", "notify",
+                        "sandbox"))
                 .check(classes);
     }
 
@@ -75,8 +83,8 @@ class ArchitectureTest {
     @Test
     void systemAndTheSandboxDependOnNoFeature() {
         noClasses().that().resideInAnyPackage(packages("system", "sandbox")).should().dependOnClassesThat()
-                .resideInAnyPackage(packages("staging", "intake", "importjob", "leadlex", "ledger", "sources",
-                        "webhook", "web", "cli", "notify", "cluster"))
+                .resideInAnyPackage(packages("staging", "intake", "importjob", "contacts", "leadlex", "ledger",
+                        "sources", "webhook", "web", "cli", "notify", "cluster"))
                 .check(classes);
     }
 

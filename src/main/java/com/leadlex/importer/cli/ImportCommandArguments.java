@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The parsed words of {@code import [--campaign <id>] [--force] [--dry-run] [--debug] <file> [--spring.property=value ...]}
+ * The parsed words of {@code import [--campaign <id>] [--force] [--create-missing] [--dry-run] [--debug] <file> [--spring.property=value ...]}
  * (or {@code dry-run --campaign <id> <file>}). Options of the form {@code --name=value} that are not
  * ours go to Spring Boot untouched.
  */
@@ -41,6 +41,9 @@ public record ImportCommandArguments(String campaignId, Path file, boolean force
                 campaign = arg.substring("--campaign=".length());
             } else if (arg.equals("--force")) {
                 force = true;
+            } else if (arg.equals("--create-missing")) {
+                // this one-shot process's own setting: the import it runs (or checks) creates unknown addresses
+                spring.add("--importer.contacts.create-missing=true");
             } else if (arg.equals("--dry-run")) {
                 dryRun = true;
             } else if (arg.equals("--debug")) {

@@ -10,7 +10,7 @@ final class Usage {
             dashboard and the API on port 8080 (every --name=value below applies to it too).
 
             Commands:
-              import --campaign <campaign-id> [--force] [--dry-run] <file>
+              import --campaign <campaign-id> [--force] [--create-missing] [--dry-run] <file>
                   Imports one contact list (.csv, .tsv, .txt, .json, optionally .gz) into a LeadLex
                   campaign in the foreground, shows its progress (chunks, IDs per second, when it will
                   finish), prints its summary and exits. Running it again resumes an unfinished import
@@ -38,6 +38,8 @@ final class Usage {
             Options of import and dry-run:
               -c, --campaign <campaign-id>  the LeadLex campaign (also --campaign=<campaign-id>)
               --force                       imports the list again even if it was imported before
+              --create-missing              creates the contacts of e-mail addresses LeadLex does not know
+                                            (bulk, 500 per call) instead of reporting them unknown_email
               --dry-run                     import only checks the list, as dry-run does
               --debug                       shows full stack traces and Spring's own log output
               --<any.spring.property>=<value>

@@ -7,6 +7,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.file.FlatFileItemReader;
+import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemReaderBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -27,10 +28,24 @@ import com.leadlex.importer.system.ImporterProperties;
 public class ContactImportJobConfiguration {
 
     @Bean
-    Job contactImportJob(JobRepository jobRepository, Step sendChunksStep, ImportJobListener listener) {
+    Job contactImportJob(JobRepository jobRepository, Step resolveEmailsStep, Step sendChunksStep,
+            ImportJobListener listener) {
         return new JobBuilder(ImportJobParameters.JOB_NAME, jobRepository)
                 .listener(listener)
-                .start(sendChunksStep)
+                .start(resolveEmailsStep)
+                .next(sendChunksStep)
+                .build();
+    }
+
+    /**
+     * Resolves the e-mail rows before anything is sent; a list without any passes at once. It talks to
+     * LeadLex and commits what it learns on its own (each write its own transaction, the directory's
+     * refresh lease visible to other nodes), so the step itself holds no database transaction open.
+     */
+    @Bean
+    Step resolveEmailsStep(JobRepository jobRepository, EmailResolution resolution) {
+        return new StepBuilder(ImportJobParameters.RESOLVE_STEP_NAME, jobRepository)
+                .tasklet(resolution, new ResourcelessTransactionManager())
                 .build();
     }
 

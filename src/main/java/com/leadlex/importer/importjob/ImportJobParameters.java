@@ -22,6 +22,9 @@ public final class ImportJobParameters {
      */
     public static final String SPOOL_FILE = "spoolFile";
     public static final String SOURCE_TAG = "sourceTag";
+    /** {@code true} or {@code false}: create the contacts of unknown addresses; blank = importer.contacts.create-missing. */
+    public static final String CREATE_MISSING = "createMissing";
+    public static final String RESOLVE_STEP_NAME = "resolveEmails";
 
     private ImportJobParameters() {
     }

@@ -12,6 +12,7 @@ import com.leadlex.importer.ledger.ImportRecord;
 import com.leadlex.importer.ledger.ImportRepository;
 import com.leadlex.importer.staging.ImportDirectories;
 import com.leadlex.importer.staging.ImportFiles;
+import com.leadlex.importer.staging.StoredImportFiles;
 
 /**
  * Finds the spool an import's job reads, on whichever node runs it: this node's copy of the import's
@@ -24,10 +25,12 @@ class ImportSpools {
 
     private final ImportRepository imports;
     private final ImportDirectories directories;
+    private final StoredImportFiles stored;
 
-    ImportSpools(ImportRepository imports, ImportDirectories directories) {
+    ImportSpools(ImportRepository imports, ImportDirectories directories, StoredImportFiles stored) {
         this.imports = imports;
         this.directories = directories;
+        this.stored = stored;
     }
 
     /**
@@ -44,6 +47,12 @@ class ImportSpools {
                     + "ended); drop the list again to import it afresh"));
         }
         try {
+            // an import with e-mail rows sends the spool its first step resolved
+            if (Files.exists(directories.local(record.stagingName()).file(ImportFiles.RESOLVED))
+                    || stored.has(record.stagingName(), ImportFiles.RESOLVED)) {
+                return directories.withLocalCopy(record.stagingName(), List.of(ImportFiles.RESOLVED))
+                        .file(ImportFiles.RESOLVED);
+            }
             return directories.withLocalCopy(record.stagingName(), List.of(ImportFiles.SPOOL)).spool();
         } catch (UncheckedIOException e) {
             if (earlierVersionsSpoolFile != null && Files.exists(Path.of(earlierVersionsSpoolFile))) {

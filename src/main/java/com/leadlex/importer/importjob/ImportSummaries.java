@@ -11,6 +11,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
 import com.leadlex.importer.ledger.ImportChunkRepository;
+import com.leadlex.importer.ledger.ImportEmailRepository;
 import com.leadlex.importer.ledger.ImportLeaseRepository;
 import com.leadlex.importer.ledger.ImportRecord;
 import com.leadlex.importer.ledger.ImportResults;
@@ -29,9 +30,11 @@ public class ImportSummaries {
     private final CompletionPlanner planner;
     private final ImportLeaseRepository leases;
     private final ImportResults results;
+    private final ImportEmailRepository emails;
 
     public ImportSummaries(ImportChunkRepository chunks, JobRepository jobRepository, CompletionPlanner planner,
-            ImportLeaseRepository leases, ImportResults results) {
+            ImportLeaseRepository leases, ImportResults results, ImportEmailRepository emails) {
+        this.emails = emails;
         this.leases = leases;
         this.results = results;
         this.chunks = chunks;
@@ -57,6 +60,7 @@ public class ImportSummaries {
         boolean fromStep = totals.rowsRead() > 0;
         long requestsLeft = record.status().isFinal() ? 0 : Math.max(0, record.totalChunks() - progress.chunksDone());
         Instant eta = forecast.etaOf(record.id());
+        long[] contactRequests = emails.requests(record.id());
         return new ImportSummary(record.id(), record.status(), ImportStatusText.state(record, forecast.at()),
                 record.campaignId(), record.sourceName(),
                 record.fileName(), fromStep ? totals.rowsRead() : record.rowsRead(), record.validIds(),
@@ -66,7 +70,8 @@ public class ImportSummaries {
                 record.totalChunks(), requestsLeft, eta, ImportStatusText.eta(record, eta, forecast.at()),
                 record.lastErrorCode(), record.lastError(), record.resumeAt(), record.quotaWaitUntil(),
                 record.duplicateOf(), record.createdAt(), record.finishedAt(),
-                results.location(record).orElse(null), InstanceIdentity.nodeNameOf(runBy.get(record.id())));
+                results.location(record).orElse(null), InstanceIdentity.nodeNameOf(runBy.get(record.id())),
+                contactRequests[0], contactRequests[1]);
     }
 
     private ImportTotals totals(ImportRecord record) {
@@ -78,6 +83,7 @@ public class ImportSummaries {
             return ImportTotals.NONE;
         }
         return execution.getStepExecutions().stream()
+                .filter(step -> ImportJobParameters.STEP_NAME.equals(step.getStepName()))
                 .max(Comparator.comparingLong(StepExecution::getId))
                 .map(step -> ImportTotals.from(step.getExecutionContext()))
                 .orElse(ImportTotals.NONE);

@@ -46,7 +46,9 @@ public record ImportSummary(
         Instant createdAt,
         Instant finishedAt,
         String resultsFile,
-        String node) {
+        String node,
+        long lookUpRequests,
+        long createRequests) {
 
     /** The summary as one log or console line. */
     public String oneLine() {
@@ -61,6 +63,10 @@ public record ImportSummary(
         }
         line.append("; ").append(chunksDone).append('/').append(chunksTotal).append(" chunks, ")
                 .append(requests).append(" requests");
+        if (lookUpRequests > 0 || createRequests > 0) {
+            line.append(" (and ").append(lookUpRequests).append(" look-up, ").append(createRequests)
+                    .append(" creation request(s) for e-mail addresses)");
+        }
         if (duplicateOf != null) {
             line.append("; same list as import ").append(duplicateOf).append(", nothing sent");
         }

@@ -94,7 +94,8 @@ public class StagedIdsRetention {
             if (imports.markStagedIdsRemoved(due.id(), due.status(), cutoff)) {
                 // a list already imported has no results: its rejected rows stay readable from its own files
                 stored.remove(due.stagingName(), due.status() == ImportStatus.ALREADY_IMPORTED
-                        ? ImportFiles.STAGED_IDS : ImportFiles.STAGED);
+                        ? ImportFiles.STAGED_IDS : java.util.stream.Stream.concat(ImportFiles.STAGED.stream(),
+                                ImportFiles.STAGED_IDS.stream()).distinct().toList());
                 removed++;
             }
         }

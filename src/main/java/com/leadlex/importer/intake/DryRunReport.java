@@ -36,7 +36,11 @@ public record DryRunReport(
         Duration estimatedDuration,
         String estimate,
         Long alreadyImportedBy,
-        List<String> firstRejects) {
+        List<String> firstRejects,
+        long emailsToResolve,
+        long contactsToCreate,
+        long lookUpRequests,
+        long createRequests) {
 
     /** The report as a few lines for the console. */
     public String text() {
@@ -47,6 +51,11 @@ public record DryRunReport(
                 .append(" invalid, ").append(duplicates).append(" duplicates\n")
                 .append(requests).append(" request(s) of up to ").append(chunkSize).append(" IDs; ")
                 .append(estimate).append('\n');
+        if (emailsToResolve > 0) {
+            text.append(emailsToResolve).append(" e-mail address(es) to resolve, ").append(contactsToCreate)
+                    .append(" contact(s) to create: ").append(lookUpRequests).append(" export request(s), ")
+                    .append(createRequests).append(" bulk creation request(s), counted in the estimate\n");
+        }
         if (alreadyImportedBy != null) {
             text.append("This list was already imported into this campaign by import ").append(alreadyImportedBy)
                     .append(": importing it again sends nothing unless forced\n");

@@ -1,5 +1,13 @@
 package com.leadlex.importer.intake;
 
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import com.leadlex.importer.contacts.ContactDirectory;
+import com.leadlex.importer.contacts.ContactsProperties;
+import com.leadlex.importer.leadlex.LeadLexContactsClient;
+import com.leadlex.importer.staging.ImportFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,8 +53,13 @@ public class ImportDryRun {
     private final ImporterProperties properties;
     private final CompletionPlanner planner;
 
+    private final ContactDirectory directory;
+    private final ContactsProperties contacts;
+
     public ImportDryRun(ContactListStager stager, JobRepository jobRepository, ImporterProperties properties,
-            CompletionPlanner planner) {
+            CompletionPlanner planner, ContactDirectory directory, ContactsProperties contacts) {
+        this.directory = directory;
+        this.contacts = contacts;
         this.stager = stager;
         this.jobRepository = jobRepository;
         this.properties = properties;
@@ -60,15 +73,47 @@ public class ImportDryRun {
         try {
             StagedList staged = stager.stage(content, fileName, scratch);
             int chunkSize = properties.chunkSize();
+            // e-mail rows: the directory is read (no request); addresses it does not know cost an export, and
+            // bulk calls when they are to be created (at most those: the export may find them)
+            Set<String> addresses = uniqueEmails(new ImportFiles(scratch).emails());
+            Set<String> unknown = new HashSet<>(addresses);
+            try {
+                unknown.removeAll(directory.lookUp(addresses).keySet());
+            } catch (RuntimeException e) {
+                // no key configured, or the database's directory unreadable: count every address as unknown
+            }
+            long contactsToCreate = contacts.createMissing() ? unknown.size() : 0;
+            long lookUps = unknown.isEmpty() ? 0 : 1;
+            long creations = (contactsToCreate + LeadLexContactsClient.MAX_CONTACTS_PER_CREATION - 1)
+                    / LeadLexContactsClient.MAX_CONTACTS_PER_CREATION;
+            // at most: before the export, an address the directory does not know yet may well exist
             long requests = (staged.validUnique() + chunkSize - 1) / chunkSize;
-            NewImportForecast forecast = planner.forecastNew(requests);
+            NewImportForecast forecast = planner.forecastNew(requests + lookUps + creations);
             return new DryRunReport(campaignId, fileName, staged.rowsRead(), staged.validUnique(), staged.invalid(),
                     staged.duplicates(), chunkSize, requests, forecast.outlook().limits(), forecast.eta(),
-                    DryRunEstimate.duration(forecast), DryRunEstimate.describe(requests, forecast),
-                    alreadyImportedBy(campaignId, staged.contentHash()), firstRejects(staged.rejectsFile()));
+                    DryRunEstimate.duration(forecast), DryRunEstimate.describe(requests + lookUps + creations,
+                            forecast),
+                    alreadyImportedBy(campaignId, staged.contentHash()), firstRejects(staged.rejectsFile()),
+                    addresses.size(), contactsToCreate, lookUps, creations);
         } finally {
             deleteTree(scratch);
         }
+    }
+
+    private static Set<String> uniqueEmails(Path emailsFile) {
+        Set<String> addresses = new LinkedHashSet<>();
+        if (!Files.exists(emailsFile)) {
+            return addresses;
+        }
+        try (BufferedReader reader = Files.newBufferedReader(emailsFile, StandardCharsets.UTF_8)) {
+            for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                    .parse(reader)) {
+                addresses.add(row.get("email"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return addresses;
     }
 
     private Long alreadyImportedBy(String campaignId, String contentHash) {

@@ -37,9 +37,10 @@ public class CamelLeadLexTransport implements LeadLexTransport {
         try {
             exchange = producerTemplate.send(SendContactChunkRoute.ENDPOINT, request -> {
                 request.setProperty(SendContactChunkRoute.ORIGIN, origin(call.url()));
+                request.setProperty(SendContactChunkRoute.METHOD, call.method());
                 request.getIn().setHeader(Exchange.HTTP_URI, call.url());
                 call.headers().forEach(request.getIn()::setHeader);
-                request.getIn().setBody(call.body());
+                request.getIn().setBody(call.isGet() ? null : call.body());
             });
         } catch (RuntimeException e) {
             if (!camel.isStarted()) {

@@ -17,4 +17,11 @@ public interface LeadLexActivity {
 
     /** The quota gate made a request wait this long before it went out. */
     void waitedForQuota(Duration wait);
+
+    /**
+     * A contacts request (export, search, bulk creation) got {@code status}, 0 when none arrived; told
+     * besides {@link #answered}, so look-ups and creations can be counted apart from enrollments.
+     */
+    default void contactsRequestAnswered(ContactsRequestKind kind, int status) {
+    }
 }

@@ -1,7 +1,8 @@
 package com.leadlex.importer.leadlex;
 
 /**
- * Every way an "Add Contacts to Campaign" request can fail, with what it means for the import and
+ * Every way a LeadLex request can fail ("Add Contacts to Campaign", and the contacts export, search
+ * and bulk creation that find or create contacts by e-mail), with what it means for the import and
  * what an operator should do about it.
  */
 public enum LeadLexError {
@@ -22,7 +23,16 @@ public enum LeadLexError {
     UNREACHABLE(0, "unreachable", false,
             "LeadLex could not be reached (timeout or connection failure): check leadlex.base-url and the network, then restart the import"),
     UNEXPECTED_RESPONSE(0, "unexpected_response", false,
-            "LeadLex answered in a way the importer does not understand: check leadlex.base-url points at the LeadLex API");
+            "LeadLex answered in a way the importer does not understand: check leadlex.base-url points at the LeadLex API"),
+    CONTACTS_NOT_READABLE(403, "insufficient_permissions", true,
+            "The API key lacks contacts:read, which finding contacts by e-mail needs (the contacts export and search): "
+                    + "give the key that permission or put LeadLex contact IDs in the list, then restart the import"),
+    CONTACTS_NOT_WRITABLE(403, "insufficient_permissions", true,
+            "The API key lacks contacts:write, which creating the missing contacts needs: give the key that permission "
+                    + "or turn importer.contacts.create-missing off, then restart the import"),
+    CONTACTS_REFUSED(400, "contacts_refused", true,
+            "LeadLex refused the contacts the importer asked it to create (its message names the field): fix that "
+                    + "column in the list, or turn importer.contacts.create-missing off, then restart the import");
 
     private final int httpStatus;
     private final String code;

@@ -11,7 +11,8 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * The LeadLex-side meters: requests by HTTP status ({@code leadlex_requests_total}, status "none"
- * when no answer came), 429s ({@code leadlex_rate_limited_total}), retries by reason, quota waits
+ * when no answer came), the contacts look-ups and creations among them by request
+ * ({@code leadlex_contacts_requests_total}), 429s ({@code leadlex_rate_limited_total}), retries by reason, quota waits
  * ({@code leadlex_quota_waits_seconds}) and the configured key's quota left per window
  * ({@code leadlex_quota_remaining}, -1 when the window is unlimited and LeadLex said nothing).
  * The key appears only masked.
@@ -42,6 +43,14 @@ public class LeadLexMeters implements LeadLexActivity {
         if (status == 429) {
             rateLimited.increment();
         }
+    }
+
+    @Override
+    public void contactsRequestAnswered(ContactsRequestKind kind, int status) {
+        Counter.builder("leadlex.contacts.requests")
+                .description("Contacts look-ups (export, search) and creations sent to LeadLex, by request and status")
+                .tag("request", kind.tag()).tag("status", status == 0 ? "none" : Integer.toString(status))
+                .register(registry).increment();
     }
 
     @Override

@@ -5,7 +5,8 @@ import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * The outbound HTTP call to LeadLex, as Camel wiring and nothing else: whatever the caller put on the
+ * The outbound HTTP call to LeadLex (chunks of contacts, and the contacts look-ups and creations
+ * beside them), as Camel wiring and nothing else: whatever the caller put on the
  * exchange, only {@code Authorization}, {@code Content-Type} and {@code Accept} reach LeadLex; non-2xx
  * answers come back as responses, not exceptions; HttpClient's own retries are off; timeouts come from
  * {@code leadlex.connect-timeout} / {@code leadlex.read-timeout}. Retries, quota and error mapping live in
@@ -23,6 +24,8 @@ public class SendContactChunkRoute extends RouteBuilder {
      * campaign ID back into the URL's syntax.
      */
     public static final String ORIGIN = "leadLexOrigin";
+    /** Exchange property (never sent) holding the HTTP method: POST to enroll or create, GET to look contacts up. */
+    public static final String METHOD = "leadLexMethod";
     static final String NO_RETRY_CONFIGURER = "leadLexAutomaticRetriesDisabledConfigurer";
 
     private final LeadLexProperties properties;
@@ -39,7 +42,7 @@ public class SendContactChunkRoute extends RouteBuilder {
                 // failures go back to LeadLexClient, which retries or reports them: no ERROR log per attempt here
                 .errorHandler(noErrorHandler())
                 .removeHeaders("*", "Authorization", "Content-Type", "Accept", Exchange.HTTP_URI)
-                .setHeader(Exchange.HTTP_METHOD, constant("POST"))
+                .setHeader(Exchange.HTTP_METHOD, exchangeProperty(METHOD))
                 .toD("${exchangeProperty." + ORIGIN + "}?" + httpEndpointOptions());
     }
 

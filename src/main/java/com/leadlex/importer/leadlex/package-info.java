@@ -8,6 +8,9 @@
  * The gate keeps what each key used per minute and per UTC day, and LeadLex's last word on it, in the
  * database ({@link com.leadlex.importer.leadlex.QuotaUsageRepository}) and reserves there under the key's
  * row lock, so the quota outlives the process and is one quota for every node on the database.
+ * {@link com.leadlex.importer.leadlex.LeadLexContactsClient} makes the contacts requests that finding contacts
+ * by e-mail needs (export, search, bulk creation) the same way, through the same route and the same gate
+ * ({@link com.leadlex.importer.leadlex.LeadLexRequestSender}), and counts them apart in its meters.
  * Configuration is {@code leadlex.*} ({@link com.leadlex.importer.leadlex.LeadLexProperties}). Its meters and
  * its health contributor ({@link com.leadlex.importer.leadlex.LeadLexHealthIndicator}) report LeadLex as last
  * seen; they never call it.

@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,15 +35,18 @@ import com.leadlex.importer.staging.StoredImportFiles;
 @Component
 public class ImportResultsWriter {
 
-    static final String[] HEADER = {"line", "contact_id", "outcome", "reason", "chunk"};
+    static final String[] HEADER = {"line", "contact_id", "outcome", "reason", "chunk", "email", "found_by"};
+    static final String UNKNOWN_EMAIL = "unknown_email";
 
     private final ChunkOutcomeFiles legacyOutcomes;
     private final ImportChunkRepository chunks;
     private final ImportDirectories directories;
     private final StoredImportFiles stored;
+    private final ImportEmailRepository emails;
 
     public ImportResultsWriter(ChunkOutcomeFiles legacyOutcomes, ImportChunkRepository chunks,
-            ImportDirectories directories, StoredImportFiles stored) {
+            ImportDirectories directories, StoredImportFiles stored, ImportEmailRepository emails) {
+        this.emails = emails;
         this.legacyOutcomes = legacyOutcomes;
         this.chunks = chunks;
         this.directories = directories;
@@ -83,12 +88,41 @@ public class ImportResultsWriter {
      *                      that it is paused); null for an import that completed
      */
     private Path write(ImportRecord record, String notSentReason) {
-        ImportFiles files = directories.withLocalCopy(record.stagingName(), ImportFiles.STAGED);
+        boolean resolved = Files.exists(directories.local(record.stagingName()).file(ImportFiles.RESOLVED))
+                || stored.has(record.stagingName(), ImportFiles.RESOLVED);
+        List<String> needed = new java.util.ArrayList<>(ImportFiles.STAGED_ALWAYS);
+        if (resolved) {
+            needed.addAll(List.of(ImportFiles.RESOLVED, ImportFiles.RESOLVED_LINES));
+        }
+        ImportFiles files = directories.withLocalCopy(record.stagingName(), needed);
+        // e-mail rows: every address by line (repeats too), and what the import's first step made of each
+        Map<Long, String> emailByLine = new HashMap<>();
+        directories.read(record.stagingName(), ImportFiles.EMAILS, in -> {
+            var reader = new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+            for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                    .parse(reader)) {
+                emailByLine.put(Long.parseLong(row.get("line")), row.get("email"));
+            }
+        });
+        Map<Long, ImportEmailRepository.ImportEmail> emailRows = new HashMap<>();
+        Map<String, String> idByEmail = new HashMap<>();
+        List<ImportEmailRepository.ImportEmail> unknown = new java.util.ArrayList<>();
+        if (!emailByLine.isEmpty()) {
+            for (ImportEmailRepository.ImportEmail row : emails.find(record.id())) {
+                emailRows.put(row.line(), row);
+                if (row.contactId() != null) {
+                    idByEmail.put(row.email(), row.contactId());
+                } else if (resolved) {
+                    unknown.add(row);
+                }
+            }
+        }
+        Iterator<ImportEmailRepository.ImportEmail> unknownRows = unknown.iterator();
         Path target = files.results();
         Path temp = target.resolveSibling(target.getFileName() + ".tmp");
         try (CSVPrinter out = new CSVPrinter(openForWriting(temp),
                 CSVFormat.DEFAULT.builder().setHeader(HEADER).get());
-                SpoolRows spool = new SpoolRows(files, chunks.findByImport(record.id()),
+                SpoolRows spool = new SpoolRows(files, resolved, chunks.findByImport(record.id()),
                         chunkNumber -> outcomeOf(record.id(), chunkNumber, files),
                         notSentReason == null ? "import did not finish" : notSentReason);
                 CsvRows rejects = new CsvRows(files.rejects());
@@ -96,21 +130,39 @@ public class ImportResultsWriter {
             ResultRow nextSpool = spool.next();
             CSVRecord nextReject = rejects.next();
             CSVRecord nextDuplicate = duplicates.next();
-            while (nextSpool != null || nextReject != null || nextDuplicate != null) {
+            ImportEmailRepository.ImportEmail nextUnknown = unknownRows.hasNext() ? unknownRows.next() : null;
+            while (nextSpool != null || nextReject != null || nextDuplicate != null || nextUnknown != null) {
                 long spoolLine = nextSpool == null ? Long.MAX_VALUE : nextSpool.line();
                 long rejectLine = nextReject == null ? Long.MAX_VALUE : Long.parseLong(nextReject.get(0));
                 long duplicateLine = nextDuplicate == null ? Long.MAX_VALUE : Long.parseLong(nextDuplicate.get(0));
-                if (spoolLine <= rejectLine && spoolLine <= duplicateLine) {
-                    out.printRecord(nextSpool.line(), nextSpool.contactId(), nextSpool.outcome(), nextSpool.reason(),
-                            nextSpool.chunk() == 0 ? "" : nextSpool.chunk());
+                long unknownLine = nextUnknown == null ? Long.MAX_VALUE : nextUnknown.line();
+                long first = Math.min(Math.min(spoolLine, rejectLine), Math.min(duplicateLine, unknownLine));
+                if (first == spoolLine) {
+                    String email = emailByLine.getOrDefault(spoolLine, "");
+                    ImportEmailRepository.ImportEmail emailRow = emailRows.get(spoolLine);
+                    // before its first step resolved them, an e-mail row's spool entry is its key: never shown
+                    String contactId = email.isEmpty() || resolved ? nextSpool.contactId() : "";
+                    String foundBy = email.isEmpty() ? ImportEmailRepository.LIST
+                            : emailRow == null || emailRow.foundBy() == null ? "" : emailRow.foundBy();
+                    out.printRecord(nextSpool.line(), contactId, nextSpool.outcome(), nextSpool.reason(),
+                            nextSpool.chunk() == 0 ? "" : nextSpool.chunk(), email, foundBy);
                     nextSpool = spool.next();
-                } else if (rejectLine <= duplicateLine) {
-                    out.printRecord(rejectLine, nextReject.get(1), "invalid", nextReject.get(2), "");
+                } else if (first == rejectLine) {
+                    String reason = nextReject.get(2);
+                    out.printRecord(rejectLine, nextReject.get(1), "invalid", reason, "",
+                            "invalid_email".equals(reason) ? nextReject.get(1) : "", "");
                     nextReject = rejects.next();
-                } else {
-                    out.printRecord(duplicateLine, nextDuplicate.get(1), "duplicate_in_list",
-                            "repeats line " + nextDuplicate.get(2), "");
+                } else if (first == duplicateLine) {
+                    String email = emailByLine.getOrDefault(duplicateLine, "");
+                    String contactId = email.isEmpty() ? nextDuplicate.get(1) : idByEmail.getOrDefault(email, "");
+                    out.printRecord(duplicateLine, contactId, "duplicate_in_list",
+                            "repeats line " + nextDuplicate.get(2), "", email, "");
                     nextDuplicate = duplicates.next();
+                } else {
+                    out.printRecord(unknownLine, "", UNKNOWN_EMAIL,
+                            "no contact of the workspace has this address (looked up after a directory refresh)",
+                            "", nextUnknown.email(), "");
+                    nextUnknown = unknownRows.hasNext() ? unknownRows.next() : null;
                 }
             }
         } catch (IOException e) {
@@ -182,11 +234,13 @@ public class ImportResultsWriter {
         private ChunkRecord chunk;
         private Optional<ChunkOutcome> outcome = Optional.empty();
 
-        SpoolRows(ImportFiles files, List<ChunkRecord> ledger, ChunkOutcomes outcomes, String notSentReason)
-                throws IOException {
-            this.ids = Files.newBufferedReader(files.spool(), StandardCharsets.UTF_8);
+        SpoolRows(ImportFiles files, boolean resolved, List<ChunkRecord> ledger, ChunkOutcomes outcomes,
+                String notSentReason) throws IOException {
+            this.ids = Files.newBufferedReader(resolved ? files.file(ImportFiles.RESOLVED) : files.spool(),
+                    StandardCharsets.UTF_8);
             try {
-                this.sourceLines = Files.newBufferedReader(files.spoolLines(), StandardCharsets.UTF_8);
+                this.sourceLines = Files.newBufferedReader(resolved ? files.file(ImportFiles.RESOLVED_LINES)
+                        : files.spoolLines(), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 ids.close();
                 throw e;

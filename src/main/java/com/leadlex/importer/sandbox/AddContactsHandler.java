@@ -15,6 +15,7 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 import com.leadlex.importer.sandbox.AddContactsBodyReader.ContactsBody;
 import com.leadlex.importer.sandbox.QuotaWindows.QuotaDecision;
+import com.leadlex.importer.sandbox.SandboxAdmission.Admission;
 import com.leadlex.importer.sandbox.SandboxCampaigns.Enrollment;
 import com.leadlex.importer.sandbox.SandboxProperties.Key;
 import com.leadlex.importer.sandbox.SandboxRequestLog.ReceivedRequest;
@@ -33,8 +34,7 @@ class AddContactsHandler {
     private static final String BEARER = "Bearer ";
 
     private final SandboxProperties properties;
-    private final SandboxKeys keys;
-    private final QuotaWindows quotas;
+    private final SandboxAdmission admission;
     private final SandboxCampaigns campaigns;
     private final SandboxFaults faults;
     private final SandboxRequestLog requestLog;
@@ -43,12 +43,11 @@ class AddContactsHandler {
     private final Clock clock;
     private final Sleeper realTime = Sleeper.threadSleeper();
 
-    AddContactsHandler(SandboxProperties properties, SandboxKeys keys, QuotaWindows quotas,
-            SandboxCampaigns campaigns, SandboxFaults faults, SandboxRequestLog requestLog,
-            AddContactsBodyReader bodyReader, JsonMapper jsonMapper, Clock clock) {
+    AddContactsHandler(SandboxProperties properties, SandboxAdmission admission, SandboxCampaigns campaigns,
+            SandboxFaults faults, SandboxRequestLog requestLog, AddContactsBodyReader bodyReader,
+            JsonMapper jsonMapper, Clock clock) {
         this.properties = properties;
-        this.keys = keys;
-        this.quotas = quotas;
+        this.admission = admission;
         this.campaigns = campaigns;
         this.faults = faults;
         this.requestLog = requestLog;
@@ -98,23 +97,12 @@ class AddContactsHandler {
     }
 
     private SandboxAnswer process(String token, String campaignId, ContactsBody body, Instant now) {
-        Optional<Key> found = keys.find(token);
-        if (found.isEmpty()) {
-            return SandboxAnswer.error(SandboxError.invalidKey(token == null
-                    ? "Missing API key: send Authorization: Bearer wbk_…"
-                    : "Invalid, expired or revoked API key " + KeyMask.mask(token)))
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        Admission admitted = admission.admit(token, Key::canWriteCampaigns, SandboxError.insufficientPermissions(),
+                now);
+        if (!admitted.admitted()) {
+            return admitted.refusal();
         }
-        Key key = found.get();
-        boolean permitted = key.canWriteCampaigns();
-        QuotaDecision quota = quotas.admit(key, permitted, now);
-        if (!permitted) {
-            return SandboxAnswer.error(SandboxError.insufficientPermissions()).rateLimit(quota);
-        }
-        if (!quota.allowed()) {
-            return SandboxAnswer.error(SandboxError.rateLimited()).rateLimit(quota)
-                    .header(HttpHeaders.RETRY_AFTER, properties.retryAfter().headerValue(now, quota.reset()));
-        }
+        QuotaDecision quota = admitted.quota();
         if (!campaigns.exists(campaignId)) {
             return SandboxAnswer.error(SandboxError.campaignNotFound(campaignId)).rateLimit(quota);
         }

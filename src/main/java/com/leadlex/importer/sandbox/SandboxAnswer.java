@@ -21,24 +21,38 @@ final class SandboxAnswer {
     static final String RATE_LIMIT_REMAINING = "X-RateLimit-Remaining";
     static final String RATE_LIMIT_RESET = "X-RateLimit-Reset";
 
+    private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+
     private final int status;
     private final Object body;
+    private final MediaType contentType;
     private final SandboxCampaigns.Enrollment enrollment;
     private final HttpHeaders headers = new HttpHeaders();
 
-    private SandboxAnswer(int status, Object body, SandboxCampaigns.Enrollment enrollment) {
+    private SandboxAnswer(int status, Object body, MediaType contentType, SandboxCampaigns.Enrollment enrollment) {
         this.status = status;
         this.body = body;
+        this.contentType = contentType;
         this.enrollment = enrollment;
         headers.set(REQUEST_ID, newRequestId());
     }
 
     static SandboxAnswer ok(SandboxCampaigns.Enrollment enrollment) {
-        return new SandboxAnswer(200, AddContactsResponse.of(enrollment), enrollment);
+        return new SandboxAnswer(200, AddContactsResponse.of(enrollment), MediaType.APPLICATION_JSON, enrollment);
+    }
+
+    /** A success carrying {@code body} as JSON. */
+    static SandboxAnswer json(int status, Object body) {
+        return new SandboxAnswer(status, body, MediaType.APPLICATION_JSON, null);
+    }
+
+    /** A 200 carrying {@code csv} as {@code text/csv}. */
+    static SandboxAnswer csv(String csv) {
+        return new SandboxAnswer(200, csv, CSV, null);
     }
 
     static SandboxAnswer error(SandboxError error) {
-        return new SandboxAnswer(error.status(), ErrorResponse.of(error), null);
+        return new SandboxAnswer(error.status(), ErrorResponse.of(error), MediaType.APPLICATION_JSON, null);
     }
 
     static SandboxAnswer fault(ScriptedFault fault) {
@@ -79,7 +93,7 @@ final class SandboxAnswer {
     ServerResponse toServerResponse() {
         return ServerResponse.status(status)
                 .headers(h -> h.addAll(headers))
-                .contentType(MediaType.APPLICATION_JSON)
+                .contentType(contentType)
                 .body(body);
     }
 
@@ -88,10 +102,11 @@ final class SandboxAnswer {
      * was processed, yet the client never gets a complete answer (see {@link DroppedConnectionValve}).
      */
     ServerResponse toDroppedResponse(JsonMapper jsonMapper) {
-        byte[] json = jsonMapper.writeValueAsBytes(body);
+        byte[] json = body instanceof String text ? text.getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                : jsonMapper.writeValueAsBytes(body);
         return ServerResponse.status(status)
                 .headers(h -> h.addAll(headers))
-                .contentType(MediaType.APPLICATION_JSON)
+                .contentType(contentType)
                 .build((request, response) -> {
                     response.setContentLength(json.length);
                     response.getOutputStream().write(json, 0, json.length / 2);

@@ -17,6 +17,27 @@ record SandboxError(int status, String code, String message) {
                 "This API key lacks the campaigns:write permission");
     }
 
+    /** 403 for the contacts endpoints, naming the permission they need. */
+    static SandboxError lacksPermission(String permission) {
+        return new SandboxError(403, "insufficient_permissions", "This API key lacks the " + permission + " permission");
+    }
+
+    /** The contacts export's own limit per workspace, beside the key's quota. */
+    static SandboxError exportRateLimited(int perHour) {
+        return new SandboxError(429, "rate_limited", "The contacts export is limited to " + perHour
+                + " calls per hour per workspace");
+    }
+
+    /** Not in LeadLex's table: a query parameter the sandbox cannot use, named, rather than a guess. */
+    static SandboxError invalidParameter(String name, String message) {
+        return new SandboxError(400, "invalid_parameter", name + ": " + message);
+    }
+
+    /** Not in LeadLex's table: an element of a bulk-create body that is not a contact. */
+    static SandboxError invalidContact(int index, String message) {
+        return new SandboxError(400, "invalid_contact", "contacts[" + index + "] " + message);
+    }
+
     static SandboxError rateLimited() {
         return new SandboxError(429, "rate_limited", "Rate limit exceeded for this API key");
     }
@@ -43,12 +64,17 @@ record SandboxError(int status, String code, String message) {
     /** Outside LeadLex's table: a request to a path or with a method the sandbox does not serve. */
     static SandboxError noSuchEndpoint(String method, String path) {
         return new SandboxError(404, "not_found", "No sandbox endpoint " + method + " " + path
-                + "; the sandbox serves POST " + SandboxConfiguration.ADD_CONTACTS_PATH);
+                + "; the sandbox serves POST " + SandboxConfiguration.ADD_CONTACTS_PATH + ", GET "
+                + SandboxConfiguration.EXPORT_PATH + ", GET " + SandboxConfiguration.SEARCH_PATH + " and POST "
+                + SandboxConfiguration.BULK_PATH);
     }
 
     static SandboxError methodNotAllowed(String method) {
-        return new SandboxError(405, "method_not_allowed",
-                method + " is not allowed here; use POST " + SandboxConfiguration.ADD_CONTACTS_PATH);
+        return methodNotAllowed(method, "POST", SandboxConfiguration.ADD_CONTACTS_PATH);
+    }
+
+    static SandboxError methodNotAllowed(String method, String allowed, String path) {
+        return new SandboxError(405, "method_not_allowed", method + " is not allowed here; use " + allowed + " " + path);
     }
 
     static SandboxError scripted(ScriptedFault fault) {

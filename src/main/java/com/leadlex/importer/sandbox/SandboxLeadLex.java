@@ -17,14 +17,34 @@ public class SandboxLeadLex {
     private final QuotaWindows quotas;
     private final SandboxFaults faults;
     private final SandboxRequestLog requestLog;
+    private final Contacts contacts;
+
+    /** The workspace's contacts side: its contacts, its export limit, and the requests its endpoints got. */
+    record Contacts(SandboxContacts store, ExportWindows exports, ContactRequestLog requests) {
+    }
 
     SandboxLeadLex(SandboxKeys keys, SandboxCampaigns campaigns, QuotaWindows quotas, SandboxFaults faults,
-            SandboxRequestLog requestLog) {
+            SandboxRequestLog requestLog, Contacts contacts) {
         this.keys = keys;
         this.campaigns = campaigns;
         this.quotas = quotas;
         this.faults = faults;
         this.requestLog = requestLog;
+        this.contacts = contacts;
+    }
+
+    /** The workspace's contacts: seeded ones and those created since, for setting up and checking. */
+    public SandboxContacts contacts() {
+        return contacts.store();
+    }
+
+    /** Requests to the contacts endpoints (export, search, bulk create) so far, oldest first (keys masked). */
+    public List<ContactRequestLog.ContactRequest> contactRequests() {
+        return contacts.requests().requests();
+    }
+
+    public void clearContactRequests() {
+        contacts.requests().clear();
     }
 
     /** Creates an empty campaign (no-op when it exists). */
@@ -85,12 +105,18 @@ public class SandboxLeadLex {
         return faults.pending();
     }
 
-    /** Back to the start: configured keys and campaigns, nothing enrolled, counted, queued or logged. */
+    /**
+     * Back to the start: configured keys and campaigns, the seeded contacts only, nothing enrolled,
+     * counted (exports included), queued or logged.
+     */
     public void reset() {
         faults.clear();
         keys.reset();
         quotas.reset();
         campaigns.reset();
         requestLog.clear();
+        contacts.store().reset();
+        contacts.exports().reset();
+        contacts.requests().clear();
     }
 }

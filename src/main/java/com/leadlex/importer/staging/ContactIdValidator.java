@@ -2,12 +2,17 @@ package com.leadlex.importer.staging;
 
 /**
  * Decides whether a raw value is a contact ID and, when it is not, says why in the words that end
- * up in {@code rejects.csv}.
+ * up in {@code rejects.csv}; also the reasons an e-mail row is refused.
  */
 final class ContactIdValidator {
 
     static final String EMPTY = "empty contact ID";
     static final String NOT_A_UUID = "not a UUID";
+    /** An address that is not one mail systems accept ({@link EmailAddresses#isValid}). */
+    static final String INVALID_EMAIL = "invalid_email";
+    static final String EMPTY_EMAIL = "empty e-mail";
+    /** A row of a list with both columns whose ID and address are both empty. */
+    static final String EMPTY_ROW = "no contact ID and no e-mail";
 
     private ContactIdValidator() {
     }

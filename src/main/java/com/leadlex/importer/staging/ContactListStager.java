@@ -30,7 +30,7 @@ public class ContactListStager {
 
     public ContactListStager(StagingProperties properties) {
         this.properties = properties;
-        this.idNames = new IdFieldNames(properties.idColumn());
+        this.idNames = new IdFieldNames(properties.idColumn(), properties.emailColumn());
     }
 
     /**
@@ -83,8 +83,9 @@ public class ContactListStager {
     private RowCounts readAndSpill(InputStream content, ContactListFormat format, PartitionSpillWriter spill,
             StagingFiles files) {
         try (content; spill; RejectsCsvWriter rejects = new RejectsCsvWriter(files.partial(StagingFiles.REJECTS));
+                EmailRowsWriter emails = new EmailRowsWriter(files.partial(StagingFiles.EMAILS));
                 InputStream utf8 = ContactListInputOpener.open(content)) {
-            ValidatingRowSink sink = new ValidatingRowSink(spill, rejects);
+            ValidatingRowSink sink = new ValidatingRowSink(spill, rejects, emails);
             readerFor(format).read(utf8, sink);
             if (sink.rows() == 0) {
                 throw new ContactListRejectedException("The list holds no rows: the file has only blank lines.");

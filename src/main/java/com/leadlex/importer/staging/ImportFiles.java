@@ -16,14 +16,28 @@ public record ImportFiles(Path directory) {
     public static final String SPOOL_LINES = "spool.lines";
     public static final String REJECTS = "rejects.csv";
     public static final String DUPLICATES = "duplicates.csv";
+    public static final String EMAILS = "emails.csv";
     public static final String RESULTS = "results.csv";
+    /** The spool with e-mail rows resolved (unknown ones left out), written by the import's first step. */
+    public static final String RESOLVED = "resolved.txt";
+    /** For each line of {@link #RESOLVED}, the line of the source file it came from. */
+    public static final String RESOLVED_LINES = "resolved.lines";
     private static final String OUTCOMES = "outcomes";
 
     /** What staging writes and the import reads: stored in the database before the list is accepted. */
-    public static final List<String> STAGED = List.of(SPOOL, SPOOL_LINES, REJECTS, DUPLICATES);
+    public static final List<String> STAGED = List.of(SPOOL, SPOOL_LINES, REJECTS, DUPLICATES, EMAILS);
 
-    /** The staged IDs themselves, removed {@code importer.staging.retention} after the import ended. */
-    public static final List<String> STAGED_IDS = List.of(SPOOL, SPOOL_LINES);
+    /**
+     * The staged files every import has: lists staged before e-mail rows existed have no {@link #EMAILS}
+     * (read it with {@link ImportDirectories#read}, which says when it is missing).
+     */
+    public static final List<String> STAGED_ALWAYS = List.of(SPOOL, SPOOL_LINES, REJECTS, DUPLICATES);
+
+    /**
+     * The staged IDs and addresses themselves, removed {@code importer.staging.retention} after the import
+     * ended.
+     */
+    public static final List<String> STAGED_IDS = List.of(SPOOL, SPOOL_LINES, EMAILS, RESOLVED, RESOLVED_LINES);
 
     /** The file called {@code name} in this directory. */
     public Path file(String name) {
@@ -48,6 +62,11 @@ public record ImportFiles(Path directory) {
     /** Repeated IDs: {@code line,contact_id,first_line}. */
     public Path duplicates() {
         return directory.resolve(DUPLICATES);
+    }
+
+    /** Rows that came with an e-mail address instead of an ID: {@code line,email,full_name}, normalized. */
+    public Path emails() {
+        return directory.resolve(EMAILS);
     }
 
     /** What happened to every input row, written when the import ends. */

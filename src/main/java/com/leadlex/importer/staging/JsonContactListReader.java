@@ -16,13 +16,16 @@ import tools.jackson.core.json.JsonFactory;
 /**
  * Reads JSON lists token by token (never a tree of the whole document), in three shapes: an array
  * of IDs, {@code {"contact_ids": [...]}} (other top-level fields ignored), or an array of objects
- * carrying the ID in a field named as in {@link IdFieldNames}. An array may mix strings and
- * objects. The line of a row is the line where its array element starts.
+ * carrying the ID in a field named as in {@link IdFieldNames}, or, without one, an {@code email}
+ * (with {@code full_name}, or {@code first_name} and {@code last_name}, for creating a missing
+ * contact). A string with an {@code @} is an e-mail address. An array may mix strings and objects.
+ * The line of a row is the line where its array element starts.
  */
 final class JsonContactListReader implements ContactListReader {
 
-    private static final String SHAPES = "Accepted shapes: an array of IDs [\"…\", …], an object"
-            + " {\"contact_ids\": [\"…\", …]}, or an array of objects [{\"contact_id\": \"…\"}, …].";
+    private static final String SHAPES = "Accepted shapes: an array of IDs (or e-mail addresses) [\"…\", …], an"
+            + " object {\"contact_ids\": [\"…\", …]}, or an array of objects [{\"contact_id\": \"…\"}, …] or"
+            + " [{\"email\": \"…\"}, …].";
     private static final JsonFactory FACTORY = new JsonFactory();
 
     private final IdFieldNames idNames;
@@ -88,7 +91,7 @@ final class JsonContactListReader implements ContactListReader {
             long line = parser.currentTokenLocation().getLineNr();
             elements++;
             switch (token) {
-                case VALUE_STRING -> sink.accept(line, parser.getString());
+                case VALUE_STRING -> acceptString(line, parser.getString(), sink);
                 case START_OBJECT -> readObject(parser, line, sink);
                 case VALUE_NULL -> sink.reject(line, "null", ContactIdValidator.EMPTY);
                 case START_ARRAY -> {
@@ -103,26 +106,37 @@ final class JsonContactListReader implements ContactListReader {
         }
     }
 
-    /** Emits the object's ID field; when several accepted names are present the most specific wins. */
+    private static void acceptString(long line, String value, ContactRowSink sink) {
+        if (EmailAddresses.looksLikeAddress(value)) {
+            sink.acceptEmail(line, value, null);
+        } else {
+            sink.accept(line, value);
+        }
+    }
+
+    /**
+     * Emits the object's ID field, when several accepted names are present the most specific; an object
+     * without an ID (or with an empty one) goes by its e-mail field.
+     */
     private void readObject(JsonParser parser, long line, ContactRowSink sink) {
-        String best = null;
-        JsonToken bestToken = null;
-        int bestRank = Integer.MAX_VALUE;
+        ObjectFields object = new ObjectFields(idNames);
         FieldNames fields = new FieldNames();
         for (JsonToken token = parser.nextToken(); token == JsonToken.PROPERTY_NAME; token = parser.nextToken()) {
             String name = parser.currentName();
             fields.add(name);
             JsonToken value = parser.nextToken();
-            int rank = idNames.rank(name);
-            if (rank >= 0 && rank < bestRank) {
-                bestRank = rank;
-                bestToken = value;
-                best = value.isScalarValue() ? parser.getString() : null;
-            }
+            object.offer(name, value, value.isScalarValue() ? parser.getString() : null);
             parser.skipChildren();
         }
-        if (bestToken == null) {
-            sink.reject(line, "{" + fields + "}", "no contact ID field in object");
+        JsonToken bestToken = object.idToken;
+        String best = object.id;
+        boolean emptyId = bestToken == JsonToken.VALUE_NULL || (bestToken == JsonToken.VALUE_STRING && best.isBlank());
+        if ((bestToken == null || emptyId) && object.emailToken == JsonToken.VALUE_STRING) {
+            sink.acceptEmail(line, object.email, IdFieldNames.fullName(object.fullName, object.firstName,
+                    object.lastName));
+        } else if (bestToken == null) {
+            sink.reject(line, "{" + fields + "}", object.emailToken == null ? "no contact ID or email field in object"
+                    : "the email field holds " + withArticle(object.emailToken) + ", not a string");
         } else if (bestToken == JsonToken.VALUE_STRING) {
             sink.accept(line, best);
         } else if (bestToken == JsonToken.VALUE_NULL) {
@@ -132,6 +146,49 @@ final class JsonContactListReader implements ContactListReader {
         } else {
             sink.reject(line, describe(bestToken), "the contact ID field holds " + withArticle(bestToken)
                     + ", not a string");
+        }
+    }
+
+    /** The fields of one object that matter: the best ID, the best address, the name parts. */
+    private static final class ObjectFields {
+
+        private final IdFieldNames names;
+        private int idRank = Integer.MAX_VALUE;
+        private int emailRank = Integer.MAX_VALUE;
+        JsonToken idToken;
+        String id;
+        JsonToken emailToken;
+        String email;
+        String fullName;
+        String firstName;
+        String lastName;
+
+        ObjectFields(IdFieldNames names) {
+            this.names = names;
+        }
+
+        void offer(String name, JsonToken token, String text) {
+            int rank = names.rank(name);
+            if (rank >= 0 && rank < idRank) {
+                idRank = rank;
+                idToken = token;
+                id = text;
+            }
+            int byEmail = names.emailRank(name);
+            if (byEmail >= 0 && byEmail < emailRank) {
+                emailRank = byEmail;
+                emailToken = token;
+                email = text;
+            }
+            String string = token == JsonToken.VALUE_STRING ? text : null;
+            switch (name.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case IdFieldNames.FULL_NAME -> fullName = string;
+                case IdFieldNames.FIRST_NAME -> firstName = string;
+                case IdFieldNames.LAST_NAME -> lastName = string;
+                default -> {
+                    // not a field that identifies or names the contact
+                }
+            }
         }
     }
 

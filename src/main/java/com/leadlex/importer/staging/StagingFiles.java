@@ -25,8 +25,9 @@ final class StagingFiles {
     static final String SPOOL_LINES = ImportFiles.SPOOL_LINES;
     static final String REJECTS = ImportFiles.REJECTS;
     static final String DUPLICATES = ImportFiles.DUPLICATES;
+    static final String EMAILS = ImportFiles.EMAILS;
     private static final String WORK_PREFIX = ".staging-work-";
-    private static final List<String> OUTPUTS = List.of(REJECTS, DUPLICATES, SPOOL_LINES, SPOOL);
+    private static final List<String> OUTPUTS = List.of(REJECTS, DUPLICATES, EMAILS, SPOOL_LINES, SPOOL);
 
     private final Path directory;
     private final Path work;

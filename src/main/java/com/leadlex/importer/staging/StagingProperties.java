@@ -19,10 +19,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        once its results are stored, its staged IDs are kept in the database and in the
  *                        nodes' working copies; after that it can no longer be restarted, its results stay
  * @param cleanupInterval how often each node looks for staged IDs past their retention
+ * @param emailColumn     name of the CSV column / JSON field holding the e-mail address when it is none of
+ *                        the usual names ({@code email}, {@code email_address}, {@code e-mail}); rows
+ *                        without an ID are found by it
  */
 @ConfigurationProperties("importer.staging")
 public record StagingProperties(String idColumn, @DefaultValue("64") int partitions,
-        @DefaultValue("7d") Duration retention, @DefaultValue("1h") Duration cleanupInterval) {
+        @DefaultValue("7d") Duration retention, @DefaultValue("1h") Duration cleanupInterval, String emailColumn) {
 
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(7);
     public static final Duration DEFAULT_CLEANUP_INTERVAL = Duration.ofHours(1);
@@ -41,11 +44,17 @@ public record StagingProperties(String idColumn, @DefaultValue("64") int partiti
                     "importer.staging.cleanup-interval must be positive, was " + cleanupInterval);
         }
         idColumn = idColumn == null || idColumn.isBlank() ? null : idColumn.strip();
+        emailColumn = emailColumn == null || emailColumn.isBlank() ? null : emailColumn.strip();
+    }
+
+    /** How lists are read, with the default retention and the usual e-mail names only. */
+    public StagingProperties(String idColumn, int partitions) {
+        this(idColumn, partitions, null);
     }
 
     /** How lists are read, with the default retention. */
-    public StagingProperties(String idColumn, int partitions) {
-        this(idColumn, partitions, DEFAULT_RETENTION, DEFAULT_CLEANUP_INTERVAL);
+    public StagingProperties(String idColumn, int partitions, String emailColumn) {
+        this(idColumn, partitions, DEFAULT_RETENTION, DEFAULT_CLEANUP_INTERVAL, emailColumn);
     }
 
     /** The defaults: usual ID names only, 64 partitions, staged IDs kept 7 days. */

@@ -8,8 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Reads one ID per line. Blank lines are skipped; a first non-blank line that is just an ID column
- * name ({@code contact_id}, ...) is taken as a header and skipped too.
+ * Reads one ID, or one e-mail address (a line with an {@code @}), per line. Blank lines are skipped;
+ * a first non-blank line that is just an ID or e-mail column name ({@code contact_id}, {@code email},
+ * ...) is taken as a header and skipped too.
  */
 final class TextContactListReader implements ContactListReader {
 
@@ -29,12 +30,16 @@ final class TextContactListReader implements ContactListReader {
                 if (text.isBlank()) {
                     continue;
                 }
-                if (first && idNames.rank(text) >= 0) {
+                if (first && (idNames.rank(text) >= 0 || idNames.emailRank(text) >= 0)) {
                     first = false;
                     continue;
                 }
                 first = false;
-                sink.accept(line, text);
+                if (EmailAddresses.looksLikeAddress(text)) {
+                    sink.acceptEmail(line, text, null);
+                } else {
+                    sink.accept(line, text);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the contact list", e);

@@ -21,6 +21,12 @@
  * rows, format, compression or {@code importer.staging.partitions}.</li>
  * <li>A list whose rows are all invalid is staged (empty spool, everything in rejects.csv), not
  * refused; the caller decides whether that is an error.</li>
+ * <li>A row without an ID but with an e-mail address ({@link com.leadlex.importer.staging.EmailAddresses}:
+ * trimmed, lower case, checked offline) is in the spool as the address's key
+ * ({@link com.leadlex.importer.staging.EmailKeys}), so repeats after normalization are duplicates, and in
+ * {@code emails.csv} ({@code line,email,full_name}, source order, repeats included) with its name. The
+ * content hash then covers the addresses as well as the IDs. Such keys are never contact IDs: the
+ * import resolves them through the contact directory before anything is sent.</li>
  * </ul>
  */
 package com.leadlex.importer.staging;

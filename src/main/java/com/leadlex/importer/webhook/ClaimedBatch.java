@@ -2,7 +2,11 @@ package com.leadlex.importer.webhook;
 
 import java.util.List;
 
-/** Contact IDs one poller has taken for one campaign, to be handed to one import. */
+/**
+ * Contacts one poller has taken for one campaign, to be handed to one import as a list: their IDs, and
+ * for records that came with an address instead, the address (a list line with an {@code @}, which
+ * staging reads as an e-mail row and the import resolves before sending).
+ */
 public record ClaimedBatch(long batchId, String campaignId, List<String> contactIds) {
 
     public ClaimedBatch {

@@ -46,10 +46,11 @@ public class WebhookBatchRepository {
         return writes.inOwnTransaction(() -> {
             List<Long> rowIds = new ArrayList<>();
             List<String> contactIds = new ArrayList<>();
-            jdbc.query("SELECT ID, CONTACT_ID FROM WEBHOOK_CONTACT WHERE CAMPAIGN_ID = ? AND BATCH_ID IS NULL "
+            jdbc.query("SELECT ID, CONTACT_ID, EMAIL FROM WEBHOOK_CONTACT WHERE CAMPAIGN_ID = ? AND BATCH_ID IS NULL "
                     + "ORDER BY ID FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED", rs -> {
                         rowIds.add(rs.getLong("ID"));
-                        contactIds.add(rs.getString("CONTACT_ID"));
+                        String contactId = rs.getString("CONTACT_ID");
+                        contactIds.add(contactId != null ? contactId : rs.getString("EMAIL"));
                     }, campaignId);
             if (rowIds.isEmpty() || rowIds.size() < minimum) {
                 return Optional.<ClaimedBatch>empty();
@@ -100,7 +101,8 @@ public class WebhookBatchRepository {
     }
 
     private List<String> contactIdsOf(long batchId) {
-        return jdbc.queryForList("SELECT CONTACT_ID FROM WEBHOOK_CONTACT WHERE BATCH_ID = ? ORDER BY ID", String.class,
+        return jdbc.queryForList("SELECT COALESCE(CONTACT_ID, EMAIL) FROM WEBHOOK_CONTACT WHERE BATCH_ID = ? ORDER BY ID",
+                String.class,
                 batchId);
     }
 

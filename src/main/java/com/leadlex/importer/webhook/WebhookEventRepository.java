@@ -73,10 +73,10 @@ public class WebhookEventRepository {
         long eventId = insertEvent(event, now);
         List<Object[]> rows = new ArrayList<>(event.contacts().size());
         for (ContactReference contact : event.contacts()) {
-            rows.add(new Object[] {eventId, contact.campaignId(), contact.contactId(), now});
+            rows.add(new Object[] {eventId, contact.campaignId(), contact.contactId(), contact.email(), now});
         }
-        jdbc.batchUpdate("INSERT INTO WEBHOOK_CONTACT (EVENT_ID, CAMPAIGN_ID, CONTACT_ID, RECEIVED_AT) "
-                + "VALUES (?, ?, ?, ?)", rows);
+        jdbc.batchUpdate("INSERT INTO WEBHOOK_CONTACT (EVENT_ID, CAMPAIGN_ID, CONTACT_ID, EMAIL, RECEIVED_AT) "
+                + "VALUES (?, ?, ?, ?, ?)", rows);
         jdbc.batchUpdate("INSERT INTO WEBHOOK_RECORD (SOURCE_NAME, RECORD_ID, EVENT_ID) VALUES (?, ?, ?)",
                 event.recordIds().stream().map(id -> new Object[] {event.sourceName(), id, eventId}).toList());
         return new StoredEvent(eventId, false, event.contacts().size(), event.invalidCount(), earlierRecords.size());

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import com.leadlex.importer.intake.CampaignIds;
 import com.leadlex.importer.staging.ContactListRejectedException;
+import com.leadlex.importer.staging.EmailAddresses;
 import com.leadlex.importer.webhook.auth.SalesforceOrganizations;
 import com.leadlex.importer.webhook.auth.WebhookAuthenticators;
 import com.leadlex.importer.webhook.format.ParsedPayload;
@@ -23,7 +24,8 @@ import com.leadlex.importer.webhook.format.WebhookPayloadParsers;
  * The request path of a webhook, in the order that keeps it safe and cheap: authenticate the raw
  * bytes, parse, resolve each contact's campaign, then store the event and its IDs in one
  * transaction. No LeadLex call happens here; the batcher does that later, so the answer does not
- * wait on LeadLex or its quota. A delivery with no valid contact ID is still answered 202 (a CRM
+ * wait on LeadLex or its quota. A record without a LeadLex ID is stored by its e-mail address, which
+ * the import of its batch resolves through the contact directory like any e-mail list. A delivery with no valid contact ID is still answered 202 (a CRM
  * would only retry it), so it is made loud here instead: a WARN line, a metric, its invalid count
  * in the answer and in the events API.
  */
@@ -34,6 +36,7 @@ public class WebhookIntake {
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final int MAX_DELIVERY_ID = 200;
+    private static final int MAX_EMAIL = 320;
 
     private final WebhookProperties properties;
     private final WebhookAuthenticators authenticators;
@@ -88,9 +91,10 @@ public class WebhookIntake {
         } else if (stored.contactIds() == 0) {
             meters.deliveryWithoutValidIds(request.sourceName());
             log.warn("Webhook {}: event {} (delivery {}) brought no valid contact ID: {} value(s) at {} that are not "
-                    + "contact IDs (UUIDs); nothing will be imported. Check the source's id-location and the CRM "
-                    + "field mapped to it", request.sourceName(), stored.eventId(), deliveryId, stored.invalidIds(),
-                    source.idLocation());
+                    + "contact IDs (UUIDs), or at {} (for records without an ID) that are not e-mail addresses; "
+                    + "nothing will be imported. Check the source's id-location and email-location and the CRM "
+                    + "fields mapped to them", request.sourceName(), stored.eventId(), deliveryId, stored.invalidIds(),
+                    source.idLocation(), source.emailLocation());
         } else {
             log.debug("Webhook {}: event {} stored with {} contact ID(s){}{}", request.sourceName(),
                     stored.eventId(), stored.contactIds(), stored.invalidIds() > 0
@@ -101,17 +105,24 @@ public class WebhookIntake {
         return stored;
     }
 
+    /**
+     * The record's valid contact IDs; a record without any value at the ID location goes by its e-mail
+     * addresses instead (normalized, resolved by the import). Values that are neither count as invalid.
+     */
     private static ReceivedRecord validated(PayloadRecord record, String recordId, WebhookSource source) {
-        if (record.contactIds().isEmpty()) {
+        boolean byEmail = record.contactIds().isEmpty();
+        if (byEmail && record.emails().isEmpty()) {
             return new ReceivedRecord(recordId, List.of(), 0);
         }
         String campaign = campaignOf(record, source);
         List<ContactReference> contacts = new ArrayList<>();
         int invalid = 0;
-        for (String raw : record.contactIds()) {
-            String id = raw.strip().toLowerCase(Locale.ROOT);
-            if (UUID.matcher(id).matches()) {
-                contacts.add(new ContactReference(campaign, id));
+        for (String raw : byEmail ? record.emails() : record.contactIds()) {
+            String value = byEmail ? EmailAddresses.normalize(raw) : raw.strip().toLowerCase(Locale.ROOT);
+            if (byEmail && EmailAddresses.isValid(value) && value.length() <= MAX_EMAIL) {
+                contacts.add(ContactReference.byEmail(campaign, value));
+            } else if (!byEmail && UUID.matcher(value).matches()) {
+                contacts.add(ContactReference.byId(campaign, value));
             } else {
                 invalid++;
             }

@@ -2,6 +2,7 @@ package com.leadlex.importer.webhook;
 
 import java.util.List;
 
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -21,6 +22,8 @@ import org.springframework.util.unit.DataSize;
  * @param publicUrl         the URL the CRM calls, when a proxy hides it (HubSpot signs the full URI)
  * @param organizationIds   Salesforce organization IDs allowed to call ({@code auth: path-token})
  * @param maxBodySize       overrides {@code importer.webhooks.max-body-size} for this source
+ * @param emailLocation     where the contact's e-mail address is in each record, for records without a LeadLex
+ *                          ID (resolved through the contact directory): JSON Pointer, or SOAP element name
  */
 public record WebhookSource(
         WebhookFormat format,
@@ -34,8 +37,10 @@ public record WebhookSource(
         String deliveryIdHeader,
         String publicUrl,
         List<String> organizationIds,
-        DataSize maxBodySize) {
+        DataSize maxBodySize,
+        String emailLocation) {
 
+    @ConstructorBinding
     public WebhookSource {
         if (format == null) {
             throw new IllegalArgumentException("a webhook source needs a format (generic-json, hubspot, "
@@ -48,11 +53,20 @@ public record WebhookSource(
         secret = secret == null ? "" : secret.strip();
         organizationIds = organizationIds == null ? List.of() : List.copyOf(organizationIds);
         idLocation = idLocation == null || idLocation.isBlank() ? format.defaultIdLocation() : idLocation;
+        emailLocation = emailLocation == null || emailLocation.isBlank() ? format.defaultEmailLocation() : emailLocation;
         signatureHeader = signatureHeader == null || signatureHeader.isBlank() ? "X-LeadLex-Signature"
                 : signatureHeader;
         if ((campaign == null || campaign.isBlank()) && (campaignLocation == null || campaignLocation.isBlank())) {
             campaignLocation = format == WebhookFormat.GENERIC_JSON ? "/campaign_id" : null;
         }
+    }
+
+    /** A source whose records carry LeadLex IDs only where the defaults say, e-mail addresses likewise. */
+    public WebhookSource(WebhookFormat format, WebhookAuthKind auth, String secret, String username, String campaign,
+            String campaignLocation, String idLocation, String signatureHeader, String deliveryIdHeader,
+            String publicUrl, List<String> organizationIds, DataSize maxBodySize) {
+        this(format, auth, secret, username, campaign, campaignLocation, idLocation, signatureHeader, deliveryIdHeader,
+                publicUrl, organizationIds, maxBodySize, null);
     }
 
     public boolean hasSecret() {
@@ -63,7 +77,7 @@ public record WebhookSource(
     @Override
     public String toString() {
         return "WebhookSource[format=" + format + ", auth=" + auth + ", campaign=" + campaign + ", campaignLocation="
-                + campaignLocation + ", idLocation=" + idLocation + ", secret=" + (hasSecret() ? "(set)" : "(none)")
-                + "]";
+                + campaignLocation + ", idLocation=" + idLocation + ", emailLocation=" + emailLocation + ", secret="
+                + (hasSecret() ? "(set)" : "(none)") + "]";
     }
 }

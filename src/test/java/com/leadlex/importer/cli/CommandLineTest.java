@@ -38,13 +38,23 @@ class CommandLineTest {
 
             assertThat(code).as("%s", words).isZero();
             assertThat(out.toString()).as("%s", words).isEqualTo(Usage.TEXT).contains("import --campaign <campaign-id>",
-                    "dry-run --campaign <campaign-id> <file>", "-c, --campaign <campaign-id>", "--force", "--dry-run",
+                    "dry-run --campaign <campaign-id> <file>", "-c, --campaign <campaign-id>", "--force", "--create-missing", "--dry-run",
                     "--debug", "help, --help, -h", "version, --version", "--<any.spring.property>=<value>",
                     "LEADLEX_API_KEY", "Exit codes:", "0  done", "1  other failure", "2  bad input",
                     "3  LeadLex refused the key", "4  paused");
         }
         assertThat(err.toString()).isEmpty();
         assertThat(output.getAll()).doesNotContain("a Spring application context was started", "Starting ", " INFO ");
+    }
+
+    @Test
+    void createMissingIsTheOneShotProcesssOwnSetting() {
+        ImportCommandArguments arguments = ImportCommandArguments.parse(
+                new String[] {"import", "--campaign", "cmp_demo", "--create-missing", "list.csv"});
+
+        assertThat(arguments.springArguments()).containsExactly("--importer.contacts.create-missing=true");
+        assertThat(ImportCommandArguments.parse(new String[] {"import", "--campaign", "cmp_demo", "list.csv"})
+                .springArguments()).isEmpty();
     }
 
     @Test

@@ -54,7 +54,7 @@ class ImportCommandTest {
 
     @Test
     void badInputExitsTwoWithAReason() throws IOException {
-        Path noIds = Files.writeString(workDir.resolve("no-ids.csv"), "email;name\nx@example.com;X\n");
+        Path noIds = Files.writeString(workDir.resolve("no-ids.csv"), "name;company\nX;Y\n");
 
         assertThat(run("--campaign", "cmp_test", noIds.toString())).isEqualTo(ExitCode.BAD_INPUT.getExitCode());
         assertThat(err.toString()).contains("was not imported").containsIgnoringCase("contact_id");

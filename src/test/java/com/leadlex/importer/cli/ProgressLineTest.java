@@ -16,7 +16,7 @@ class ProgressLineTest {
         return new ImportSummary(7, ImportStatus.RUNNING, statusText, "cmp_test", "cli", "big.csv", 200_000,
                 200_000, 0, 0, 5_900, 100, 0, 12, 12, 400, 388, Instant.parse("2026-11-26T10:04:00Z"),
                 "finishes ~Thu 26 Nov 10:04 UTC (in 3 min)", null, null, null, quotaWaitUntil, null,
-                Instant.parse("2026-11-26T10:00:00Z"), null, null, null);
+                Instant.parse("2026-11-26T10:00:00Z"), null, null, null, 0, 0);
     }
 
     @Test

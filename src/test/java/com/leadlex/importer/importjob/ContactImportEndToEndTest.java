@@ -86,10 +86,10 @@ class ContactImportEndToEndTest extends ImportIntegrationTest {
 
         List<String> results = lines(resultsFile(done));
         assertThat(results).hasSize(1 + 1234);
-        assertThat(results.get(0)).isEqualTo("line,contact_id,outcome,reason,chunk");
+        assertThat(results.get(0)).isEqualTo("line,contact_id,outcome,reason,chunk,email,found_by");
         assertThat(results).filteredOn(line -> line.contains(",already_enrolled,")).hasSize(7);
         assertThat(results).filteredOn(line -> line.contains(",added,")).hasSize(1227);
-        assertThat(results.get(1234)).isEqualTo("1235," + ids.get(1233) + ",added,,3");
+        assertThat(results.get(1234)).isEqualTo("1235," + ids.get(1233) + ",added,,3,,list");
     }
 
     @Test
@@ -111,9 +111,9 @@ class ContactImportEndToEndTest extends ImportIntegrationTest {
         assertThat(requests).extracting(ReceivedRequest::contactCount).containsExactly(20);
         assertThat(sandbox.enrolledCount("cmp_e2e_bad_rows")).isEqualTo(20);
         List<String> results = lines(resultsFile(done));
-        assertThat(results).contains("22,not-a-uuid,invalid,not a UUID,",
-                "23," + ids.get(3) + ",duplicate_in_list,repeats line 5,",
-                "25," + ids.get(0) + ",duplicate_in_list,repeats line 2,");
+        assertThat(results).contains("22,not-a-uuid,invalid,not a UUID,,,",
+                "23," + ids.get(3) + ",duplicate_in_list,repeats line 5,,,",
+                "25," + ids.get(0) + ",duplicate_in_list,repeats line 2,,,");
     }
 
     @Test

@@ -166,7 +166,7 @@ class ImportFinishedByAnotherNodeEndToEndTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         List<String> lines = response.body().lines().toList();
-        assertThat(lines.get(0)).isEqualTo("line,contact_id,outcome,reason,chunk");
+        assertThat(lines.get(0)).isEqualTo("line,contact_id,outcome,reason,chunk,email,found_by");
         return lines.stream().skip(1).map(line -> line.split(",", -1))
                 .collect(Collectors.toMap(fields -> fields[1], fields -> fields[2]));
     }

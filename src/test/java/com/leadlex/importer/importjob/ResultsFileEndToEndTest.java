@@ -22,6 +22,7 @@ import org.springframework.context.annotation.Primary;
 
 import com.leadlex.importer.ledger.ChunkOutcomeFiles;
 import com.leadlex.importer.ledger.ImportChunkRepository;
+import com.leadlex.importer.ledger.ImportEmailRepository;
 import com.leadlex.importer.ledger.ImportRecord;
 import com.leadlex.importer.ledger.ImportResultsWriter;
 import com.leadlex.importer.ledger.ImportStatus;
@@ -76,8 +77,9 @@ class ResultsFileEndToEndTest extends ImportIntegrationTest {
         @Bean
         @Primary
         ImportResultsWriter fullDiskResultsWriter(ChunkOutcomeFiles outcomes, ImportChunkRepository chunks,
-                ImportDirectories directories, StoredImportFiles stored, AtomicBoolean diskFull) {
-            return new ImportResultsWriter(outcomes, chunks, directories, stored) {
+                ImportDirectories directories, StoredImportFiles stored, ImportEmailRepository emails,
+                AtomicBoolean diskFull) {
+            return new ImportResultsWriter(outcomes, chunks, directories, stored, emails) {
                 @Override
                 protected Writer openForWriting(Path file) throws IOException {
                     if (diskFull.get()) {

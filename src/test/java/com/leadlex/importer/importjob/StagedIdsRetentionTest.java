@@ -178,6 +178,7 @@ class StagedIdsRetentionTest {
         Files.writeString(files.spool(), UUID.randomUUID() + "\n" + UUID.randomUUID() + "\n");
         Files.writeString(files.spoolLines(), "1\n3\n");
         Files.writeString(files.rejects(), "line,value,reason\n2,nope,not a UUID\n");
+        Files.writeString(files.emails(), "line,email,full_name\n");
         Files.writeString(files.duplicates(), "line,contact_id,first_line\n");
         stored.store(name, files, ImportFiles.STAGED);
         return name;

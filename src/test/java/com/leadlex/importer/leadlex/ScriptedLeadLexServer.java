@@ -26,7 +26,7 @@ import com.sun.net.httpserver.HttpServer;
  */
 class ScriptedLeadLexServer implements AutoCloseable {
 
-    record Received(String method, String rawPath, Map<String, List<String>> headers, String body) {
+    record Received(String method, String rawPath, Map<String, List<String>> headers, String body, String rawQuery) {
         String header(String name) {
             List<String> values = headers.get(name);
             return values == null ? null : String.join(",", values);
@@ -92,7 +92,7 @@ class ScriptedLeadLexServer implements AutoCloseable {
             Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             headers.putAll(exchange.getRequestHeaders());
             Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                    headers, body);
+                    headers, body, exchange.getRequestURI().getRawQuery());
             received.add(request);
             Answer next = script.pollFirst();
             Answer answer = next != null ? next : fallback.apply(request);

@@ -77,6 +77,6 @@ class NotificationMessagesTest {
         return new ImportSummary(7, status, status.name().toLowerCase(java.util.Locale.ROOT), "cmp_x", "inbox",
                 "list.csv", 10, 10 - invalid, invalid, 0, 5, 2, refused, 1, 1, 1, 0, null, null, code,
                 code == null ? null : "because " + code, status == ImportStatus.PAUSED ? MIDNIGHT : null, null, null,
-                null, null, null, null);
+                null, null, null, null, 0, 0);
     }
 }

@@ -50,6 +50,28 @@ final class SandboxHttp {
         return send(request.build());
     }
 
+    /** A GET of {@code pathAndQuery} under the sandbox's API ({@code /sandbox/v1...}); a null key sends none. */
+    HttpResponse<String> get(String key, String pathAndQuery) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + "/sandbox/v1" + pathAndQuery))
+                .timeout(Duration.ofSeconds(30)).GET();
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        return send(request.build());
+    }
+
+    /** A POST of {@code body} as JSON to {@code path} under the sandbox's API; a null key sends none. */
+    HttpResponse<String> postTo(String key, String path, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + "/sandbox/v1" + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        return send(request.build());
+    }
+
     /** Any method to any path of the application, without a body. */
     HttpResponse<String> send(String method, String path) {
         return send(HttpRequest.newBuilder(URI.create(root + path))

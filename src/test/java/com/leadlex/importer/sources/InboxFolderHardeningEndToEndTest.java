@@ -53,7 +53,7 @@ class InboxFolderHardeningEndToEndTest extends ImportIntegrationTest {
     void aFailedListIsRejectedOnceAndNotPickedAgain(CapturedOutput output) throws IOException {
         Path folder = Files.createDirectories(inbox().resolve("cmp_hardening_bad"));
 
-        Files.move(write("bad-list.csv", "email\nx@example.com\n"), folder.resolve("bad-list.csv"));
+        Files.move(write("bad-list.csv", "name\nAda Lovelace\n"), folder.resolve("bad-list.csv"));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(folder.resolve("failed/bad-list.csv")));
         awaitPolls(3);

@@ -169,7 +169,7 @@ class SftpPickupEndToEndTest extends ImportIntegrationTest {
 
     @Test
     void aListThatCannotBeStagedIsMovedToFailedOnTheServerWithItsReportAndIsListedAsRejected() throws Exception {
-        server.put("outbound/no-ids.csv", "email\nx@example.com\n");
+        server.put("outbound/no-ids.csv", "name\nAda Lovelace\n");
 
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> Files.exists(server.root().resolve("outbound/failed/no-ids.csv")));

@@ -113,7 +113,7 @@ class CsvStagingTest {
     @Test
     void rejectsRowsWithReasonsAndPhysicalLines() {
         String csv = "\n"
-                + "email,phone,contact_id\n"
+                + "name,phone,contact_id\n"
                 + "a@x.io,1,not-an-id\n"
                 + "\n"
                 + "b@x.io,2\n"

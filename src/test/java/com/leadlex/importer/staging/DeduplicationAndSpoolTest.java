@@ -101,7 +101,7 @@ class DeduplicationAndSpoolTest {
     }
 
     @Test
-    void leavesOnlyTheFourOutputsInTheStagingDirectory() throws Exception {
+    void leavesOnlyItsFiveOutputsInTheStagingDirectory() throws Exception {
         Path staging = Files.createDirectories(dir.resolve("staged"));
         Files.writeString(staging.resolve("spool.txt.part"), "left by a killed run");
         Files.createDirectories(staging.resolve(".staging-work-123"));
@@ -110,7 +110,7 @@ class DeduplicationAndSpoolTest {
         StagedList staged = stage(dir, "ids.txt", uuid(1) + "\n" + uuid(1) + "\n");
 
         assertThat(filesIn(staged.directory()))
-                .containsExactly("duplicates.csv", "rejects.csv", "spool.lines", "spool.txt");
+                .containsExactly("duplicates.csv", "emails.csv", "rejects.csv", "spool.lines", "spool.txt");
     }
 
     /** Enough rows over few partitions to go through real spill files, buffer refills and the merge. */

@@ -221,6 +221,7 @@ class StoredImportFilesTest {
         Files.write(files.spoolLines(), lines, StandardCharsets.UTF_8);
         Files.writeString(files.rejects(), "line,value,reason\n1,nope,not a UUID\n");
         Files.writeString(files.duplicates(), "line,contact_id,first_line\n");
+        Files.writeString(files.emails(), "line,email,full_name\n");
         return files;
     }
 

@@ -83,10 +83,10 @@ class TextAndJsonStagingTest {
 
         StagedList staged = stage(dir, "crm.json", json);
 
-        assertThat(spool(staged)).containsExactly(uuid(1), uuid(2));
-        assertThat(spoolLines(staged)).containsExactly(2L, 3L);
+        assertThat(spool(staged)).as("an object without an ID goes by its address").containsExactly(uuid(1), uuid(2),
+                EmailKeys.of("c@x.io").toString());
+        assertThat(spoolLines(staged)).containsExactly(2L, 3L, 4L);
         assertThat(rejects(staged)).containsExactly(
-                List.of("4", "{email, name}", "no contact ID field in object"),
                 List.of("5", "null", "empty contact ID"),
                 List.of("6", "object", "the contact ID field holds an object, not a string"),
                 List.of("7", "17", "not a UUID"));

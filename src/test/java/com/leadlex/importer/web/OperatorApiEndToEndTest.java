@@ -176,7 +176,7 @@ class OperatorApiEndToEndTest extends ImportIntegrationTest {
         HttpResponse<String> results = operator.get("/api/imports/" + id + "/results.csv");
         assertThat(results.statusCode()).isEqualTo(200);
         assertThat(results.headers().firstValue("Content-Disposition").orElse("")).contains("import-" + id + "-results.csv");
-        assertThat(results.body().lines()).hasSize(1 + 622).first().isEqualTo("line,contact_id,outcome,reason,chunk");
+        assertThat(results.body().lines()).hasSize(1 + 622).first().isEqualTo("line,contact_id,outcome,reason,chunk,email,found_by");
         assertThat(results.body()).contains(",not-a-uuid,invalid,", ",duplicate_in_list,");
 
         HttpResponse<String> rejected = browser.get("/api/imports/" + id + "/rejected.csv");

@@ -39,6 +39,25 @@ class WebhookBatchingEndToEndTest extends WebhookEndToEndTestBase {
     MeterRegistry meters;
 
     @Test
+    void aRecordWithOnlyAnEmailAddressIsResolvedAndEnrolled() {
+        sandbox.createCampaign("cmp_wh_email");
+        com.leadlex.importer.sandbox.SandboxContact known = com.leadlex.importer.sandbox.SeededContacts.number(42);
+        String body = "{\"campaign_id\":\"cmp_wh_email\",\"emails\":[\" "
+                + known.email().toUpperCase(java.util.Locale.ROOT) + "\"],\"source\":\"test\"}";
+
+        HttpResponse<String> response = http.post("/webhooks/signed-json", body,
+                bodyHmacHeaders("email-only-1", body, BODY_SECRET));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        clock.advance(Duration.ofHours(1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> importsOf("cmp_wh_email").size() == 1
+                && importsOf("cmp_wh_email").get(0).status() == ImportStatus.COMPLETED);
+        assertThat(requestsFor("cmp_wh_email")).extracting(ReceivedRequest::contactCount).containsExactly(1);
+        assertThat(sandbox.isEnrolled("cmp_wh_email", known.id().toString())).isTrue();
+        assertThat(sandbox.enrolledCount("cmp_wh_email")).isEqualTo(1);
+    }
+
+    @Test
     void aThousandSingleContactEventsForOneCampaignCostTwoLeadLexRequestsNotAThousand() {
         sandbox.createCampaign("cmp_wh_thousand");
         List<String> ids = newIds(1_000);

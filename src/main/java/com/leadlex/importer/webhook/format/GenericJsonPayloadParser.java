@@ -12,8 +12,9 @@ import com.leadlex.importer.webhook.WebhookSource;
 
 /**
  * Our own shape, for senders we write or configure ourselves:
- * {@code {"campaign_id": "...", "contact_ids": [...], "source": "..."}}. Unlike a CRM's, this body
- * exists only to carry IDs, so one without any is malformed.
+ * {@code {"campaign_id": "...", "contact_ids": [...], "emails": [...], "source": "..."}} (IDs, or
+ * e-mail addresses for contacts without one). Unlike a CRM's, this body exists only to carry contacts,
+ * so one without any is malformed.
  */
 @Component
 public class GenericJsonPayloadParser implements WebhookPayloadParser {
@@ -30,10 +31,12 @@ public class GenericJsonPayloadParser implements WebhookPayloadParser {
             throw WebhookRefusedException.malformed("expected a JSON object with contact_ids");
         }
         List<String> ids = JsonLocations.values(root, source.idLocation());
-        if (ids.isEmpty()) {
-            throw WebhookRefusedException.malformed("no contact IDs at " + source.idLocation());
+        List<String> emails = JsonLocations.addresses(root, source.emailLocation());
+        if (ids.isEmpty() && emails.isEmpty()) {
+            throw WebhookRefusedException.malformed("no contact IDs at " + source.idLocation()
+                    + " and no e-mail addresses at " + source.emailLocation());
         }
-        return new ParsedPayload(null, null,
-                List.of(new PayloadRecord(ids, JsonLocations.text(root, source.campaignLocation()))));
+        return new ParsedPayload(null, null, List.of(new PayloadRecord(ids, emails,
+                JsonLocations.text(root, source.campaignLocation()), null)));
     }
 }

@@ -19,7 +19,8 @@ import com.leadlex.importer.webhook.WebhookSource;
  * {@code propertyName}, {@code propertyValue}, ...): one record per event, and the delivery is
  * named by its event IDs, which a retry keeps (its {@code attemptNumber} changes, its body too); each
  * event is also a record of its own by its event ID, since a retry may batch old events with new ones.
- * A contact without the LeadLex ID property is not an error: HubSpot would only retry it.
+ * A contact without the LeadLex ID property goes by its {@code email} property ({@code email-location},
+ * {@code /properties/email} by default); one without either is not an error: HubSpot would only retry it.
  */
 @Component
 public class HubSpotPayloadParser implements WebhookPayloadParser {
@@ -58,6 +59,7 @@ public class HubSpotPayloadParser implements WebhookPayloadParser {
 
     private static PayloadRecord record(JsonNode node, WebhookSource source, String recordId) {
         return new PayloadRecord(JsonLocations.values(node, source.idLocation()),
-                JsonLocations.text(node, source.campaignLocation()), recordId);
+                JsonLocations.addresses(node, source.emailLocation()), JsonLocations.text(node, source.campaignLocation()),
+                recordId);
     }
 }

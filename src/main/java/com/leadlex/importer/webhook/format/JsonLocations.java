@@ -14,6 +14,9 @@ import com.leadlex.importer.webhook.WebhookRefusedException;
 /**
  * Reads JSON bodies and the values at a source's JSON Pointers. A pointer may lead to one ID, to an
  * array of IDs, or to a text holding several (CRM multi-value properties separate with {@code ;}).
+ * Addresses are read the same way, and also from the shapes CRMs give them: a property object
+ * ({@code {"value": "...", "versions": [...]}}, HubSpot) or an array of labelled addresses of which one
+ * is primary ({@code [{"value": "...", "primary": true}]}, Pipedrive).
  */
 final class JsonLocations {
 
@@ -44,7 +47,11 @@ final class JsonLocations {
 
     /** The values at {@code location} in {@code node}; empty when there is nothing there. */
     static List<String> values(JsonNode node, String location) {
-        JsonNode found = node.at(pointer(location, "id-location"));
+        return values(node, location, "id-location");
+    }
+
+    private static List<String> values(JsonNode node, String location, String setting) {
+        JsonNode found = node.at(pointer(location, setting));
         List<String> values = new ArrayList<>();
         if (found.isArray()) {
             found.forEach(element -> addText(element, values));
@@ -52,6 +59,32 @@ final class JsonLocations {
             addText(found, values);
         }
         return values;
+    }
+
+    /** The addresses at {@code location} in {@code node}: the primary one of a labelled list; empty when none. */
+    static List<String> addresses(JsonNode node, String location) {
+        JsonNode found = node.at(pointer(location, "email-location"));
+        if (found.isArray()) {
+            List<JsonNode> labelled = new ArrayList<>();
+            found.forEach(element -> {
+                if (element.isObject()) {
+                    labelled.add(element);
+                }
+            });
+            if (!labelled.isEmpty()) {
+                JsonNode primary = labelled.stream().filter(element -> element.path("primary").asBoolean(false))
+                        .findFirst().orElse(labelled.get(0));
+                List<String> values = new ArrayList<>();
+                addText(primary.path("value"), values);
+                return values;
+            }
+        }
+        if (found.isObject()) {
+            List<String> values = new ArrayList<>();
+            addText(found.path("value"), values);
+            return values;
+        }
+        return values(node, location, "email-location");
     }
 
     /** The text at {@code location}, or null. */

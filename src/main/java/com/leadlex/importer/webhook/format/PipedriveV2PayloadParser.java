@@ -14,7 +14,9 @@ import com.leadlex.importer.webhook.WebhookSource;
  * Pipedrive webhooks v2: {@code {"meta": {"id", "action", "entity", "entity_id", "version": "2.0",
  * "attempt", ...}, "data": {...}, "previous": {...}}}. {@code meta.id} names the event and stays the
  * same across Pipedrive's retries, so it is the delivery ID. Custom fields sit in
- * {@code data.custom_fields}; a delete event has {@code data: null} and brings no ID.
+ * {@code data.custom_fields}; a person without the LeadLex ID field goes by its primary address
+ * ({@code data.emails[]}, the one marked {@code primary}); a delete event has {@code data: null} and
+ * brings neither.
  */
 @Component
 public class PipedriveV2PayloadParser implements WebhookPayloadParser {
@@ -41,7 +43,8 @@ public class PipedriveV2PayloadParser implements WebhookPayloadParser {
             throw WebhookRefusedException.malformed("the Pipedrive webhook has no meta.id");
         }
         PayloadRecord record = new PayloadRecord(JsonLocations.values(root, source.idLocation()),
-                JsonLocations.text(root, source.campaignLocation()), "pipedrive:" + id.asString());
+                JsonLocations.addresses(root, source.emailLocation()), JsonLocations.text(root, source.campaignLocation()),
+                "pipedrive:" + id.asString());
         return new ParsedPayload(record.recordId(), null, List.of(record));
     }
 }

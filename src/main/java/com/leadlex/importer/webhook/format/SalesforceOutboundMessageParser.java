@@ -25,7 +25,8 @@ import com.leadlex.importer.webhook.WebhookSource;
  * Salesforce Outbound Messages: a SOAP {@code notifications} element (namespace
  * {@value #OUTBOUND_NS}) with {@code OrganizationId}, {@code ActionId} and up to 100
  * {@code Notification}s, each an {@code Id} and an {@code sObject} whose fields are elements named
- * after the fields ({@code sf:LeadLex_Id__c}). Salesforce tells listeners to track resends by the
+ * after the fields ({@code sf:LeadLex_Id__c}; without it, the contact goes by {@code sf:Email}).
+ * Salesforce tells listeners to track resends by the
  * notification IDs, so they name the delivery and each record in it (a resend may mix old and new ones). DTDs are refused: no entity tricks on an open port.
  */
 @Component
@@ -51,7 +52,9 @@ public class SalesforceOutboundMessageParser implements WebhookPayloadParser {
             String id = childText(notification, "Id");
             notificationIds.add(id == null ? "" : id);
             String contactId = childText(sObject, source.idLocation());
+            String email = childText(sObject, source.emailLocation());
             records.add(new PayloadRecord(contactId == null ? List.of() : List.of(contactId.split("[,;\\s]+")),
+                    email == null ? List.of() : List.of(email),
                     source.campaignLocation() == null ? null : childText(sObject, source.campaignLocation()),
                     id == null ? null : "salesforce-notification:" + id));
         }
