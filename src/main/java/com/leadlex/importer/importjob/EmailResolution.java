@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -76,6 +77,7 @@ class EmailResolution implements Tasklet {
     private final ContactDirectory directory;
     private final LeadLexContactsClient client;
     private final ContactsProperties properties;
+    private final List<CreateMissingBySource> sources;
     private final ImportStopRequests stopRequests;
     private final Clock clock;
     private final Duration resumeDelay;
@@ -83,7 +85,9 @@ class EmailResolution implements Tasklet {
 
     EmailResolution(ImportRepository imports, ImportEmailRepository emails, ImportDirectories directories,
             StoredImportFiles stored, ContactDirectory directory, LeadLexContactsClient client,
-            ContactsProperties properties, ImportStopRequests stopRequests, ImporterProperties importer, Clock clock) {
+            ContactsProperties properties, List<CreateMissingBySource> sources, ImportStopRequests stopRequests,
+            ImporterProperties importer, Clock clock) {
+        this.sources = sources;
         this.imports = imports;
         this.emails = emails;
         this.directories = directories;
@@ -101,11 +105,9 @@ class EmailResolution implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         var parameters = contribution.getStepExecution().getJobExecution().getJobParameters();
         long importId = parameters.getLong(ImportJobParameters.IMPORT_ID);
-        String createMissingParameter = parameters.getString(ImportJobParameters.CREATE_MISSING);
-        boolean createMissing = createMissingParameter == null || createMissingParameter.isBlank()
-                ? properties.createMissing() : Boolean.parseBoolean(createMissingParameter);
         ImportRecord record = imports.findById(importId).orElseThrow(
                 () -> new IllegalStateException("Import " + importId + " is not registered"));
+        boolean createMissing = createMissing(parameters.getString(ImportJobParameters.CREATE_MISSING), record);
         if (stopRequests.isRequested(importId)) {
             throw new ImportStoppedException("Stopped by an operator before its e-mail addresses were resolved");
         }
@@ -135,6 +137,15 @@ class EmailResolution implements Tasklet {
         long ids = writeResolvedSpool(importId, record.stagingName(), emails.find(importId));
         emails.recordTotalChunks(importId, (int) ((ids + chunkSize - 1) / chunkSize));
         return RepeatStatus.FINISHED;
+    }
+
+    /** The import's own parameter, else its source's setting, else importer.contacts.create-missing. */
+    private boolean createMissing(String parameter, ImportRecord record) {
+        if (parameter != null && !parameter.isBlank()) {
+            return Boolean.parseBoolean(parameter);
+        }
+        return sources.stream().map(source -> source.createMissing(record.sourceName())).flatMap(Optional::stream)
+                .findFirst().orElse(properties.createMissing());
     }
 
     private void resolve(long importId, List<ImportEmail> rows, boolean createMissing, Requests requests) {

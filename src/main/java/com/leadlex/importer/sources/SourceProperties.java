@@ -35,6 +35,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param backoffMultiplier      SFTP: after a failed poll, skip this many polls minus one
  * @param fileKeyPrefix          first part of the key a taken file is remembered by; the name if blank. Changing it
  *                               makes every file look new
+ * @param createMissing          create the contacts of e-mail addresses LeadLex does not know, for this source's
+ *                               lists; unset follows {@code importer.contacts.create-missing}
  */
 public record SourceProperties(
         String kind,
@@ -61,7 +63,8 @@ public record SourceProperties(
         Long readLockMinAge,
         String doneFileName,
         Integer backoffMultiplier,
-        String fileKeyPrefix) {
+        String fileKeyPrefix,
+        Boolean createMissing) {
 
     public SourceProperties {
         if (!"yes".equals(strictHostKeyChecking) && !"no".equals(strictHostKeyChecking)) {
@@ -74,7 +77,7 @@ public record SourceProperties(
     /** The settings of a route nobody configured: its name is its route id, the campaign comes from the folder. */
     public static SourceProperties unconfigured() {
         return new SourceProperties(null, false, null, null, true, null, null, null, null, null, null, null, null,
-                null, "yes", null, null, null, false, null, null, null, null, null, null);
+                null, "yes", null, null, null, false, null, null, null, null, null, null, null);
     }
 
     public boolean hostKeyChecked() {

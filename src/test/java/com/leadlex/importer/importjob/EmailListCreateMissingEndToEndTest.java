@@ -2,6 +2,10 @@ package com.leadlex.importer.importjob;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -11,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
+import com.leadlex.importer.intake.IntakeResult;
 import com.leadlex.importer.ledger.ImportEmailRepository;
 import com.leadlex.importer.ledger.ImportRecord;
 import com.leadlex.importer.ledger.ImportStatus;
@@ -27,7 +32,11 @@ import com.leadlex.importer.system.TestDatabase;
  * was lost.
  */
 @Tag(TestDatabase.TAG)
-@TestPropertySource(properties = "importer.contacts.create-missing=true")
+@TestPropertySource(properties = { "importer.contacts.create-missing=true",
+        // a source that says otherwise for its own lists (not watched here: its lists are handed in as its)
+        "importer.sources.careful-drop.kind=folder", "importer.sources.careful-drop.enabled=false",
+        "importer.sources.careful-drop.directory=target/careful-drop", "importer.sources.careful-drop.campaign=cmp_x",
+        "importer.sources.careful-drop.create-missing=false" })
 class EmailListCreateMissingEndToEndTest extends ImportIntegrationTest {
 
     @Autowired
@@ -64,6 +73,23 @@ class EmailListCreateMissingEndToEndTest extends ImportIntegrationTest {
         assertThat(results).filteredOn(l -> l.contains(",invalid,invalid_email,")).hasSize(50);
         assertThat(emails.requests(done.id())).as("look-ups, creations").containsExactly(1, 1);
         assertThat(summaries.describe(done).oneLine()).contains("(and 1 look-up, 1 creation request(s)");
+    }
+
+    @Test
+    void aSourceWhoseOwnSettingSaysNoCreatesNothingForItsLists() throws IOException {
+        sandbox.createCampaign("cmp_email_careful");
+        Path list = write("emails-careful.csv", EmailListImportEndToEndTest.twoThousandRows("careful.example"));
+
+        IntakeResult result;
+        try (InputStream content = Files.newInputStream(list)) {
+            result = intake.accept(content, "emails-careful.csv", "cmp_email_careful", "careful-drop", false, true);
+        }
+        ImportRecord done = imports.findById(result.launch().importId()).orElseThrow();
+
+        assertThat(done.status()).as(done.lastError()).isEqualTo(ImportStatus.COMPLETED);
+        assertThat(sandbox.contactRequests()).extracting(ContactRequest::endpoint).doesNotContain(Endpoint.BULK_CREATE);
+        assertThat(sandbox.enrolledCount("cmp_email_careful")).isEqualTo(1_500);
+        assertThat(lines(resultsFile(done))).filteredOn(l -> l.contains(",unknown_email,")).hasSize(300);
     }
 
     @Test
