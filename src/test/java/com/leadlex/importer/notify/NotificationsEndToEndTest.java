@@ -114,7 +114,7 @@ class NotificationsEndToEndTest extends ImportIntegrationTest {
     @Order(3)
     void aFileTheInboxRejectsIsToldOnce() throws IOException, MessagingException {
         Path folder = Files.createDirectories(inbox().resolve("cmp_demo"));
-        Path staged = write("no-ids-at-all.csv", "email;name\nx@example.com;X\n");
+        Path staged = write("no-ids-at-all.csv", "name;city\nAda Lovelace;London\n");
 
         Files.move(staged, folder.resolve("no-ids-at-all.csv"));
 
@@ -180,7 +180,7 @@ class NotificationsEndToEndTest extends ImportIntegrationTest {
     void aWebhookThatKeepsFailingIsGivenUpAfterMaxAttemptsWhileTheMailStillGoesOnce() throws Exception {
         RECEIVER.failNext(1_000);
         Path folder = Files.createDirectories(inbox().resolve("cmp_demo"));
-        Files.move(write("given-up.csv", "email;name\ny@example.com;Y\n"), folder.resolve("given-up.csv"));
+        Files.move(write("given-up.csv", "name;city\nGrace Hopper;Arlington\n"), folder.resolve("given-up.csv"));
 
         for (int attempt = 1; attempt < 5; attempt++) {
             int failed = attempt;

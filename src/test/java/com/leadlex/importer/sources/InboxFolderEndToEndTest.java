@@ -46,7 +46,7 @@ class InboxFolderEndToEndTest extends ImportIntegrationTest {
     @Test
     void aListThatCannotBeStagedGoesToFailedWithAReportBesideIt() throws IOException {
         Path folder = Files.createDirectories(inbox().resolve("cmp_inbox_bad"));
-        Path staged = write("no-id-column.csv", "email;name\nx@example.com;X\n");
+        Path staged = write("no-id-column.csv", "name;city\nAda Lovelace;London\n");
 
         Files.move(staged, folder.resolve("no-id-column.csv"));
 

@@ -235,7 +235,7 @@ class DashboardBrowserEndToEndTest extends SlowSandboxIntegrationTest {
     @Test
     void aFileTheInboxRejectsIsListedUnderRejectedFiles() throws IOException {
         Path folder = Files.createDirectories(inbox().resolve(CAMPAIGN));
-        Files.move(write("shown-as-rejected.csv", "email;name\nx@example.com;X\n"),
+        Files.move(write("shown-as-rejected.csv", "name;city\nAda Lovelace;London\n"),
                 folder.resolve("shown-as-rejected.csv"));
         browser.get(base() + "/");
 
