@@ -21,7 +21,7 @@ if [ -z "${IMPORTER_DB_URL:-}" ]; then
 fi
 [ -f target/leadlex-importer.jar ] || mvn -B -q package -DskipTests
 
-work=target/several-nodes
+work="$(pwd)/target/several-nodes"   # absolute: H2 refuses a relative database path
 mkdir -p "$work/inbox/cmp_demo"
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null; wait' INT TERM EXIT
