@@ -3,7 +3,6 @@ package com.leadlex.importer.leadlex;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +24,6 @@ import com.leadlex.importer.system.Sleeper;
 public class LeadLexClient {
 
     private static final Logger log = LoggerFactory.getLogger(LeadLexClient.class);
-    private static final Duration LOGGED_QUOTA_WAIT = Duration.ofSeconds(1);
 
     private final LeadLexProperties properties;
     private final LeadLexBaseUrl baseUrl;
@@ -34,7 +32,7 @@ public class LeadLexClient {
     private final BackoffPolicy backoff;
     private final LeadLexJson json;
     private final Clock clock;
-    private final Sleeper sleeper;
+    private final QuotaSlotWait slotWait;
     private final LeadLexWatchers watchers;
 
     public LeadLexClient(LeadLexProperties properties, LeadLexBaseUrl baseUrl, LeadLexTransport transport,
@@ -54,6 +52,7 @@ public class LeadLexClient {
             QuotaGateRegistry gates, BackoffPolicy backoff, LeadLexJson json, Clock clock, Sleeper sleeper,
             LeadLexWatchers watchers) {
         this.watchers = watchers;
+        this.slotWait = new QuotaSlotWait(sleeper, watchers);
         this.properties = properties;
         this.baseUrl = baseUrl;
         this.transport = transport;
@@ -61,7 +60,6 @@ public class LeadLexClient {
         this.backoff = backoff;
         this.json = json;
         this.clock = clock;
-        this.sleeper = sleeper;
     }
 
     /**
@@ -101,7 +99,7 @@ public class LeadLexClient {
         Duration waited = Duration.ZERO;
         while (true) {
             // no answer and 5xx leave open whether LeadLex processed an attempt; 4xx are proof it did not
-            QuotaSlot slot = awaitSlot(gate, attempts, key, waits, transientFailures > 0);
+            QuotaSlot slot = slotWait.awaitSlot(gate, attempts, key, waits, transientFailures > 0);
             waited = waited.plus(slot.delay());
             attempts++;
             HttpReply reply;
@@ -172,39 +170,6 @@ public class LeadLexClient {
                 reply.requestId(), attempts);
     }
 
-    /** Waits for a slot that is still valid when the wait is over (a Retry-After may have come meanwhile). */
-    private QuotaSlot awaitSlot(QuotaGate gate, int attempts, String key, QuotaWaitListener waits,
-            boolean mayHaveReached) {
-        while (true) {
-            QuotaSlot slot = gate.reserve(attempts);
-            boolean shown = slot.delay().compareTo(LOGGED_QUOTA_WAIT) > 0;
-            if (shown) {
-                log.info("Waiting {} ms for LeadLex quota on key {} ({}), until {}", slot.delay().toMillis(), key,
-                        slot.reason(), slot.at());
-                tell(() -> waits.waiting(slot.at(), slot.reason(), mayHaveReached));
-            }
-            if (!slot.delay().isZero()) {
-                watchers.tell(watcher -> watcher.waitedForQuota(slot.delay()));
-            }
-            sleep(slot.delay());
-            if (shown) {
-                tell(waits::waitOver);
-            }
-            if (gate.confirm(slot)) {
-                return slot;
-            }
-        }
-    }
-
-    /** Showing a wait must never cost the request its slot. */
-    private static void tell(Runnable listenerCall) {
-        try {
-            listenerCall.run();
-        } catch (RuntimeException e) {
-            log.warn("Could not record a wait for LeadLex quota: {}", e.toString());
-        }
-    }
-
     private void rideOutRateLimit(AddContactsRequest request, QuotaGate gate, HttpReply reply, RateLimitHeaders hints,
             int rateLimited, String key) {
         String outcome;
@@ -220,25 +185,14 @@ public class LeadLexClient {
         }
         log.warn("LeadLex answered 429 for campaign {} on key {}{} (attempt {}/{} of 429s): {}", request.campaignId(),
                 key, requestIdText(reply), rateLimited, properties.maxRateLimitRetries(), outcome);
-        sleep(delay);
+        slotWait.sleep(delay);
     }
 
     private void backOff(AddContactsRequest request, String what, int transientFailures, String key) {
         Duration delay = backoff.delay(transientFailures - 1);
         log.warn("LeadLex request for campaign {} on key {} failed: {} (attempt {}/{}); retrying in {} ms",
                 request.campaignId(), key, what, transientFailures, properties.maxAttempts(), delay.toMillis());
-        sleep(delay);
-    }
-
-    private void sleep(Duration duration) {
-        // whole milliseconds, rounded up: waking a fraction early would find the slot not yet due
-        Duration millis = duration.truncatedTo(ChronoUnit.MILLIS);
-        try {
-            sleeper.sleep(millis.equals(duration) ? duration : millis.plusMillis(1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting to send contacts to LeadLex", e);
-        }
+        slotWait.sleep(delay);
     }
 
     private static String requestIdText(HttpReply reply) {

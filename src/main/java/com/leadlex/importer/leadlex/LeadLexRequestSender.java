@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +22,6 @@ import com.leadlex.importer.system.Sleeper;
 final class LeadLexRequestSender {
 
     private static final Logger log = LoggerFactory.getLogger(LeadLexRequestSender.class);
-    private static final Duration LOGGED_QUOTA_WAIT = Duration.ofSeconds(1);
     /** When a refused export does not say when to come back: the limit is per hour. */
     private static final Duration EXPORT_RETRY_WITHOUT_HINT = Duration.ofHours(1);
 
@@ -32,7 +30,7 @@ final class LeadLexRequestSender {
     private final QuotaGateRegistry gates;
     private final BackoffPolicy backoff;
     private final Clock clock;
-    private final Sleeper sleeper;
+    private final QuotaSlotWait slotWait;
     private final LeadLexWatchers watchers;
 
     LeadLexRequestSender(LeadLexProperties properties, LeadLexTransport transport, QuotaGateRegistry gates,
@@ -42,8 +40,8 @@ final class LeadLexRequestSender {
         this.gates = gates;
         this.backoff = backoff;
         this.clock = clock;
-        this.sleeper = sleeper;
         this.watchers = watchers;
+        this.slotWait = new QuotaSlotWait(sleeper, watchers);
     }
 
     /** A 2xx answer and the HTTP requests it took. */
@@ -63,7 +61,7 @@ final class LeadLexRequestSender {
         int transientFailures = 0;
         int rateLimited = 0;
         while (true) {
-            QuotaSlot slot = awaitSlot(gate, attempts, key, waits, transientFailures > 0);
+            QuotaSlot slot = slotWait.awaitSlot(gate, attempts, key, waits, transientFailures > 0);
             attempts++;
             HttpReply reply;
             try {
@@ -131,37 +129,6 @@ final class LeadLexRequestSender {
         return new ExportRateLimitedException(retryAt, reply.requestId(), message);
     }
 
-    private QuotaSlot awaitSlot(QuotaGate gate, int attempts, String key, QuotaWaitListener waits,
-            boolean mayHaveReached) {
-        while (true) {
-            QuotaSlot slot = gate.reserve(attempts);
-            boolean shown = slot.delay().compareTo(LOGGED_QUOTA_WAIT) > 0;
-            if (shown) {
-                log.info("Waiting {} ms for LeadLex quota on key {} ({}), until {}", slot.delay().toMillis(), key,
-                        slot.reason(), slot.at());
-                tell(() -> waits.waiting(slot.at(), slot.reason(), mayHaveReached));
-            }
-            if (!slot.delay().isZero()) {
-                watchers.tell(watcher -> watcher.waitedForQuota(slot.delay()));
-            }
-            sleep(slot.delay());
-            if (shown) {
-                tell(waits::waitOver);
-            }
-            if (gate.confirm(slot)) {
-                return slot;
-            }
-        }
-    }
-
-    private static void tell(Runnable listenerCall) {
-        try {
-            listenerCall.run();
-        } catch (RuntimeException e) {
-            log.warn("Could not record a wait for LeadLex quota: {}", e.toString());
-        }
-    }
-
     private void rideOutRateLimit(ContactsRequestKind kind, QuotaGate gate, RateLimitHeaders hints, int rateLimited,
             String key) {
         Duration delay = Duration.ZERO;
@@ -177,24 +144,13 @@ final class LeadLexRequestSender {
         }
         log.warn("LeadLex answered 429 to {} on key {} (attempt {}/{} of 429s): {}", kind.description(), key,
                 rateLimited, properties.maxRateLimitRetries(), outcome);
-        sleep(delay);
+        slotWait.sleep(delay);
     }
 
     private void backOff(ContactsRequestKind kind, String what, int transientFailures, String key) {
         Duration delay = backoff.delay(transientFailures - 1);
         log.warn("LeadLex request for {} on key {} failed: {} (attempt {}/{}); retrying in {} ms", kind.description(),
                 key, what, transientFailures, properties.maxAttempts(), delay.toMillis());
-        sleep(delay);
-    }
-
-    private void sleep(Duration duration) {
-        // whole milliseconds, rounded up: waking a fraction early would find the slot not yet due
-        Duration millis = duration.truncatedTo(ChronoUnit.MILLIS);
-        try {
-            sleeper.sleep(millis.equals(duration) ? duration : millis.plusMillis(1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting to call LeadLex", e);
-        }
+        slotWait.sleep(delay);
     }
 }

@@ -1,5 +1,7 @@
 package com.leadlex.importer.importjob;
 
+import static org.awaitility.Awaitility.await;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -66,12 +68,8 @@ public final class SharedQuotaBenchmark {
                 drop(cluster.workDir(node).resolve("inbox/cmp_bench"), "node-" + (node + 1) + ".txt", share * CHUNK);
             }
             JdbcTemplate ledger = cluster.database();
-            while (completed(ledger) < nodes) {
-                Thread.sleep(1_000);
-                if (Duration.between(dropped, Instant.now()).toMinutes() > requests / perMinute + 5) {
-                    throw new IllegalStateException("the imports did not complete in time");
-                }
-            }
+            await().atMost(Duration.ofMinutes(requests / perMinute + 5)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> completed(ledger) == nodes);
             report(sandbox.leadLex().receivedRequests(), perMinute, Duration.between(dropped, Instant.now()));
         }
     }
