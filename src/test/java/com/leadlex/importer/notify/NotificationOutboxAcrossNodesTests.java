@@ -27,6 +27,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import tools.jackson.databind.json.JsonMapper;
+
+import com.leadlex.importer.sources.SourceEvent;
 import com.leadlex.importer.system.ManualClock;
 import com.leadlex.importer.system.ManualTimeConfiguration;
 
@@ -34,7 +37,8 @@ import com.leadlex.importer.system.ManualTimeConfiguration;
  * Several nodes share one NOTIFICATION_OUTBOX: each runs its own dispatcher, and every dispatcher
  * looks at the same due rows at the same time. Each message must still go out exactly once (the
  * claim is one conditional update that only one node wins), and a message whose node died after
- * claiming it (a crash mid-send) goes out once, from another node, when the claim has expired. A
+ * claiming it (a crash mid-send) goes out once, from another node, when the claim has expired; a
+ * source failing or recovering, which every node polling it sees, is queued once per change. A
  * JDBC slice, run on H2 and on PostgreSQL by the two subclasses, on the manual clock.
  */
 @JdbcTest
@@ -154,6 +158,55 @@ abstract class NotificationOutboxAcrossNodesTests {
         assertThat(outbox.recent(10)).hasSize(1);
     }
 
+    @Test
+    void aSourceFailingAndRecoveringOnEveryNodeIsToldOncePerChangeOnEachChannel() throws Exception {
+        List<NotificationListener> nodes = new ArrayList<>();
+        for (int node = 0; node < NODES; node++) {
+            nodes.add(new NotificationListener(new NotificationMessages(), outbox,
+                    List.of(new RecordingChannel(new CountDownLatch(0)), new ConfiguredEmail()),
+                    JsonMapper.builder().build()));
+        }
+
+        // a source whose ID partner_sftp's would match as a LIKE pattern: its changes are its own
+        nodes.get(1).sourceChanged(sourceEvent(SourceEvent.Kind.FAILING, "partnerXsftp"));
+        everyNodeAtOnce(nodes, node -> node.sourceChanged(sourceEvent(SourceEvent.Kind.FAILING, "partner_sftp")));
+        everyNodeAtOnce(nodes, node -> node.sourceChanged(sourceEvent(SourceEvent.Kind.RECOVERED, "partner_sftp")));
+        // one node sees it fail again, then the others do
+        nodes.get(0).sourceChanged(sourceEvent(SourceEvent.Kind.FAILING, "partner_sftp"));
+        everyNodeAtOnce(nodes, node -> node.sourceChanged(sourceEvent(SourceEvent.Kind.FAILING, "partner_sftp")));
+        nodes.get(2).sourceChanged(sourceEvent(SourceEvent.Kind.RECOVERED, "nobody-heard-it-fail"));
+
+        assertThat(outbox.recent(100)).extracting(row -> row.channel() + " " + row.eventKey())
+                .containsExactlyInAnyOrder(
+                        "webhook source:partner_sftp:state:failing:0", "email source:partner_sftp:state:failing:0",
+                        "webhook source:partner_sftp:state:recovered:1", "email source:partner_sftp:state:recovered:1",
+                        "webhook source:partner_sftp:state:failing:2", "email source:partner_sftp:state:failing:2",
+                        "webhook source:partnerXsftp:state:failing:0", "email source:partnerXsftp:state:failing:0");
+    }
+
+    private void everyNodeAtOnce(List<NotificationListener> nodes,
+            java.util.function.Consumer<NotificationListener> change) throws Exception {
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<?>> done = new ArrayList<>();
+        for (NotificationListener node : nodes) {
+            done.add(threads.submit(() -> {
+                go.await();
+                change.accept(node);
+                return null;
+            }));
+        }
+        go.countDown();
+        for (Future<?> future : done) {
+            future.get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private SourceEvent sourceEvent(SourceEvent.Kind kind, String routeId) {
+        // each node notices at its own moment: the time is no part of the change
+        clock.advance(Duration.ofMillis(7));
+        return new SourceEvent(kind, routeId, routeId, "Connection refused", null, clock.instant());
+    }
+
     private List<String> queue(int count) {
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -170,6 +223,25 @@ abstract class NotificationOutboxAcrossNodesTests {
 
     private int pendingRows() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM NOTIFICATION_OUTBOX WHERE STATUS <> 'SENT'", Integer.class);
+    }
+
+    /** An e-mail channel with recipients: only its name and that it is configured matter here. */
+    private static final class ConfiguredEmail implements NotificationChannel {
+
+        @Override
+        public String name() {
+            return "email";
+        }
+
+        @Override
+        public boolean configured() {
+            return true;
+        }
+
+        @Override
+        public void send(OutboxMessage message) {
+            throw new UnsupportedOperationException("not sent in these tests");
+        }
     }
 
     /** A node's webhook: counts what it sent; its first send waits until every node is sending. */
