@@ -39,6 +39,7 @@ final class ImportCommand implements OneShotCommand {
     @Override
     public ExitCode run(ConfigurableApplicationContext context) {
         IntakeResult result;
+        CommandLineAudit audit = CommandLineAudit.askedNow(context);
         try (InputStream content = Files.newInputStream(arguments.file());
                 ImportProgressReporter progress = ImportProgressReporter.start(context, out,
                         System.console() != null)) {
@@ -50,6 +51,12 @@ final class ImportCommand implements OneShotCommand {
         } catch (IOException e) {
             err.println("import: cannot read " + arguments.file() + ": " + e.getMessage());
             return ExitCode.BAD_INPUT;
+        }
+        String fileName = arguments.file().getFileName().toString();
+        audit.record(result.launch().importId(), "upload",
+                fileName + " -> campaign " + arguments.campaignId() + ": " + result.launch().disposition());
+        if (arguments.force()) {
+            audit.record(result.launch().importId(), "force", "imported again even if imported before");
         }
         if (result.launch().disposition() == LaunchResult.Disposition.ALREADY_RUNNING) {
             err.println("import: this list is being imported right now by import " + result.launch().importId());

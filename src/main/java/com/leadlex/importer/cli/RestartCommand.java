@@ -38,12 +38,14 @@ final class RestartCommand implements OneShotCommand {
         }
         ImportOperations operations = context.getBean(ImportOperations.class);
         String command = arguments.commandName();
+        CommandLineAudit audit = CommandLineAudit.askedNow(context);
         ImportOperations.Outcome outcome = command.equals("resume") ? operations.resumeNow(record.get(), true)
                 : operations.restart(record.get(), true);
         if (!outcome.accepted()) {
             err.println(command + ": " + outcome.message());
             return ExitCode.BAD_INPUT;
         }
+        audit.record(arguments.importId(), command, null);
         var summary = context.getBean(ImportSummaries.class).describe(imports.findById(arguments.importId()).orElseThrow());
         out.println(summary.oneLine());
         return ImportCommand.exitCode(summary);

@@ -3,6 +3,7 @@ package com.leadlex.importer.ledger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -23,9 +24,14 @@ public class ImportAuditRepository {
     }
 
     public void record(long importId, String action, String actor, String detail) {
+        record(importId, action, actor, detail, clock.instant());
+    }
+
+    /** An action done at {@code at}, recorded later: the command line knows the import's ID once it has run. */
+    public void record(long importId, String action, String actor, String detail, Instant at) {
         jdbc.update("INSERT INTO IMPORT_AUDIT (IMPORT_ID, ACTION, ACTOR, DETAIL, DONE_AT) VALUES (?, ?, ?, ?, ?)",
                 importId, action, actor, detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000),
-                OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+                OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
     }
 
     /** An import's entries, oldest first. */

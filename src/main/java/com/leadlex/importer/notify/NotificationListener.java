@@ -42,9 +42,30 @@ class NotificationListener {
         messages.of(event).ifPresent(this::enqueue);
     }
 
+    /**
+     * A rejected file is taken by one node only, so it is told as it comes. A source failing or
+     * recovering is seen by every node that polls it: each change is told once for all of them,
+     * numbered after the last one any node told (nodes seeing it at once queue the same key, kept once),
+     * and a node that sees a change already told, by itself or another node, adds nothing.
+     */
     @EventListener
     void sourceChanged(SourceEvent event) {
-        enqueue(messages.of(event));
+        if (event.kind() == SourceEvent.Kind.FILE_REJECTED) {
+            enqueue(messages.of(event));
+            return;
+        }
+        try {
+            String lastTold = outbox.lastSourceStateKey(event.routeId()).orElse(null);
+            if (NotificationMessages.alreadyTold(event.routeId(), event.kind(), lastTold)) {
+                log.debug("Source {} {}: already told", event.source(), event.kind());
+                return;
+            }
+            Notification notification = messages.of(event);
+            enqueue(new Notification(NotificationMessages.sourceStateKey(event.routeId(), event.kind(), lastTold),
+                    notification.kind(), notification.subject(), notification.text(), notification.fields()));
+        } catch (RuntimeException e) {
+            log.warn("Source {} {} could not be told: {}", event.source(), event.kind(), e.toString());
+        }
     }
 
     private void enqueue(Notification notification) {

@@ -49,6 +49,36 @@ public class NotificationMessages {
         return Optional.empty();
     }
 
+    /** What every source-state key of a source starts with. */
+    static String sourceStatePrefix(String routeId) {
+        return "source:" + routeId + ":state:";
+    }
+
+    /**
+     * The key of a source's failing or recovered message, the same on every node: the change's kind and
+     * its number in the source's run of changes, one more than the {@code lastToldKey}'s (zero before
+     * any). Nodes that see the same change at once queue the same key, which the outbox keeps once.
+     */
+    static String sourceStateKey(String routeId, SourceEvent.Kind kind, String lastToldKey) {
+        long number = 0;
+        if (lastToldKey != null) {
+            String last = lastToldKey.substring(lastToldKey.lastIndexOf(':') + 1);
+            number = last.chars().allMatch(Character::isDigit) && !last.isEmpty() ? Long.parseLong(last) + 1 : 0;
+        }
+        return sourceStatePrefix(routeId) + kind.name().toLowerCase() + ":" + number;
+    }
+
+    /**
+     * Whether the source's last told change ({@code lastToldKey}, or null) already says {@code kind}: a
+     * node that sees a failure after another node told it, or a recovery nobody was told the failure of.
+     */
+    static boolean alreadyTold(String routeId, SourceEvent.Kind kind, String lastToldKey) {
+        if (lastToldKey == null) {
+            return kind == SourceEvent.Kind.RECOVERED;
+        }
+        return lastToldKey.startsWith(sourceStatePrefix(routeId) + kind.name().toLowerCase() + ":");
+    }
+
     public Notification of(SourceEvent event) {
         String key = "source:" + event.routeId() + ":" + event.kind().name().toLowerCase() + ":" + event.at()
                 + (event.file() == null ? "" : ":" + event.file());

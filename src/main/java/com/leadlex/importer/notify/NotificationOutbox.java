@@ -72,6 +72,17 @@ public class NotificationOutbox {
                 attempts, clip(error, 2000), id);
     }
 
+    /**
+     * The event key of the newest failing or recovered message about a source ({@link
+     * NotificationMessages#sourceStateKey}), whichever node queued it; empty when none was queued.
+     */
+    public Optional<String> lastSourceStateKey(String routeId) {
+        String prefix = NotificationMessages.sourceStatePrefix(routeId);
+        return jdbc.queryForList("SELECT EVENT_KEY FROM NOTIFICATION_OUTBOX WHERE KIND IN ('source_failing', "
+                + "'source_recovered') AND EVENT_KEY LIKE ? ESCAPE '!' ORDER BY ID DESC FETCH FIRST 1 ROWS ONLY",
+                String.class, likePrefix(prefix)).stream().findFirst();
+    }
+
     public Optional<OutboxMessage> findById(long id) {
         return jdbc.query("SELECT * FROM NOTIFICATION_OUTBOX WHERE ID = ?", this::map, id).stream().findFirst();
     }
@@ -100,6 +111,10 @@ public class NotificationOutbox {
 
     private static OffsetDateTime at(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static String likePrefix(String prefix) {
+        return prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 
     private static String clip(String value, int max) {

@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval how often the outbox is looked at for messages to send
  * @param maxAttempts  sends of one message before it is given up (and logged)
  * @param retryBackoff wait after the first failed send; doubled after each further one
- * @param sendTimeout  how long one webhook call may take
+ * @param sendTimeout  how long one webhook call, or each SMTP connect, read and write, may take
  */
 @ConfigurationProperties("importer.notifications")
 public record NotificationProperties(

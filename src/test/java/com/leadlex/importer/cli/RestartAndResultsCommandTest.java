@@ -6,6 +6,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An import is always recoverable from the command line: {@code restart <id>} goes on with one that
- * failed (here: the key was revoked, then fixed), and {@code results <id>} writes its results again.
+ * failed (here: the key was revoked, then fixed), and {@code results <id>} writes its results again;
+ * the upload and the restart are in the import's audit under the user who ran the command.
  */
 class RestartAndResultsCommandTest {
 
@@ -41,6 +47,9 @@ class RestartAndResultsCommandTest {
 
         assertThat(restarted).as(err.toString()).isEqualTo(ExitCode.DONE.getExitCode());
         assertThat(out.toString()).contains("Import " + importId).contains("COMPLETED").contains("25 added");
+        String user = "command line (" + System.getProperty("user.name") + ")";
+        assertThat(auditOf(importId)).as("who did it, in the same audit as the API's")
+                .containsExactly("upload by " + user, "restart by " + user);
         out.setLength(0);
 
         assertThat(run("results", Long.toString(importId))).as(err.toString()).isEqualTo(ExitCode.DONE.getExitCode());
@@ -58,6 +67,25 @@ class RestartAndResultsCommandTest {
 
         assertThat(run("results", "seven")).isEqualTo(ExitCode.BAD_INPUT.getExitCode());
         assertThat(err.toString()).contains("an import ID is a number");
+    }
+
+    /** The import's audit entries as the database holds them, once the command has ended. */
+    private List<String> auditOf(long importId) {
+        try (Connection connection = DriverManager.getConnection(
+                "jdbc:h2:file:" + workDir.resolve("data").resolve("importer"), "sa", "");
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT ACTION, ACTOR FROM IMPORT_AUDIT WHERE IMPORT_ID = ? ORDER BY ID")) {
+            query.setLong(1, importId);
+            List<String> entries = new java.util.ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    entries.add(rows.getString("ACTION") + " by " + rows.getString("ACTOR"));
+                }
+            }
+            return entries;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private long importId() {

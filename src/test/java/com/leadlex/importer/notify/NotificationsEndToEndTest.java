@@ -33,8 +33,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * A failed import, a quota pause and a rejected file each reach a real webhook receiver and a real
- * SMTP mailbox (GreenMail) exactly once, through the outbox; a receiver that fails gets the message
+ * A failed import, a quota pause, a completion with rejected rows and a rejected file each reach a real
+ * webhook receiver and a real SMTP mailbox (GreenMail) exactly once, through the outbox; a receiver that fails gets the message
  * again after the backoff. Runs on PostgreSQL too (the outbox's claim, V6 and V7). The day quota is 3 requests, so the methods run in order: the quota
  * pause comes last.
  */
@@ -131,6 +131,23 @@ class NotificationsEndToEndTest extends ImportIntegrationTest {
 
     @Test
     @Order(4)
+    void aCompletionWithRejectedRowsIsToldOnce() throws MessagingException {
+        sandbox.createCampaign("cmp_notify_rejects");
+        java.util.List<String> rows = new java.util.ArrayList<>(newIds(2));
+        rows.add("not-a-contact-id");
+
+        ImportRecord completed = importNow(csvList("with-a-bad-row.csv", rows), "cmp_notify_rejects", false);
+
+        assertThat(completed.status()).isEqualTo(ImportStatus.COMPLETED);
+        String marker = "\"importId\":" + completed.id() + ",";
+        awaitToldOnce(marker, "Import " + completed.id() + " completed with 1 rejected row(s)");
+        assertThat(RECEIVER.bodiesWith(marker).get(0)).contains("\"kind\":\"import_completed_with_rejects\"",
+                "\"status\":\"COMPLETED\"", "\"invalid\":1", "\"added\":2",
+                "/api/imports/" + completed.id() + "/rejected.csv");
+    }
+
+    @Test
+    @Order(5)
     void aQuotaPauseIsToldOnceWithItsResumeTime() throws MessagingException {
         sandbox.createCampaign("cmp_notify_pause");
 
@@ -144,7 +161,7 @@ class NotificationsEndToEndTest extends ImportIntegrationTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void whilePausedPrometheusShowsThePauseTheNextResumeAndTheDaysQuotaLeft() throws Exception {
         ImportRecord paused = imports.findRecent(10).stream().filter(i -> i.status() == ImportStatus.PAUSED)
                 .findFirst().orElseThrow();
@@ -160,7 +177,7 @@ class NotificationsEndToEndTest extends ImportIntegrationTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aPausedImportResumedByTheImporterSaysSoInItsAudit() {
         ImportRecord paused = imports.findRecent(10).stream().filter(i -> i.status() == ImportStatus.PAUSED)
                 .findFirst().orElseThrow();
@@ -176,7 +193,7 @@ class NotificationsEndToEndTest extends ImportIntegrationTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aWebhookThatKeepsFailingIsGivenUpAfterMaxAttemptsWhileTheMailStillGoesOnce() throws Exception {
         RECEIVER.failNext(1_000);
         Path folder = Files.createDirectories(inbox().resolve("cmp_demo"));

@@ -32,7 +32,9 @@ import com.leadlex.importer.ledger.ImportStatus;
 /**
  * The scheduled source nightly-pickup (routes/folder-source.camel.yaml with a cron) on a short cron
  * (every 2 seconds, Europe/Berlin) beside the inbox: it fires on the cron's times, once each, takes
- * what is in its folder and reports the firings that found nothing.
+ * what is in its folder and reports the firings that found nothing; a list it cannot stage is moved
+ * to failed/ with its report, recorded as a rejected file (GET /api/rejected-files) and named in the
+ * source's status.
  */
 // its own context, closed afterwards: nothing keeps polling a server that is gone or firing a cron
 @DirtiesContext
@@ -46,6 +48,10 @@ class ScheduledPickupEndToEndTest extends ImportIntegrationTest {
     private CamelContext camelContext;
     @Autowired
     private SourceStatusRegistry sources;
+    @Autowired
+    private RejectedFileRepository rejectedFiles;
+    @org.springframework.beans.factory.annotation.Value("${local.server.port}")
+    private int port;
 
     @DynamicPropertySource
     static void nightlySource(DynamicPropertyRegistry registry) throws IOException {
@@ -97,5 +103,21 @@ class ScheduledPickupEndToEndTest extends ImportIntegrationTest {
                 .contains(org.assertj.core.groups.Tuple.tuple("inbox", "ok"),
                         org.assertj.core.groups.Tuple.tuple("nightly-pickup", "ok"),
                         org.assertj.core.groups.Tuple.tuple("partner-sftp", "disabled"));
+
+        // (in this test, not one of its own: the counts above would see the rejected file)
+        Files.writeString(nightlyDir.resolve("no-ids-tonight.csv"), "name\nAda Lovelace\n");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !rejectedFiles.findRecent(SOURCE, 0, 10).isEmpty());
+        assertThat(rejectedFiles.findRecent(SOURCE, 0, 10)).singleElement().satisfies(rejected -> {
+            assertThat(rejected.fileName()).isEqualTo("no-ids-tonight.csv");
+            assertThat(rejected.campaignId()).isEqualTo("cmp_nightly");
+            assertThat(rejected.reportLocation()).endsWith("failed/no-ids-tonight.csv.error.txt");
+            assertThat(rejected.report()).contains("Nothing from this file was imported");
+        });
+        assertThat(nightlyDir.resolve("failed/no-ids-tonight.csv.error.txt")).exists();
+        assertThat(sources.current(SOURCE).orElseThrow().lastError())
+                .startsWith("last file rejected: no-ids-tonight.csv: ");
+        assertThat(com.leadlex.importer.web.ApiClient.anonymous(port).get("/api/rejected-files?source=" + SOURCE)
+                .body()).contains("\"fileName\":\"no-ids-tonight.csv\"", "\"routeId\":\"" + SOURCE + "\"");
     }
 }

@@ -119,6 +119,8 @@ class SftpPickupEndToEndTest extends ImportIntegrationTest {
             assertThat(health("/actuator/health/sources-probe").body()).contains("\"status\":\"FAILING\"");
             assertThat(health("/actuator/health/readiness").statusCode()).isEqualTo(200);
             assertThat(health("/actuator/health/liveness").statusCode()).isEqualTo(200);
+            assertThat(get("/actuator/prometheus")).as("and its own metric says so")
+                    .contains("importer_source_failing{source=\"" + SOURCE + "\"} 1.0");
             assertThat(impostor.root().resolve("outbound/from-impostor.csv")).exists();
             assertThat(importOf("from-impostor.csv")).isNull();
         } finally {

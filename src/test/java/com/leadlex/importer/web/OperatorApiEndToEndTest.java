@@ -6,6 +6,10 @@ import static org.awaitility.Awaitility.await;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +22,8 @@ import org.springframework.test.context.TestPropertySource;
 
 import com.leadlex.importer.importjob.ImportIntegrationTest;
 import com.leadlex.importer.ledger.ImportRecord;
+import com.leadlex.importer.ledger.ImportStatus;
+import com.leadlex.importer.sandbox.ScriptedFault;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -77,6 +83,33 @@ class OperatorApiEndToEndTest extends ImportIntegrationTest {
         assertThat(audit.get(0).get("at").asString()).isNotBlank();
         assertThat(operator.get("/api/imports/987654/audit").statusCode()).isEqualTo(404);
         assertThat(ApiClient.withToken(port, "robot-secret-not").get("/api/imports").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aStopOverTheApiIsRecordedWithTheTokensNameAndARefusedOneIsNot() {
+        // LeadLex says: not before midnight; longer than max-wait, so the import pauses until then
+        Instant midnight = clock.instant().truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS);
+        sandbox.failNext(1, ScriptedFault.rateLimited(
+                DateTimeFormatter.RFC_1123_DATE_TIME.format(midnight.atZone(ZoneOffset.UTC))));
+        try {
+            ImportRecord paused = importNow(csvList("stopped-by-robot.csv", newIds(3)), CAMPAIGN, false);
+            assertThat(paused.status()).isEqualTo(ImportStatus.PAUSED);
+            ApiClient robot = ApiClient.withToken(port, "robot-secret");
+
+            Instant askedAt = clock.instant();
+            assertThat(robot.post("/api/imports/" + paused.id() + "/stop").statusCode()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(30)).until(() -> status(paused.id()).equals("STOPPED"));
+            assertThat(browser.post("/api/imports/" + paused.id() + "/stop").statusCode()).isEqualTo(409);
+
+            JsonNode audit = json(operator.get("/api/imports/" + paused.id() + "/audit"));
+            assertThat(audit).singleElement().satisfies(entry -> {
+                assertThat(entry.get("action").asString()).isEqualTo("stop");
+                assertThat(entry.get("actor").asString()).isEqualTo("token:ci-robot");
+                assertThat(Instant.parse(entry.get("at").asString())).isBetween(askedAt, clock.instant());
+            });
+        } finally {
+            clock.set(midnight.plusSeconds(1)); // the key is free again for the other tests of this context
+        }
     }
 
     @Test
@@ -253,6 +286,7 @@ class OperatorApiEndToEndTest extends ImportIntegrationTest {
         assertThat(answers.get(7).body()).contains("/api/imports/{id}/restart", "/api/imports/{id}/stop",
                 "/api/imports/dry-run", "/api/imports/{id}/results.csv", "/api/imports/{id}/rejected.csv",
                 "/api/quota", "/api/rejected-files", "/api/imports/{id}/audit", "\"title\":\"LeadLex Importer API\"",
+                "\"version\":\"development\"",
                 "\"operatorToken\":{\"type\":\"http\"", "\"scheme\":\"bearer\"", "\"scheme\":\"basic\"",
                 "\"name\":\"Imports\"", "\"name\":\"Audit\"", "\"name\":\"Rejected files\"");
         assertThat(answers).allSatisfy(answer -> assertThat(answer.body()).doesNotContain("wbk_sandbox_unmetered"));

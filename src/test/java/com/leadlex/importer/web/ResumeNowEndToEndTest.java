@@ -9,10 +9,12 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.context.TestPropertySource;
 
 import com.leadlex.importer.importjob.ImportIntegrationTest;
+import com.leadlex.importer.ledger.ImportAuditRepository;
 import com.leadlex.importer.ledger.ImportRecord;
 import com.leadlex.importer.ledger.ImportStatus;
 import com.leadlex.importer.sandbox.SandboxProperties;
@@ -36,6 +38,8 @@ class ResumeNowEndToEndTest extends ImportIntegrationTest {
 
     @Value("${local.server.port}")
     int port;
+    @Autowired
+    ImportAuditRepository audit;
 
     @Test
     void resumingNowLetsLeadLexSayTheQuotaIsThereAndTheOtherPausedImportFollows() {
@@ -67,6 +71,13 @@ class ResumeNowEndToEndTest extends ImportIntegrationTest {
         HttpResponse<String> notPaused = api.post("/api/imports/" + first.id() + "/resume");
         assertThat(notPaused.statusCode()).isEqualTo(409);
         assertThat(notPaused.body()).contains("only a paused import can be resumed now");
+        for (ImportRecord resumedByHand : List.of(first, second)) {
+            // (the importer's own resume of the replanned import is there too, under its own name)
+            assertThat(audit.findByImport(resumedByHand.id())).as("the operator's accepted resume, once; not the 409")
+                    .filteredOn(entry -> !entry.actor().startsWith("importer")).singleElement()
+                    .satisfies(entry -> assertThat(entry.action() + " by " + entry.actor())
+                            .isEqualTo("resume by local (no credentials configured)"));
+        }
     }
 
     private static SandboxProperties.Key key(int perDay) {
