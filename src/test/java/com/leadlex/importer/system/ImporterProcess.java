@@ -15,6 +15,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
+
 import com.leadlex.importer.LeadLexImporterApplication;
 
 /**
@@ -69,9 +72,16 @@ public final class ImporterProcess implements AutoCloseable {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
             ImporterProcess importer = new ImporterProcess(process, port, log);
-            await().atMost(START_UP).pollInterval(Duration.ofMillis(200))
-                    .failFast("the importer process exited; see " + log, () -> !process.isAlive())
-                    .until(importer::ready);
+            try {
+                await().atMost(START_UP).pollInterval(Duration.ofMillis(200))
+                        .failFast("the importer process exited", () -> !process.isAlive())
+                        .until(importer::ready);
+            } catch (ConditionTimeoutException | TerminalFailureException e) {
+                // the log sits in the test's temporary folder, which is gone by the time anyone reads
+                // the report: its end goes into the failure itself
+                importer.close();
+                throw new AssertionError(e.getMessage() + "; the end of its log:\n" + importer.logTail(60), e);
+            }
             return importer;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
