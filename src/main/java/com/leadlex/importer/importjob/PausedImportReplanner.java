@@ -17,7 +17,8 @@ import com.leadlex.importer.system.HumanTime;
  * Plans paused imports again when the key's quota allows more than it did when they paused: the
  * configured limits were raised (the gate then starts without LeadLex's earlier "remaining"), or an
  * answer from LeadLex showed room (another import's, or one an operator resumed now). A resume time
- * is only ever moved earlier, to when the key's next request could go out; the resumer does the rest.
+ * is only ever moved earlier, to when the key's next request could go out; the resumer does the rest,
+ * and the {@link ResumeTimer} sets its alarm for the new time right after the run that moved it.
  */
 @Component
 public class PausedImportReplanner {

@@ -7,7 +7,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import com.leadlex.importer.cluster.Leadership;
@@ -18,8 +17,9 @@ import com.leadlex.importer.system.StartupState;
 
 /**
  * Resumes imports that paused for quota once their resume time has come. The resume time lives in
- * the database, so a pause outlives a restart of the application; no thread waits in between. Each
- * poll first plans the pauses again ({@link PausedImportReplanner}), so raised limits, or LeadLex
+ * the database, so a pause outlives a restart of the application; no thread waits in between: the
+ * {@link ResumeTimer} calls this at the earliest resume time, and on its safety-net poll. Each run
+ * first plans the pauses again ({@link PausedImportReplanner}), so raised limits, or LeadLex
  * showing more room, bring a resume earlier. With several nodes only the leader resumes
  * ({@link Leadership}); the import then runs on the leader (any node can finish any import).
  */
@@ -51,7 +51,7 @@ public class PausedImportResumer {
         this.startup = startup;
     }
 
-    @Scheduled(fixedDelayString = "${importer.resume-poll-interval:15s}", initialDelayString = "${importer.resume-poll-interval:15s}")
+    /** Resumes every paused import whose time has come; each at most once, whichever node or thread asks. */
     public void resumeDueImports() {
         if (!startup.isComplete() || !leadership.isLeader()) {
             return;

@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param inbox                      the watched folder: one sub-folder per campaign ID
  * @param chunkSize                  IDs per LeadLex request, 1 to 500 (LeadLex refuses more)
  * @param maxConcurrentImports       imports that run at once; more wait in a queue
- * @param resumePollInterval         how often paused imports are checked for their resume time
+ * @param resumePollInterval         the safety net behind the resume alarm: how often the leader looks for
+ *                                   paused imports that are due, and for other nodes' pauses to set its alarm
  * @param resumeInterruptedOnStartup restart, at start-up, imports that a crash or kill interrupted
  * @param sourceTag                  the {@code source} sent to LeadLex; {source} and {file} are replaced
  * @param nodeName                   this node's name in lease owners and logs; the host name if blank

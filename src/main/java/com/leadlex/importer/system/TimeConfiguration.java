@@ -11,9 +11,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * One clock and one way to wait for the whole application; tests replace both. The clock is the
- * database's ({@link DatabaseClock}): every node on one database then cuts quota windows and
- * judges leases by the same time, whatever its own clock says.
+ * One clock, one way to wait and one alarm clock for the whole application; tests replace them.
+ * The clock is the database's ({@link DatabaseClock}): every node on one database then cuts quota
+ * windows and judges leases by the same time, whatever its own clock says. Alarms ring by it.
  */
 @Configuration(proxyBeanMethods = false)
 public class TimeConfiguration {
@@ -25,6 +25,12 @@ public class TimeConfiguration {
     Clock clock(ObjectProvider<DataSource> dataSource) {
         DataSource database = dataSource.getIfAvailable();
         return database == null ? Clock.systemUTC() : DatabaseClock.start(Clock.systemUTC(), database, CLOCK_RESYNC);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AlarmClock alarmClock(Clock clock) {
+        return new ScheduledAlarmClock(clock);
     }
 
     @Bean

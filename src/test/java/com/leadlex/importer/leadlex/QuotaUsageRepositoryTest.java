@@ -124,6 +124,30 @@ class QuotaUsageRepositoryTest {
         assertThat(gate(key, new QuotaLimits(0, 50)).nextFreeAt()).isEqualTo(MIDNIGHT);
     }
 
+    /**
+     * An import paused for the day resumes at the reset instant itself (its alarm rings then): the day's
+     * count, LeadLex's "0 left until midnight" and a Retry-After to midnight all let that first request
+     * out at once, not a window later, and not a millisecond before.
+     */
+    @Test
+    void atTheResetInstantItselfTheDaysFirstSlotIsGrantedWithoutWaiting() {
+        QuotaGate gate = gate("reset-instant", TWO_A_DAY);
+        take(gate);
+        gate.learn(take(gate), new RateLimitHeaders(2, 0, MIDNIGHT, null));
+        gate.blockUntil(MIDNIGHT);
+        QuotaExhaustedException paused = catchThrowableOfType(QuotaExhaustedException.class, () -> gate.reserve(0));
+        assertThat(paused.resumeAt()).isEqualTo(MIDNIGHT);
+
+        clock.set(MIDNIGHT.minusMillis(1));
+        assertThat(gate(key, TWO_A_DAY).reserve(0).at()).as("a millisecond early: wait for the reset")
+                .isEqualTo(MIDNIGHT);
+
+        clock.set(MIDNIGHT);
+        QuotaSlot first = gate(key, TWO_A_DAY).reserve(0);
+        assertThat(first.delay()).isZero();
+        assertThat(first.at()).isEqualTo(MIDNIGHT);
+    }
+
     private QuotaSlot take(QuotaGate gate) {
         QuotaSlot slot = gate.reserve(0);
         clock.advance(slot.delay());
