@@ -1,0 +1,67 @@
+package com.leadlex.importer.pool;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Which small lists' imports (pool members) went, or go, with which pooled import: read from the pool's rows
+ * (WEBHOOK_CONTACT.LIST_IMPORT_ID) and their batch (WEBHOOK_BATCH.IMPORT_ID).
+ */
+@Repository
+public class PoolMemberRepository {
+
+    private final JdbcTemplate jdbc;
+
+    public PoolMemberRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The member lists' imports that a pooled import carries, oldest first. */
+    public List<Long> membersOfImport(long pooledImportId) {
+        return jdbc.queryForList("SELECT DISTINCT C.LIST_IMPORT_ID FROM WEBHOOK_CONTACT C JOIN WEBHOOK_BATCH B "
+                + "ON C.BATCH_ID = B.ID WHERE B.IMPORT_ID = ? AND C.LIST_IMPORT_ID IS NOT NULL ORDER BY C.LIST_IMPORT_ID",
+                Long.class, pooledImportId);
+    }
+
+    public List<Long> membersOfBatch(long batchId) {
+        return jdbc.queryForList("SELECT DISTINCT LIST_IMPORT_ID FROM WEBHOOK_CONTACT WHERE BATCH_ID = ? "
+                + "AND LIST_IMPORT_ID IS NOT NULL ORDER BY LIST_IMPORT_ID", Long.class, batchId);
+    }
+
+    /** The newest pooled import of the same IDs into the same campaign, with its status. */
+    public Optional<Member> latestWithSameList(String campaignId, String contentHash) {
+        return jdbc.query("SELECT I.ID, I.STATUS FROM CONTACT_IMPORT I WHERE I.CAMPAIGN_ID = ? AND I.CONTENT_HASH = ? "
+                + "AND EXISTS (SELECT 1 FROM WEBHOOK_CONTACT C WHERE C.LIST_IMPORT_ID = I.ID) ORDER BY I.ID DESC "
+                + "FETCH FIRST 1 ROWS ONLY", (rs, row) -> new Member(rs.getLong("ID"), rs.getString("STATUS")),
+                campaignId, contentHash).stream().findFirst();
+    }
+
+    public record Member(long importId, String status) {
+    }
+
+    /**
+     * Lists registered as POOLED before {@code before} whose IDs never reached the pool: the process stopped
+     * between the two writes. Their staged IDs are in the database, so they can be put in the pool again.
+     */
+    public List<Long> pooledWithoutIds(Instant before) {
+        return jdbc.queryForList("SELECT I.ID FROM CONTACT_IMPORT I WHERE I.STATUS = 'POOLED' AND I.CREATED_AT < ? "
+                + "AND NOT EXISTS (SELECT 1 FROM WEBHOOK_CONTACT C WHERE C.LIST_IMPORT_ID = I.ID) ORDER BY I.ID",
+                Long.class, before.atOffset(ZoneOffset.UTC));
+    }
+
+    /**
+     * Pooled imports that ended (completed, failed or stopped) while some of their member lists still say
+     * POOLED: the process stopped before the members followed.
+     */
+    public List<Long> endedWithMembersBehind() {
+        return jdbc.queryForList("SELECT DISTINCT B.IMPORT_ID FROM WEBHOOK_BATCH B JOIN CONTACT_IMPORT P "
+                + "ON P.ID = B.IMPORT_ID JOIN WEBHOOK_CONTACT C ON C.BATCH_ID = B.ID JOIN CONTACT_IMPORT M "
+                + "ON M.ID = C.LIST_IMPORT_ID WHERE P.STATUS IN ('COMPLETED', 'FAILED', 'STOPPED') "
+                + "AND M.STATUS = 'POOLED' ORDER BY B.IMPORT_ID", Long.class);
+    }
+}
