@@ -47,12 +47,15 @@ public class PooledListFollower {
 
     @EventListener
     public void importEnded(ImportEndedEvent event) {
-        follow(event.summary().id());
+        follow(event.summary().id(), false);
     }
 
-    /** Members of pooled imports that ended while this process was not there to follow them. */
+    /**
+     * Members of pooled imports that ended while this process was not there to follow them, or before
+     * their batch was marked as that import (a pooled import can end before its launcher returns).
+     */
     public void catchUp() {
-        members.endedWithMembersBehind().forEach(this::follow);
+        members.endedWithMembersBehind().forEach(pooled -> follow(pooled, true));
     }
 
     /** Once a batch is an import, its lists say which one carries them. */
@@ -74,27 +77,38 @@ public class PooledListFollower {
         }
     }
 
-    void follow(long pooledImportId) {
+    /**
+     * One follower at a time (the import's thread at its end, the poller catching up), so that a member's
+     * results file is never written by two at once; the poller then leaves members that followed already.
+     */
+    synchronized void follow(long pooledImportId, boolean onlyThoseStillPooled) {
         List<Long> memberIds = members.membersOfImport(pooledImportId);
         if (memberIds.isEmpty()) {
             return;
         }
         ImportRecord pooled = imports.findById(pooledImportId).orElseThrow();
         PooledOutcomes outcomes = PooledOutcomes.of(pooled, results, chunks);
+        int followed = 0;
         for (long memberId : memberIds) {
             try {
                 ImportRecord member = imports.findById(memberId).orElseThrow();
+                if (onlyThoseStillPooled && member.status() != ImportStatus.POOLED) {
+                    continue;
+                }
                 memberResults.write(member, outcomes);
                 Status status = statusAfter(pooled);
                 imports.followPool(memberId, status.status(), status.code(), status.message());
+                followed++;
             } catch (RuntimeException e) {
                 // one member's file must not keep the others behind; the poller catches this one up later
                 log.warn("Import {}: could not follow pooled import {} ({}): {}", memberId, pooledImportId,
                         pooled.status(), e.toString());
             }
         }
-        log.info("Pooled import {} {}: its {} list(s) followed", pooledImportId,
-                pooled.status().name().toLowerCase(java.util.Locale.ROOT), memberIds.size());
+        if (followed > 0) {
+            log.info("Pooled import {} {}: {} of its {} list(s) followed", pooledImportId,
+                    pooled.status().name().toLowerCase(java.util.Locale.ROOT), followed, memberIds.size());
+        }
     }
 
     private record Status(ImportStatus status, String code, String message) {
