@@ -68,13 +68,20 @@ public final class PooledListsBenchmark {
             for (int list = 0; list < lists; list++) {
                 drop(folder, String.format("list-%04d.txt", list), ids);
             }
+            // every list registered, and each small one's IDs in the pool: its wait has begun
             await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> listImports(ledger, null) == lists);
+                    .until(() -> listImports(ledger, null) == lists
+                            && pooledIds(ledger) == (ids < 500 ? lists * ids : 0));
             clock.advance(Duration.ofSeconds(61));
             await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200))
                     .until(() -> listImports(ledger, "COMPLETED") == lists);
             return (int) sandbox.receivedRequests().stream().filter(r -> CAMPAIGN.equals(r.campaignId())).count();
         }
+    }
+
+    private static int pooledIds(JdbcTemplate ledger) {
+        return ledger.queryForObject("SELECT COUNT(*) FROM WEBHOOK_CONTACT WHERE CAMPAIGN_ID = ? "
+                + "AND LIST_IMPORT_ID IS NOT NULL", Integer.class, CAMPAIGN);
     }
 
     private static int listImports(JdbcTemplate ledger, String status) {
