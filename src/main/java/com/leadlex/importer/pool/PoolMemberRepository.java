@@ -8,17 +8,39 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import com.leadlex.importer.importjob.PooledListTotals;
+import com.leadlex.importer.system.IndependentWrites;
+
 /**
  * Which small lists' imports (pool members) went, or go, with which pooled import: read from the pool's rows
- * (WEBHOOK_CONTACT.LIST_IMPORT_ID) and their batch (WEBHOOK_BATCH.IMPORT_ID).
+ * (WEBHOOK_CONTACT.LIST_IMPORT_ID) and their batch (WEBHOOK_BATCH.IMPORT_ID); and what became of each
+ * member's IDs there (POOLED_LIST), the counts the API shows for an import without chunks of its own.
  */
 @Repository
 public class PoolMemberRepository {
 
     private final JdbcTemplate jdbc;
+    private final IndependentWrites writes;
 
-    public PoolMemberRepository(JdbcTemplate jdbc) {
+    public PoolMemberRepository(JdbcTemplate jdbc, IndependentWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
+    }
+
+    /** What became of a list's IDs in its pooled import, replacing what an earlier end of that import said. */
+    public void saveTotals(long listImportId, long pooledImportId, PooledListTotals.Sent sent) {
+        writes.inOwnTransaction(() -> {
+            jdbc.update("DELETE FROM POOLED_LIST WHERE IMPORT_ID = ?", listImportId);
+            return jdbc.update("INSERT INTO POOLED_LIST (IMPORT_ID, POOLED_IMPORT_ID, ADDED, ALREADY_ENROLLED, "
+                    + "REFUSED, REQUESTS, UPDATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?)", listImportId, pooledImportId,
+                    sent.added(), sent.alreadyEnrolled(), sent.refused(), sent.requests(), writes.now());
+        });
+    }
+
+    public Optional<PooledListTotals.Sent> totals(long listImportId) {
+        return jdbc.query("SELECT ADDED, ALREADY_ENROLLED, REFUSED, REQUESTS FROM POOLED_LIST WHERE IMPORT_ID = ?",
+                (rs, row) -> new PooledListTotals.Sent(rs.getLong("ADDED"), rs.getLong("ALREADY_ENROLLED"),
+                        rs.getLong("REFUSED"), rs.getInt("REQUESTS")), listImportId).stream().findFirst();
     }
 
     /** The member lists' imports that a pooled import carries, oldest first. */

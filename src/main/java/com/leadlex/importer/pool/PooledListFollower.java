@@ -1,6 +1,7 @@
 package com.leadlex.importer.pool;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,6 +9,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import com.leadlex.importer.importjob.ImportEndedEvent;
+import com.leadlex.importer.importjob.PooledListTotals;
 import com.leadlex.importer.ledger.ImportChunkRepository;
 import com.leadlex.importer.ledger.ImportRecord;
 import com.leadlex.importer.ledger.ImportRepository;
@@ -19,11 +21,12 @@ import com.leadlex.importer.ledger.ImportStatus;
  * (completed, paused, stopped or failed) each member's results file is written from the pooled
  * import's results and ledger, then its status follows: completed, failed or stopped with the pooled
  * import's reason, or still POOLED (with a word on why) while the pooled import is paused, since it
- * resumes by itself. A process that stops before its members followed is caught up by the pool's
+ * resumes by itself. What became of each list's IDs is kept for the API's counts ({@link PooledListTotals}).
+ * A process that stops before its members followed is caught up by the pool's
  * poller ({@link #catchUp()}).
  */
 @Component
-public class PooledListFollower {
+public class PooledListFollower implements PooledListTotals {
 
     /** LAST_ERROR_CODE of a pooled list waiting for its pool (or for its paused pooled import). */
     public static final String WAITING = "pooled";
@@ -43,6 +46,11 @@ public class PooledListFollower {
         this.results = results;
         this.chunks = chunks;
         this.memberResults = memberResults;
+    }
+
+    @Override
+    public Optional<Sent> of(long importId) {
+        return members.totals(importId);
     }
 
     @EventListener
@@ -95,7 +103,9 @@ public class PooledListFollower {
                 if (onlyThoseStillPooled && member.status() != ImportStatus.POOLED) {
                     continue;
                 }
-                memberResults.write(member, outcomes);
+                PooledListResults.Counts counts = memberResults.write(member, outcomes);
+                members.saveTotals(memberId, pooledImportId, new Sent(counts.added(), counts.alreadyEnrolled(),
+                        counts.refused(), counts.requests()));
                 Status status = statusAfter(pooled);
                 imports.followPool(memberId, status.status(), status.code(), status.message());
                 followed++;

@@ -42,7 +42,12 @@ public class PooledListResults {
         this.stored = stored;
     }
 
-    public Path write(ImportRecord member, PooledOutcomes outcomes) {
+    /** How many of a list's IDs LeadLex added, found enrolled already, or refused; and in how many requests. */
+    public record Counts(long added, long alreadyEnrolled, long refused, int requests) {
+    }
+
+    /** Writes the list's results and stores them; returns what became of its valid IDs. */
+    public Counts write(ImportRecord member, PooledOutcomes outcomes) {
         ImportFiles files = directories.withLocalCopy(member.stagingName(), ImportFiles.STAGED_ALWAYS);
         List<Row> rows = new ArrayList<>();
         try {
@@ -67,6 +72,10 @@ public class PooledListResults {
             throw new UncheckedIOException("Cannot read the staged files of import " + member.id(), e);
         }
         rows.sort(Comparator.comparingLong(Row::line));
+        Counts counts = new Counts(rows.stream().filter(row -> "added".equals(row.outcome())).count(),
+                rows.stream().filter(row -> "already_enrolled".equals(row.outcome())).count(),
+                rows.stream().filter(row -> row.reason().startsWith("LeadLex refused")).count(),
+                (int) rows.stream().map(Row::requestId).filter(id -> !id.isEmpty()).distinct().count());
         Path target = files.results();
         Path temp = target.resolveSibling(target.getFileName() + ".tmp");
         try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(temp, StandardCharsets.UTF_8),
@@ -84,7 +93,7 @@ public class PooledListResults {
             throw new UncheckedIOException("Cannot write the results of import " + member.id() + " to " + target, e);
         }
         stored.store(member.stagingName(), files, List.of(ImportFiles.RESULTS));
-        return target;
+        return counts;
     }
 
     private static List<CSVRecord> csv(Path file) throws IOException {

@@ -24,6 +24,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.leadlex.importer.importjob.ImportIntegrationTest;
+import com.leadlex.importer.importjob.ImportSummary;
 import com.leadlex.importer.ledger.ImportRecord;
 import com.leadlex.importer.ledger.ImportStatus;
 import com.leadlex.importer.sandbox.SandboxRequestLog.ReceivedRequest;
@@ -82,6 +83,10 @@ class PooledListsEndToEndTest extends ImportIntegrationTest {
             assertThat(record.sourceName()).isEqualTo("inbox");
             assertThat(record.sourceTag()).isEqualTo("import:inbox:" + list.getKey());
             assertThat(record.validIds()).isEqualTo(40);
+            ImportSummary summary = summaries.describe(record);
+            assertThat(summary.added()).as("the API's count").isEqualTo(40);
+            assertThat(summary.requests()).isEqualTo(1);
+            assertThat(summary.chunksDone()).isEqualTo(summary.chunksTotal());
             List<CSVRecord> rows = results(record);
             assertThat(rows).hasSize(40);
             assertThat(rows).extracting(row -> row.get("contact_id")).containsExactlyElementsOf(list.getValue());
