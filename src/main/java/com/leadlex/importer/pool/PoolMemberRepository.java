@@ -55,6 +55,19 @@ public class PoolMemberRepository {
                 + "AND LIST_IMPORT_ID IS NOT NULL ORDER BY LIST_IMPORT_ID", Long.class, batchId);
     }
 
+    /** Whether this import is a pooled list's (its IDs went to the pool). */
+    public boolean isMember(long listImportId) {
+        return !jdbc.queryForList("SELECT ID FROM WEBHOOK_CONTACT WHERE LIST_IMPORT_ID = ? FETCH FIRST 1 ROWS ONLY",
+                Long.class, listImportId).isEmpty();
+    }
+
+    /** The pooled import that carries a list's IDs, once its batch became one. */
+    public Optional<Long> pooledImportOf(long listImportId) {
+        return jdbc.queryForList("SELECT DISTINCT B.IMPORT_ID FROM WEBHOOK_CONTACT C JOIN WEBHOOK_BATCH B "
+                + "ON C.BATCH_ID = B.ID WHERE C.LIST_IMPORT_ID = ? AND B.IMPORT_ID IS NOT NULL", Long.class,
+                listImportId).stream().findFirst();
+    }
+
     /** The newest pooled import of the same IDs into the same campaign, with its status. */
     public Optional<Member> latestWithSameList(String campaignId, String contentHash) {
         return jdbc.query("SELECT I.ID, I.STATUS FROM CONTACT_IMPORT I WHERE I.CAMPAIGN_ID = ? AND I.CONTENT_HASH = ? "

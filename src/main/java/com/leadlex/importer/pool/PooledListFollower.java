@@ -1,5 +1,6 @@
 package com.leadlex.importer.pool;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -64,6 +65,22 @@ public class PooledListFollower implements PooledListTotals {
      */
     public void catchUp() {
         members.endedWithMembersBehind().forEach(pooled -> follow(pooled, true));
+    }
+
+    /**
+     * Writes a pooled list's results again, on request, from its pooled import's results and ledger;
+     * empty for an import that was not pooled (its own results writer is the one to ask).
+     */
+    public synchronized Optional<Path> writeAgain(ImportRecord record) {
+        if (!members.isMember(record.id())) {
+            return Optional.empty();
+        }
+        PooledOutcomes outcomes = members.pooledImportOf(record.id())
+                .map(pooled -> PooledOutcomes.of(imports.findById(pooled).orElseThrow(), results, chunks))
+                .orElseGet(() -> PooledOutcomes.notSent("its pool's batch never became an import: "
+                        + record.lastError()));
+        memberResults.write(record, outcomes);
+        return Optional.of(memberResults.file(record));
     }
 
     /** Once a batch is an import, its lists say which one carries them. */

@@ -46,6 +46,11 @@ public class PooledListResults {
     public record Counts(long added, long alreadyEnrolled, long refused, int requests) {
     }
 
+    /** Where this node writes a pooled list's results file. */
+    public Path file(ImportRecord member) {
+        return directories.local(member.stagingName()).results();
+    }
+
     /** Writes the list's results and stores them; returns what became of its valid IDs. */
     public Counts write(ImportRecord member, PooledOutcomes outcomes) {
         ImportFiles files = directories.withLocalCopy(member.stagingName(), ImportFiles.STAGED_ALWAYS);

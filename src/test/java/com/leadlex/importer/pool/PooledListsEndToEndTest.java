@@ -40,6 +40,8 @@ class PooledListsEndToEndTest extends ImportIntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    PooledListFollower pooledLists;
 
     private static final Duration MAX_WAIT = Duration.ofSeconds(30);
 
@@ -104,6 +106,12 @@ class PooledListsEndToEndTest extends ImportIntegrationTest {
             assertThat(pooled.sourceName()).isEqualTo("pool");
             assertThat(pooled.status()).isEqualTo(ImportStatus.COMPLETED);
         });
+
+        // written again on request (POST /api/imports/{id}/results): the same, from the pooled import
+        ImportRecord first = importsOf(campaign).get("small-00.csv");
+        List<String> written = lines(resultsFile(first));
+        assertThat(pooledLists.writeAgain(first)).contains(resultsFile(first));
+        assertThat(lines(resultsFile(first))).isEqualTo(written);
 
         // the same list again, under another name: recognised, nothing pooled or sent
         drop(campaign, "small-00-again.csv", idsByList.get("small-00.csv"));
