@@ -67,14 +67,15 @@ const ACTIONS = {
   importer_not_ready: 'Nothing to do: the importer was starting or stopping; it goes on by itself.'
 };
 
-// A pause (for quota, or while the importer starts) is a state, not an error: its reason is a quiet note.
+// A pause (for quota, or while the importer starts) is a state, not an error: its reason is a quiet note;
+// so is what a pooled small list waits for (its campaign's pool, or the pooled import that carries it).
 function noteText(item) {
-  return item.lastError && item.status === 'PAUSED' ? item.lastError : null;
+  return item.lastError && (item.status === 'PAUSED' || item.status === 'POOLED') ? item.lastError : null;
 }
 
 function failureText(item) {
   if (!item.lastError || item.status === 'COMPLETED' || item.status === 'ALREADY_IMPORTED'
-      || item.status === 'PAUSED') {
+      || item.status === 'PAUSED' || item.status === 'POOLED') {
     return null;
   }
   const action = ACTIONS[item.lastErrorCode];

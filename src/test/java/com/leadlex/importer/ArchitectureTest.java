@@ -15,7 +15,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
  * {@code sources}, {@code webhook}) through {@code intake} and {@code importjob} (and the contact
  * directory below it) down to {@code staging}, {@code leadlex} and {@code ledger}; {@code system} and
  * {@code sandbox} aside; {@code notify} at the edge, listening to events that the job and the sources define;
- * {@code cluster} (nodes and their leader) just above the ledger, asked by the job, the sources and the web.
+ * {@code cluster} (nodes and their leader) just above the ledger, asked by the job, the sources and the web;
+ * {@code pool} (the per-campaign pool of pending IDs that webhooks and small lists share) just below the door.
  * Arrows point one way and no two feature packages import each other.
  */
 class ArchitectureTest {
@@ -37,23 +38,23 @@ class ArchitectureTest {
     @Test
     void stagingKnowsNothingOfImportsSourcesOrLeadLex() {
         noClasses().that().resideInAPackage(ROOT + ".staging..").should().dependOnClassesThat()
-                .resideInAnyPackage(packages("intake", "importjob", "contacts", "leadlex", "ledger", "sources", "webhook",
-                        "web", "cli", "sandbox"))
+                .resideInAnyPackage(packages("intake", "pool", "importjob", "contacts", "leadlex", "ledger", "sources",
+                        "webhook", "web", "cli", "sandbox"))
                 .check(classes);
     }
 
     @Test
     void theBottomLayersDoNotCallUpwards() {
         noClasses().that().resideInAnyPackage(packages("leadlex", "ledger")).should().dependOnClassesThat()
-                .resideInAnyPackage(packages("intake", "importjob", "contacts", "sources", "webhook", "web", "cli",
-                        "notify", "cluster"))
+                .resideInAnyPackage(packages("intake", "pool", "importjob", "contacts", "sources", "webhook", "web",
+                        "cli", "notify", "cluster"))
                 .check(classes);
     }
 
     @Test
     void theClusterKnowsOnlyTheLedgerAndSystemBelowIt() {
         noClasses().that().resideInAPackage(ROOT + ".cluster..").should().dependOnClassesThat()
-                .resideInAnyPackage(packages("staging", "intake", "importjob", "contacts", "leadlex", "sources",
+                .resideInAnyPackage(packages("staging", "intake", "pool", "importjob", "contacts", "leadlex", "sources",
                         "webhook", "web", "cli", "notify", "sandbox"))
                 .check(classes);
     }
@@ -61,7 +62,7 @@ class ArchitectureTest {
     @Test
     void theContactDirectorySitsBetweenTheJobAndLeadLex() {
         noClasses().that().resideInAPackage(ROOT + ".contacts..").should().dependOnClassesThat()
-                .resideInAnyPackage(packages("intake", "importjob", "sources", "webhook", "web", "cli", "notify",
+                .resideInAnyPackage(packages("intake", "pool", "importjob", "sources", "webhook", "web", "cli", "notify",
                         "sandbox"))
                 .check(classes);
     }
@@ -69,7 +70,14 @@ class ArchitectureTest {
     @Test
     void theJobDoesNotKnowWhereListsComeFrom() {
         noClasses().that().resideInAPackage(ROOT + ".importjob..").should().dependOnClassesThat()
-                .resideInAnyPackage(packages("intake", "sources", "webhook", "web", "cli"))
+                .resideInAnyPackage(packages("intake", "pool", "sources", "webhook", "web", "cli"))
+                .check(classes);
+    }
+
+    @Test
+    void thePoolSitsBelowTheDoorAndKnowsNotWhoFillsIt() {
+        noClasses().that().resideInAPackage(ROOT + ".pool..").should().dependOnClassesThat()
+                .resideInAnyPackage(packages("intake", "sources", "webhook", "web", "cli", "notify", "sandbox"))
                 .check(classes);
     }
 
@@ -83,7 +91,7 @@ class ArchitectureTest {
     @Test
     void systemAndTheSandboxDependOnNoFeature() {
         noClasses().that().resideInAnyPackage(packages("system", "sandbox")).should().dependOnClassesThat()
-                .resideInAnyPackage(packages("staging", "intake", "importjob", "contacts", "leadlex", "ledger",
+                .resideInAnyPackage(packages("staging", "intake", "pool", "importjob", "contacts", "leadlex", "ledger",
                         "sources", "webhook", "web", "cli", "notify", "cluster"))
                 .check(classes);
     }

@@ -9,6 +9,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import com.leadlex.importer.ledger.ImportRecord;
 import com.leadlex.importer.ledger.ImportRepository;
 import com.leadlex.importer.ledger.ImportResultsWriter;
+import com.leadlex.importer.pool.PooledListFollower;
 
 /**
  * {@code results <import-id>}: writes an import's results.csv again from the ledger (after a full
@@ -39,7 +40,9 @@ final class ResultsCommand implements OneShotCommand {
             return ExitCode.BAD_INPUT;
         }
         try {
-            out.println(context.getBean(ImportResultsWriter.class).write(record.get()));
+            // a pooled small list's results come from the pooled import that sent its IDs
+            out.println(context.getBean(PooledListFollower.class).writeAgain(record.get())
+                    .orElseGet(() -> context.getBean(ImportResultsWriter.class).write(record.get())));
             return ExitCode.DONE;
         } catch (UncheckedIOException e) {
             err.println("results: " + e.getMessage() + ": " + e.getCause().getMessage());

@@ -31,6 +31,10 @@ final class ImportStatusText {
             return "paused until " + (soon ? HumanTime.timeOfDay(record.resumeAt())
                     : HumanTime.dayAndTime(record.resumeAt()));
         }
+        if (record.status() == ImportStatus.POOLED) {
+            // a pooled list goes out with its campaign's pool: what it waits for is in its note
+            return "pooled: " + (record.lastError() == null ? "waiting for its campaign's pool" : record.lastError());
+        }
         return record.status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 

@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import com.leadlex.importer.ledger.ImportChunkRepository;
@@ -15,6 +17,7 @@ import com.leadlex.importer.ledger.ImportEmailRepository;
 import com.leadlex.importer.ledger.ImportLeaseRepository;
 import com.leadlex.importer.ledger.ImportRecord;
 import com.leadlex.importer.ledger.ImportResults;
+import com.leadlex.importer.ledger.ImportStatus;
 import com.leadlex.importer.system.InstanceIdentity;
 
 /**
@@ -32,8 +35,12 @@ public class ImportSummaries {
     private final ImportResults results;
     private final ImportEmailRepository emails;
 
+    private final ObjectProvider<PooledListTotals> pooledLists;
+
     public ImportSummaries(ImportChunkRepository chunks, JobRepository jobRepository, CompletionPlanner planner,
-            ImportLeaseRepository leases, ImportResults results, ImportEmailRepository emails) {
+            ImportLeaseRepository leases, ImportResults results, ImportEmailRepository emails,
+            ObjectProvider<PooledListTotals> pooledLists) {
+        this.pooledLists = pooledLists;
         this.emails = emails;
         this.leases = leases;
         this.results = results;
@@ -56,6 +63,17 @@ public class ImportSummaries {
     private ImportSummary describe(ImportRecord record, CompletionForecast forecast, Map<Long, String> runBy) {
         ImportTotals totals = totals(record);
         ImportChunkRepository.ChunkProgress progress = chunks.progress(record.id());
+        if (record.jobExecutionId() == null) {
+            // a pooled small list: its IDs went with another import, whose end it follows
+            Optional<PooledListTotals.Sent> sent = Optional.ofNullable(pooledLists.getIfAvailable())
+                    .flatMap(lists -> lists.of(record.id()));
+            if (sent.isPresent()) {
+                totals = new ImportTotals(0, 0, 0, sent.get().added(), sent.get().alreadyEnrolled(),
+                        sent.get().refused(), sent.get().requests());
+                progress = new ImportChunkRepository.ChunkProgress(record.status() == ImportStatus.COMPLETED
+                        ? record.totalChunks() : 0, sent.get().requests(), false);
+            }
+        }
         // the step's ExecutionContext carries the staging counts too, once an execution has begun
         boolean fromStep = totals.rowsRead() > 0;
         long requestsLeft = record.status().isFinal() ? 0 : Math.max(0, record.totalChunks() - progress.chunksDone());

@@ -11,6 +11,8 @@ public record LaunchResult(long importId, Disposition disposition) {
         /** The same list was already imported into this campaign: nothing is sent. */
         ALREADY_IMPORTED,
         /** The same list is being imported right now. */
-        ALREADY_RUNNING
+        ALREADY_RUNNING,
+        /** A small list put in its campaign's pool: a pooled import sends it with other pending IDs. */
+        POOLED
     }
 }

@@ -7,13 +7,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import com.leadlex.importer.pool.SmallListPool;
 import com.leadlex.importer.staging.ContactListRejectedException;
 
 /**
  * Adapts a Camel exchange from any source route to {@link ContactListIntake}. Routes may set
  * {@value #CAMPAIGN_HEADER}, {@value #SOURCE_HEADER} and {@value #FORCE_HEADER}; without a
  * campaign header, the first folder of the file's path below the watched folder names it
- * ({@code inbox/<campaign-id>/list.csv}).
+ * ({@code inbox/<campaign-id>/list.csv}). Lists from these sources (folder, SFTP, scheduled) are pooled
+ * when small ({@value #POOL_BELOW_HEADER}, else {@code importer.pool.below}).
  */
 @Component
 public class CamelListIntake {
@@ -22,13 +24,17 @@ public class CamelListIntake {
     public static final String SOURCE_HEADER = "LeadLexSource";
     public static final String FORCE_HEADER = "LeadLexForce";
     public static final String IMPORT_ID_HEADER = "LeadLexImportId";
+    /** Pool lists with fewer valid IDs than this (0: never); {@code importer.pool.below} when not set. */
+    public static final String POOL_BELOW_HEADER = "LeadLexPoolBelow";
 
     private static final Logger log = LoggerFactory.getLogger(CamelListIntake.class);
 
     private final ContactListIntake intake;
+    private final SmallListPool pool;
 
-    public CamelListIntake(ContactListIntake intake) {
+    public CamelListIntake(ContactListIntake intake, SmallListPool pool) {
         this.intake = intake;
+        this.pool = pool;
     }
 
     public void stage(Exchange exchange) throws Exception {
@@ -41,7 +47,8 @@ public class CamelListIntake {
         boolean force = exchange.getMessage().getHeader(FORCE_HEADER, false, Boolean.class);
         log.info("Staging {} from {} for campaign {}", fileName, source, campaignId);
         InputStream content = exchange.getMessage().getMandatoryBody(InputStream.class);
-        IntakeResult result = intake.accept(content, fileName, campaignId, source, force, false);
+        int poolBelow = exchange.getMessage().getHeader(POOL_BELOW_HEADER, pool.defaultBelow(), Integer.class);
+        IntakeResult result = intake.accept(content, fileName, campaignId, source, force, false, poolBelow);
         exchange.getMessage().setHeader(IMPORT_ID_HEADER, result.launch().importId());
     }
 

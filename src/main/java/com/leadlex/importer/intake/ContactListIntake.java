@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import com.leadlex.importer.importjob.ImportLauncher;
 import com.leadlex.importer.importjob.ImportRequest;
 import com.leadlex.importer.importjob.LaunchResult;
+import com.leadlex.importer.pool.SmallListPool;
 import com.leadlex.importer.staging.ContactListRejectedException;
 import com.leadlex.importer.staging.ContactListStager;
 import com.leadlex.importer.staging.ImportDirectories;
@@ -27,7 +28,8 @@ import com.leadlex.importer.system.StartupState;
  * The one way in for every source: check the destination, stage the list into its own directory
  * under {@code importer.data-dir}, store the staged files in the database (so any node can run the
  * import), and hand it to the launcher. After this returns the source file is no longer needed: the
- * import reads only the staged spool, and the list is acknowledged only once it is stored.
+ * import reads only the staged spool, and the list is acknowledged only once it is stored. A small
+ * list from a source that pools goes to its campaign's pool instead, registered as its own import.
  */
 @Component
 public class ContactListIntake {
@@ -44,9 +46,12 @@ public class ContactListIntake {
     private final StartupState startup;
     private final ImportDirectories directories;
     private final StoredImportFiles stored;
+    private final SmallListPool pool;
 
     public ContactListIntake(ContactListStager stager, ImportLauncher launcher, ImporterProperties properties,
-            Clock clock, StartupState startup, ImportDirectories directories, StoredImportFiles stored) {
+            Clock clock, StartupState startup, ImportDirectories directories, StoredImportFiles stored,
+            SmallListPool pool) {
+        this.pool = pool;
         this.properties = properties;
         this.startup = startup;
         this.stager = stager;
@@ -62,6 +67,17 @@ public class ContactListIntake {
      */
     public IntakeResult accept(InputStream content, String fileName, String campaignId, String sourceName,
             boolean force, boolean foreground) {
+        return accept(content, fileName, campaignId, sourceName, force, foreground, 0);
+    }
+
+    /**
+     * As {@link #accept(InputStream, String, String, String, boolean, boolean)}, but a list with fewer valid
+     * IDs than {@code poolBelow} (and no e-mail rows) joins its campaign's pool ({@link SmallListPool}) instead
+     * of launching an import of its own; 0 never pools. Only a background intake pools: a caller that waits
+     * for the import's end (the command line) gets an import of its own.
+     */
+    public IntakeResult accept(InputStream content, String fileName, String campaignId, String sourceName,
+            boolean force, boolean foreground, int poolBelow) {
         if (!startup.isComplete()) {
             throw new ImporterStartingException();
         }
@@ -79,7 +95,9 @@ public class ContactListIntake {
         store(directoryName);
         ImportRequest request = new ImportRequest(campaignId, sourceName, fileName,
                 properties.sourceTagFor(sourceName, fileName), force);
-        LaunchResult launch = launcher.submit(staged, request, foreground);
+        LaunchResult launch = !foreground && SmallListPool.fits(staged, poolBelow)
+                ? pool.join(staged, request)
+                : launcher.submit(staged, request, foreground);
         if (launch.disposition() == LaunchResult.Disposition.RESUMED
                 || launch.disposition() == LaunchResult.Disposition.ALREADY_RUNNING) {
             // the earlier import goes on with its own staged copy: this one would only fill disk and database

@@ -261,6 +261,24 @@ public class ImportRepository {
                 .stream().findFirst();
     }
 
+    /**
+     * A small list's import follows the pooled import that carries its IDs ({@code importer.pool}): from
+     * POOLED, or from the failed or stopped state an earlier end of that pooled import left it in (the pooled
+     * import may be restarted and complete). False when it is in none of these.
+     */
+    public boolean followPool(long id, ImportStatus status, String errorCode, String error) {
+        boolean ended = status != ImportStatus.POOLED;
+        return writes.update("UPDATE CONTACT_IMPORT SET STATUS = ?, LAST_ERROR_CODE = ?, LAST_ERROR = ?, "
+                + "UPDATED_AT = ?, FINISHED_AT = ? WHERE ID = ? AND STATUS IN ('POOLED', 'FAILED', 'STOPPED')",
+                status.name(), errorCode, truncate(error), now(), ended ? now() : null, id) == 1;
+    }
+
+    /** Says where a pooled list stands (waiting, or sent with which pooled import), while it is still POOLED. */
+    public void notePooled(long id, String code, String note) {
+        update("UPDATE CONTACT_IMPORT SET LAST_ERROR_CODE = ?, LAST_ERROR = ?, UPDATED_AT = ? WHERE ID = ? "
+                + "AND STATUS = 'POOLED'", code, truncate(note), now(), id);
+    }
+
     public void markEnded(long id, ImportStatus status, String errorCode, String error) {
         boolean ended = status != ImportStatus.PAUSED;
         update("UPDATE CONTACT_IMPORT SET STATUS = ?, LAST_ERROR_CODE = ?, LAST_ERROR = ?, QUOTA_WAIT_UNTIL = NULL, "

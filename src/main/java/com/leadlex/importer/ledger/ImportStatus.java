@@ -4,6 +4,11 @@ package com.leadlex.importer.ledger;
 public enum ImportStatus {
     /** Staged and registered; waiting for a free import slot. */
     QUEUED,
+    /**
+     * A small list waiting in its campaign's pool (importer.pool.below): its IDs go out with other
+     * pending IDs of the campaign in a pooled import, whose end this import then follows.
+     */
+    POOLED,
     RUNNING,
     /** Waiting for the API key's quota window to reset; resumes by itself at RESUME_AT. */
     PAUSED,

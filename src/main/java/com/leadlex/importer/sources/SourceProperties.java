@@ -37,6 +37,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                               makes every file look new
  * @param createMissing          create the contacts of e-mail addresses LeadLex does not know, for this source's
  *                               lists; unset follows {@code importer.contacts.create-missing}
+ * @param poolBelow              this source's lists with fewer valid IDs than this join their campaign's pool (0:
+ *                               never); unset follows {@code importer.pool.below}
  */
 public record SourceProperties(
         String kind,
@@ -64,7 +66,8 @@ public record SourceProperties(
         String doneFileName,
         Integer backoffMultiplier,
         String fileKeyPrefix,
-        Boolean createMissing) {
+        Boolean createMissing,
+        Integer poolBelow) {
 
     public SourceProperties {
         if (!"yes".equals(strictHostKeyChecking) && !"no".equals(strictHostKeyChecking)) {
@@ -77,7 +80,7 @@ public record SourceProperties(
     /** The settings of a route nobody configured: its name is its route id, the campaign comes from the folder. */
     public static SourceProperties unconfigured() {
         return new SourceProperties(null, false, null, null, true, null, null, null, null, null, null, null, null,
-                null, "yes", null, null, null, false, null, null, null, null, null, null, null);
+                null, "yes", null, null, null, false, null, null, null, null, null, null, null, null);
     }
 
     public boolean hostKeyChecked() {

@@ -18,6 +18,7 @@ import com.leadlex.importer.ledger.ImportRepository;
 import com.leadlex.importer.ledger.ImportResults;
 import com.leadlex.importer.ledger.ImportResultsWriter;
 import com.leadlex.importer.ledger.RejectedRowsCsv;
+import com.leadlex.importer.pool.PooledListFollower;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -38,9 +39,11 @@ public class ImportFilesController {
     private final RejectedRowsCsv rejectedRows;
     private final ImportResultsWriter resultsWriter;
     private final ImportResults results;
+    private final PooledListFollower pooledLists;
 
     public ImportFilesController(ImportRepository imports, RejectedRowsCsv rejectedRows,
-            ImportResultsWriter resultsWriter, ImportResults results) {
+            ImportResultsWriter resultsWriter, ImportResults results, PooledListFollower pooledLists) {
+        this.pooledLists = pooledLists;
         this.results = results;
         this.imports = imports;
         this.rejectedRows = rejectedRows;
@@ -65,7 +68,9 @@ public class ImportFilesController {
                     + record.stagedIdsRemovedAt() + " (importer.staging.retention after it ended), so its results "
                     + "cannot be written again; the last ones are kept: GET /api/imports/" + id + "/results.csv");
         }
-        return new ResultsWritten(id, resultsWriter.write(record).toString());
+        // a pooled small list's results come from the pooled import that sent its IDs
+        return new ResultsWritten(id, pooledLists.writeAgain(record).orElseGet(() -> resultsWriter.write(record))
+                .toString());
     }
 
     @Operation(summary = "Results CSV: line, contact_id, outcome (added, already_enrolled, invalid, "

@@ -48,7 +48,10 @@ import com.leadlex.importer.system.TestDirectories;
         "leadlex.plan=unmetered",
         "leadlex.max-attempts=3",
         "importer.resume-poll-interval=100ms",
-        "importer.resume-interrupted-on-startup=false"})
+        "importer.resume-interrupted-on-startup=false",
+        // the tests written before small lists were pooled drop small lists and expect an import of each;
+        // PooledListsEndToEndTest turns pooling on
+        "importer.pool.below=0"})
 @Import(ManualTimeConfiguration.class)
 public abstract class ImportIntegrationTest {
 

@@ -17,7 +17,7 @@ class FolderFileKeysTest {
 
     private static SourceProperties folder(String directory) {
         return new SourceProperties("folder", true, null, null, true, null, directory, null, null, null, null, null,
-                null, null, "yes", null, null, null, false, null, null, null, null, null, null, null);
+                null, null, "yes", null, null, null, false, null, null, null, null, null, null, null, null);
     }
 
     @Test

@@ -58,6 +58,8 @@ public final class ImporterProcess implements AutoCloseable {
                 "--leadlex.base-url=http://127.0.0.1:" + port + "/sandbox",
                 "--importer.data-dir=" + workDir.resolve("data"),
                 "--importer.inbox=" + workDir.resolve("inbox"),
+                // small lists get imports of their own unless a test turns pooling on (a later setting wins)
+                "--importer.pool.below=0",
                 "--spring.main.banner-mode=off"));
         for (String setting : settings) {
             int equals = setting.indexOf('=');

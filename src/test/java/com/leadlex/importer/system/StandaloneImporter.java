@@ -36,6 +36,8 @@ public final class StandaloneImporter {
                 "--leadlex.sandbox.enabled=true",
                 "--leadlex.base-url=http://127.0.0.1:${local.server.port}/sandbox",
                 "--importer.resume-poll-interval=100ms",
+                // small lists get imports of their own unless a test turns pooling on (a later setting wins)
+                "--importer.pool.below=0",
                 "--importer.data-dir=" + workDir.resolve("data"),
                 "--importer.inbox=" + workDir.resolve("inbox")));
         for (String setting : settings) {

@@ -18,6 +18,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import com.leadlex.importer.ledger.ImportRecord;
+import com.leadlex.importer.pool.PooledContactRepository;
 import com.leadlex.importer.ledger.ImportStatus;
 import com.leadlex.importer.sandbox.SandboxRequestLog.ReceivedRequest;
 import com.leadlex.importer.sandbox.ScriptedFault;
@@ -34,7 +35,7 @@ import com.leadlex.importer.system.TestDatabase;
 class WebhookBatchingEndToEndTest extends WebhookEndToEndTestBase {
 
     @Autowired
-    WebhookBatchRepository batches;
+    PooledContactRepository batches;
     @Autowired
     MeterRegistry meters;
 

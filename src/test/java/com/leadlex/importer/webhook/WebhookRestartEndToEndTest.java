@@ -15,6 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.leadlex.importer.ledger.ImportRecord;
+import com.leadlex.importer.pool.PooledContactRepository;
 import com.leadlex.importer.ledger.ImportRepository;
 import com.leadlex.importer.ledger.ImportStatus;
 import com.leadlex.importer.sandbox.SandboxLeadLex;
@@ -70,7 +71,7 @@ class WebhookRestartEndToEndTest {
             assertThat(http(first).post("/webhooks/signed-json", body, headers("claimed-1", body)).statusCode())
                     .isEqualTo(202);
             // What a crash between the claim's commit and the launch leaves: a CLAIMED batch, no import.
-            assertThat(first.getBean(WebhookBatchRepository.class).claim("cmp_wh_claimed", 500, 1)).isPresent();
+            assertThat(first.getBean(PooledContactRepository.class).claim("cmp_wh_claimed", 500, 1)).isPresent();
         }
 
         clock.advance(Duration.ofMinutes(3));
