@@ -46,6 +46,20 @@ public final class SharedQuotaBenchmark {
         int nodes = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         int requests = args.length > 1 ? Integer.parseInt(args[1]) : 48;
         int perMinute = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+        measure(nodes, requests, perMinute);
+    }
+
+    /** What one run showed: accepted per busy minute against the quota, and the 429s. */
+    public record Result(int nodes, List<Double> busyMinuteRatios, long accepted, long refused) {
+
+        /** The lowest busy minute's share of the quota; 1.0 when no minute was busy (the work fit in one). */
+        public double worstBusyMinute() {
+            return busyMinuteRatios.stream().mapToDouble(Double::doubleValue).min().orElse(1.0);
+        }
+    }
+
+    /** Runs {@code nodes} importers on one PostgreSQL and one key, prints the figures and returns them. */
+    public static Result measure(int nodes, int requests, int perMinute) throws Exception {
         Path root = Files.createTempDirectory("shared-quota-benchmark-");
         try (StandaloneSandbox sandbox = StandaloneSandbox.start(
                 "--leadlex.sandbox.keys[0].key=" + KEY,
@@ -61,7 +75,8 @@ public final class SharedQuotaBenchmark {
                         "--leadlex.requests-per-minute=" + perMinute,
                         "--leadlex.requests-per-day=1000000",
                         "--leadlex.max-wait=10m"))) {
-            System.out.printf("%d nodes up; %d requests' worth of lists on a %d/minute key%n", nodes, requests, perMinute);
+            System.out.printf("%d node(s) up; %d requests' worth of lists on a %d/minute key%n", nodes, requests,
+                    perMinute);
             Instant dropped = Instant.now();
             for (int node = 0; node < nodes; node++) {
                 int share = requests / nodes + (node < requests % nodes ? 1 : 0);
@@ -70,11 +85,12 @@ public final class SharedQuotaBenchmark {
             JdbcTemplate ledger = cluster.database();
             await().atMost(Duration.ofMinutes(requests / perMinute + 5)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> completed(ledger) == nodes);
-            report(sandbox.leadLex().receivedRequests(), perMinute, Duration.between(dropped, Instant.now()));
+            return report(nodes, sandbox.leadLex().receivedRequests(), perMinute,
+                    Duration.between(dropped, Instant.now()));
         }
     }
 
-    private static void report(List<ReceivedRequest> received, int perMinute, Duration took) {
+    private static Result report(int nodes, List<ReceivedRequest> received, int perMinute, Duration took) {
         Map<Long, List<ReceivedRequest>> byMinute = received.stream().collect(Collectors.groupingBy(
                 r -> r.receivedAt().getEpochSecond() / 60, TreeMap::new, Collectors.toList()));
         long accepted = received.stream().filter(r -> r.status() == 200).count();
@@ -94,6 +110,7 @@ public final class SharedQuotaBenchmark {
         }
         System.out.printf("accepted per busy minute / quota: %s; 429s: %d (goal: >= 0.95 and 0)%n",
                 busyRatios.stream().map(r -> String.format("%.2f", r)).toList(), refused);
+        return new Result(nodes, busyRatios, accepted, refused);
     }
 
     private static int completed(JdbcTemplate ledger) {
