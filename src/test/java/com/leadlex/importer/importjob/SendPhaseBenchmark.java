@@ -50,7 +50,7 @@ import com.leadlex.importer.system.PostgresTestDatabase;
  * </pre>
  *
  * Arguments: IDs per ratio run (default 1,000,000), runs (default 3), databases (default {@code h2}),
- * rows of the big list (default 10,000,000; 0 skips it).
+ * rows of the big list (default 10,000,000; 0 skips it), parts to run (default {@code ratio,window,big}).
  */
 public final class SendPhaseBenchmark {
 
@@ -66,12 +66,18 @@ public final class SendPhaseBenchmark {
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         List<String> databases = Arrays.asList((args.length > 2 ? args[2] : "h2").split(","));
         long bigRows = args.length > 3 ? Long.parseLong(args[3]) : 10_000_000;
-        for (String database : databases) {
-            System.out.println(sendPhaseRatio(ids, runs, database, 1));
+        List<String> parts = Arrays.asList((args.length > 4 ? args[4] : "ratio,window,big").split(","));
+        if (parts.contains("ratio")) {
+            for (String database : databases) {
+                System.out.println(sendPhaseRatio(ids, runs, database, 1));
+            }
+            System.out.println(sendPhaseRatio(ids, runs, "h2", 4));
         }
-        System.out.println(inFlightRatio(40, 4));
-        if (bigRows > 0) {
-            System.out.println(bigList(bigRows, "h2"));
+        if (parts.contains("window")) {
+            System.out.println(inFlightRatio(40, 4));
+        }
+        if (parts.contains("big") && bigRows > 0) {
+            System.out.println(bigList(bigRows, "h2", 4));
         }
     }
 
@@ -97,13 +103,13 @@ public final class SendPhaseBenchmark {
     }
 
     /** A big list's run at -Xmx256m. */
-    public record BigListRun(long rows, boolean completed, double idsPerSecond, long peakHeapMb, long peakRssMb,
-            Duration took) {
+    public record BigListRun(long rows, int maxInFlight, boolean completed, double idsPerSecond, long peakHeapMb,
+            long peakRssMb, Duration took) {
         @Override
         public String toString() {
-            return String.format("%,d-row list at -Xmx256m: %s in %d s, send phase %,.0f IDs/s, peak heap %d MB, "
-                    + "peak RSS %d MB", rows, completed ? "completed" : "NOT completed", took.toSeconds(),
-                    idsPerSecond, peakHeapMb, peakRssMb);
+            return String.format("%,d-row list at -Xmx256m, max-in-flight %d: %s in %d s, send phase %,.0f IDs/s, "
+                    + "peak heap %d MB, peak RSS %d MB", rows, maxInFlight, completed ? "completed" : "NOT completed",
+                    took.toSeconds(), idsPerSecond, peakHeapMb, peakRssMb);
         }
     }
 
@@ -141,12 +147,12 @@ public final class SendPhaseBenchmark {
     }
 
     /** A list of {@code rows} IDs imported at -Xmx256m: completes, how fast, peak heap and RSS. */
-    public static BigListRun bigList(long rows, String database) throws Exception {
+    public static BigListRun bigList(long rows, String database, int maxInFlight) throws Exception {
         try (Sink sink = Sink.start(0)) {
             Path work = Files.createTempDirectory("big-list-");
             long started = System.nanoTime();
-            ImporterRun run = ImporterRun.of(work, writeList(work, rows), sink, database, 1);
-            return new BigListRun(rows, run.completed(), run.idsPerSecond(), run.peakHeapMb(), run.peakRssMb(),
+            ImporterRun run = ImporterRun.of(work, writeList(work, rows), sink, database, maxInFlight);
+            return new BigListRun(rows, maxInFlight, run.completed(), run.idsPerSecond(), run.peakHeapMb(), run.peakRssMb(),
                     Duration.ofNanos(System.nanoTime() - started));
         }
     }
