@@ -74,7 +74,7 @@ public final class SendPhaseBenchmark {
             System.out.println(sendPhaseRatio(ids, runs, "h2", 4));
         }
         if (parts.contains("window")) {
-            System.out.println(inFlightRatio(40, 4));
+            System.out.println(inFlightRatio(200, 4));
         }
         if (parts.contains("big") && bigRows > 0) {
             System.out.println(bigList(bigRows, "h2", 4));
