@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import com.leadlex.importer.leadlex.LeadLexProperties;
 import com.leadlex.importer.leadlex.QuotaGateRegistry;
 import com.leadlex.importer.leadlex.QuotaOutlook;
 import com.leadlex.importer.leadlex.QuotaPlanner;
@@ -23,7 +24,8 @@ import com.leadlex.importer.system.ImporterProperties;
  * key they share ({@link QuotaPlanner}) from what its quota gate knows right now: used and reserved
  * requests this minute and UTC day, the plan or explicit limits, LeadLex's last headers and answer
  * time. Running imports go first, then queued, then paused ones from their resume time, at most
- * {@code importer.max-concurrent-imports} at once. Retries, 429s and a 400's splitting are not
+ * {@code importer.max-concurrent-imports} at once, each with up to {@code leadlex.max-in-flight}
+ * requests on their way. Retries, 429s and a 400's splitting are not
  * foreseen, so the estimate is a lower bound in those cases.
  */
 @Component
@@ -36,9 +38,11 @@ public class CompletionPlanner {
     private final ImportChunkRepository chunks;
     private final QuotaGateRegistry gates;
     private final ImporterProperties properties;
+    private final int inFlight;
 
     public CompletionPlanner(ImportRepository imports, ImportChunkRepository chunks, QuotaGateRegistry gates,
-            ImporterProperties properties) {
+            ImporterProperties properties, LeadLexProperties leadLex) {
+        this.inFlight = leadLex.maxInFlight();
         this.imports = imports;
         this.chunks = chunks;
         this.gates = gates;
@@ -50,7 +54,7 @@ public class CompletionPlanner {
         QuotaOutlook outlook = gates.configuredKeyOutlook();
         List<Demand> demands = unfinishedDemands(outlook.at());
         return new CompletionForecast(outlook.at(),
-                QuotaPlanner.finishTimes(outlook, demands, properties.maxConcurrentImports()));
+                QuotaPlanner.finishTimes(outlook, demands, properties.maxConcurrentImports(), inFlight));
     }
 
     /**
@@ -62,7 +66,8 @@ public class CompletionPlanner {
         List<Demand> demands = new ArrayList<>(unfinishedDemands(outlook.at()));
         int others = demands.size();
         demands.add(new Demand(NEW_IMPORT, requests, null, null));
-        Map<Long, Instant> finishes = QuotaPlanner.finishTimes(outlook, demands, properties.maxConcurrentImports());
+        Map<Long, Instant> finishes = QuotaPlanner.finishTimes(outlook, demands, properties.maxConcurrentImports(),
+                inFlight);
         return new NewImportForecast(outlook, others, finishes.get(NEW_IMPORT));
     }
 

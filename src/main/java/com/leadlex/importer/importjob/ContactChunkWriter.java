@@ -3,8 +3,10 @@ package com.leadlex.importer.importjob;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +22,7 @@ import org.springframework.stereotype.Component;
 import com.leadlex.importer.leadlex.LeadLexException;
 import com.leadlex.importer.leadlex.QuotaExhaustedException;
 import com.leadlex.importer.leadlex.TransportNotReadyException;
+import com.leadlex.importer.ledger.ChunkCompletion;
 import com.leadlex.importer.ledger.ChunkOutcome;
 import com.leadlex.importer.ledger.ChunkRecord;
 import com.leadlex.importer.ledger.ChunkStart;
@@ -29,10 +32,14 @@ import com.leadlex.importer.ledger.ImportRepository;
 import com.leadlex.importer.system.ImporterProperties;
 
 /**
- * Sends one Spring Batch chunk as exactly one LeadLex request and books the answer: the ledger
- * row with its per-ID outcome (in the database, so any node can write the results), and the step's
- * running totals. A chunk whose ledger row shows an
- * earlier attempt that may have reached LeadLex is booked as {@code resent}.
+ * Sends one Spring Batch chunk, a window of {@code leadlex.max-in-flight} ledger chunks, as that
+ * many LeadLex requests at once, and books the answers: one ledger row per request with its per-ID
+ * outcome (in the database, so any node can write the results), written in the step's own chunk
+ * transaction together with the reader's position and the running totals. A window commits whole
+ * or not at all; when one of its requests fails or pauses, its siblings that LeadLex answered are
+ * booked on their own first, so the restart, which reads the window again, sends only the rest. A
+ * chunk whose ledger row shows an earlier attempt that may have reached LeadLex is booked
+ * {@code resent}.
  */
 @Component
 public class ContactChunkWriter implements ItemWriter<SpoolEntry> {
@@ -40,6 +47,7 @@ public class ContactChunkWriter implements ItemWriter<SpoolEntry> {
     private static final Logger log = LoggerFactory.getLogger(ContactChunkWriter.class);
 
     private final ChunkDelivery delivery;
+    private final RequestWindow window;
     private final ImportChunkRepository chunks;
     private final ImportRepository imports;
     private final int chunkSize;
@@ -49,15 +57,16 @@ public class ContactChunkWriter implements ItemWriter<SpoolEntry> {
     private final Duration resumeDelay;
     private final ApplicationEventPublisher events;
 
-    public ContactChunkWriter(ChunkDelivery delivery, ImportChunkRepository chunks, ImportRepository imports,
-            ImporterProperties properties, ImportStopRequests stopRequests,
+    public ContactChunkWriter(ChunkDelivery delivery, RequestWindow window, ImportChunkRepository chunks,
+            ImportRepository imports, ImporterProperties properties, ImportStopRequests stopRequests,
             ImporterMeters meters, Clock clock, ApplicationEventPublisher events) {
+        this.delivery = delivery;
+        this.window = window;
         this.clock = clock;
         this.events = events;
         this.resumeDelay = properties.resumePollInterval();
         this.stopRequests = stopRequests;
         this.meters = meters;
-        this.delivery = delivery;
         this.chunks = chunks;
         this.imports = imports;
         this.chunkSize = properties.chunkSize();
@@ -68,66 +77,150 @@ public class ContactChunkWriter implements ItemWriter<SpoolEntry> {
         StepExecution step = StepSynchronizationManager.getContext().getStepExecution();
         JobParameters parameters = step.getJobExecution().getJobParameters();
         long importId = parameters.getLong(ImportJobParameters.IMPORT_ID);
-        List<? extends SpoolEntry> entries = chunk.getItems();
-        List<String> ids = entries.stream().map(SpoolEntry::contactId).toList();
-        long firstLine = entries.get(0).line();
-        int chunkNumber = (int) ((firstLine - 1) / chunkSize) + 1;
+        List<WindowChunk> pieces = WindowChunk.split(chunk.getItems(), chunkSize);
         if (stopRequests.isRequested(importId)) {
-            log.info("Import {} stopped by an operator before chunk {}; restart it to go on", importId, chunkNumber);
-            throw new ImportStoppedException("Stopped by an operator before chunk " + chunkNumber);
+            log.info("Import {} stopped by an operator before chunk {}; restart it to go on", importId,
+                    pieces.get(0).chunkNumber());
+            throw new ImportStoppedException("Stopped by an operator before chunk " + pieces.get(0).chunkNumber());
         }
+        Map<Integer, ChunkRecord> previous = chunks.begin(pieces.stream().map(piece -> new ChunkStart(importId,
+                piece.chunkNumber(), step.getJobExecutionId(), step.getId(), piece.firstLine(), piece.lastLine(),
+                piece.ids().size())).toList());
 
-        Optional<ChunkRecord> previous = chunks.begin(new ChunkStart(importId, chunkNumber,
-                step.getJobExecutionId(), step.getId(), firstLine, entries.get(entries.size() - 1).line(), ids.size()));
-        if (previous.isPresent() && previous.get().status().isDone()) {
-            // booked before a stop that came ahead of Spring Batch's own commit of this chunk: the ledger
-            // is the truth, and LeadLex already has these contacts
-            log.info("Import {} chunk {} was already delivered and booked ({}); not sending it again", importId,
-                    chunkNumber, previous.get().status());
+        List<WindowChunk> toSend = new ArrayList<>();
+        for (WindowChunk piece : pieces) {
+            ChunkRecord earlier = previous.get(piece.chunkNumber());
+            if (earlier != null && earlier.status().isDone()) {
+                skipBookedEarlier(step.getExecutionContext(), importId, earlier);
+            } else {
+                toSend.add(piece);
+            }
+        }
+        String campaignId = parameters.getString(ImportJobParameters.CAMPAIGN_ID);
+        String sourceTag = blankToNull(parameters.getString(ImportJobParameters.SOURCE_TAG));
+        List<Supplier<ChunkDelivery.Delivery>> requests = toSend.stream()
+                .<Supplier<ChunkDelivery.Delivery>>map(piece -> () -> delivery.deliver(campaignId, piece.ids(),
+                        sourceTag, new ChunkQuotaWait(imports, chunks, importId, piece.chunkNumber())))
+                .toList();
+        List<RequestWindow.Outcome<ChunkDelivery.Delivery>> outcomes = window.sendAll(requests);
+
+        List<Delivered> delivered = new ArrayList<>();
+        RuntimeException firstFailure = null;
+        WindowChunk failedPiece = null;
+        for (int i = 0; i < toSend.size(); i++) {
+            RequestWindow.Outcome<ChunkDelivery.Delivery> outcome = outcomes.get(i);
+            if (outcome.succeeded()) {
+                delivered.add(new Delivered(toSend.get(i), outcome.result(), previous.get(toSend.get(i).chunkNumber())));
+            } else if (firstFailure == null || outranks(outcome.failure(), firstFailure)) {
+                firstFailure = outcome.failure();
+                failedPiece = toSend.get(i);
+            }
+        }
+        List<ChunkCompletion> completions = delivered.stream().map(done -> done.completion(importId)).toList();
+        if (firstFailure != null) {
+            // the window rolls back: what LeadLex answered is booked on its own, so the restart skips it
+            chunks.completeOnTheirOwn(completions);
+            for (int i = 0; i < toSend.size(); i++) {
+                if (!outcomes.get(i).succeeded() && toSend.get(i) != failedPiece) {
+                    recordFailure(importId, toSend.get(i), outcomes.get(i).failure());
+                }
+            }
+            for (Delivered done : delivered) {
+                // Spring Batch saves the totals as the step ends, even failed: the restart must not count these again
+                count(step.getExecutionContext(), done);
+                ImportTotals.countedAhead(step.getExecutionContext(), done.piece().chunkNumber());
+                told(importId, done);
+            }
+            throw recordFailure(importId, failedPiece, firstFailure);
+        }
+        chunks.completeInCallersTransaction(completions);
+        for (Delivered done : delivered) {
+            count(step.getExecutionContext(), done);
+            told(importId, done);
+        }
+    }
+
+    /**
+     * A chunk of this window that an earlier run delivered and booked on its own (a sibling failed, or
+     * a stop came ahead of Spring Batch's commit): LeadLex has its contacts, so it is not sent again.
+     * Its figures join the totals, unless the failed run's totals, saved as its step ended, hold them.
+     */
+    private void skipBookedEarlier(ExecutionContext totals, long importId, ChunkRecord earlier) {
+        log.info("Import {} chunk {} was already delivered and booked ({}); not sending it again", importId,
+                earlier.chunkNumber(), earlier.status());
+        if (ImportTotals.takeCountedAhead(totals, earlier.chunkNumber())) {
             return;
         }
-        ChunkStatus doneStatus = previous.map(ChunkRecord::anAttemptMayHaveReachedLeadLex).orElse(false)
-                ? ChunkStatus.RESENT : ChunkStatus.SENT;
-        ChunkDelivery.Delivery result;
-        try {
-            result = delivery.deliver(parameters.getString(ImportJobParameters.CAMPAIGN_ID), ids,
-                    blankToNull(parameters.getString(ImportJobParameters.SOURCE_TAG)),
-                    new ChunkQuotaWait(imports, chunks, importId, chunkNumber));
-        } catch (QuotaExhaustedException e) {
+        int refused = chunks.outcome(importId, earlier.chunkNumber()).map(o -> o.refused().size()).orElse(0);
+        count(totals, earlier.added() == null ? 0 : earlier.added(), earlier.skipped() == null ? 0 : earlier.skipped(),
+                refused, 0);
+    }
+
+    private static void count(ExecutionContext totals, Delivered done) {
+        count(totals, done.result().added(), done.result().skipped(), done.result().refused().size(),
+                done.result().attempts());
+    }
+
+    private static void count(ExecutionContext totals, int added, int skipped, int refused, int requests) {
+        ImportTotals.add(totals, ImportTotals.ADDED, added);
+        ImportTotals.add(totals, ImportTotals.SKIPPED, skipped);
+        ImportTotals.add(totals, ImportTotals.REFUSED, refused);
+        ImportTotals.add(totals, ImportTotals.REQUESTS, requests);
+    }
+
+    private void told(long importId, Delivered done) {
+        ChunkDelivery.Delivery result = done.result();
+        WindowChunk piece = done.piece();
+        meters.chunkDelivered(result.added(), result.skipped(), result.refused().size());
+        events.publishEvent(new ImportProgressed(importId, piece.ids().size()));
+        if (log.isInfoEnabled()) {
+            log.info("Import {} chunk {} ({} IDs, lines {}-{}): {} added, {} already enrolled{}, {} request(s), "
+                    + "waited {} ms for quota{}", importId, piece.chunkNumber(), piece.ids().size(),
+                    piece.firstLine(), piece.lastLine(), result.added(), result.skipped(),
+                    result.refused().isEmpty() ? "" : ", " + result.refused().size() + " refused", result.attempts(),
+                    result.quotaWait().toMillis(), done.status() == ChunkStatus.RESENT
+                            ? " [resent: an earlier attempt may have reached LeadLex]" : "");
+        }
+    }
+
+    /**
+     * Which failure of a window decides what becomes of the import: one LeadLex refused for good fails
+     * it, else a quota that ran out pauses it until then, else the importer not being up pauses it.
+     */
+    private static boolean outranks(RuntimeException candidate, RuntimeException current) {
+        return rank(candidate) > rank(current);
+    }
+
+    private static int rank(RuntimeException failure) {
+        if (failure instanceof QuotaExhaustedException) {
+            return 2;
+        }
+        if (failure instanceof TransportNotReadyException) {
+            return 1;
+        }
+        return 3;
+    }
+
+    /** Records why a chunk was not booked and returns what the step is to end with. */
+    private Exception recordFailure(long importId, WindowChunk piece, RuntimeException failure) {
+        int chunkNumber = piece.chunkNumber();
+        if (failure instanceof QuotaExhaustedException e) {
             chunks.fail(importId, chunkNumber, ChunkStatus.WAITING_FOR_QUOTA, e.attempts(), null, null, e.getMessage(),
                     false);
             imports.recordResumeTime(importId, e.resumeAt(), "quota_exhausted", e.getMessage());
             log.info("Import {} paused before chunk {}: {}; resumes at {}", importId, chunkNumber, e.getMessage(),
                     e.resumeAt());
-            throw new ImportPausedException(e.resumeAt(), e.getMessage());
-        } catch (TransportNotReadyException e) {
-            throw pauseUntilImporterIsUp(importId, chunkNumber, e);
-        } catch (LeadLexException e) {
+            return new ImportPausedException(e.resumeAt(), e.getMessage());
+        }
+        if (failure instanceof TransportNotReadyException e) {
+            return pauseUntilImporterIsUp(importId, chunkNumber, e);
+        }
+        if (failure instanceof LeadLexException e) {
             Integer status = e.httpStatus() == 0 ? null : e.httpStatus();
             chunks.fail(importId, chunkNumber, ChunkStatus.FAILED, e.attempts(), status, e.requestId(), e.getMessage(),
                     ChunkRecord.ambiguous(status));
-            throw e;
         }
-
-        if (result.mayHaveBeenSentTwice()) {
-            // a retry in this run after no answer or a 5xx: LeadLex may have taken the first attempt
-            doneStatus = ChunkStatus.RESENT;
-        }
-        chunks.complete(importId, chunkNumber, doneStatus, result.added(), result.skipped(), result.attempts(),
-                result.httpStatus(), result.requestId(), ChunkOutcome.of(result.addedIds(), result.refused()));
-        ExecutionContext totals = step.getExecutionContext();
-        ImportTotals.add(totals, ImportTotals.ADDED, result.added());
-        ImportTotals.add(totals, ImportTotals.SKIPPED, result.skipped());
-        ImportTotals.add(totals, ImportTotals.REFUSED, result.refused().size());
-        ImportTotals.add(totals, ImportTotals.REQUESTS, result.attempts());
-        meters.chunkDelivered(result.added(), result.skipped(), result.refused().size());
-        events.publishEvent(new ImportProgressed(importId, ids.size()));
-        log.info("Import {} chunk {} ({} IDs, lines {}-{}): {} added, {} already enrolled{}, {} request(s), "
-                + "waited {} ms for quota{}", importId, chunkNumber, ids.size(), firstLine,
-                entries.get(entries.size() - 1).line(), result.added(), result.skipped(),
-                result.refused().isEmpty() ? "" : ", " + result.refused().size() + " refused", result.attempts(),
-                result.quotaWait().toMillis(),
-                doneStatus == ChunkStatus.RESENT ? " [resent: an earlier attempt may have reached LeadLex]" : "");
+        return failure;
     }
 
     /**
@@ -146,5 +239,22 @@ public class ContactChunkWriter implements ItemWriter<SpoolEntry> {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
+    }
+
+    /** A chunk of the window that LeadLex answered, and how the ledger books it. */
+    private record Delivered(WindowChunk piece, ChunkDelivery.Delivery result, ChunkRecord earlier) {
+
+        ChunkStatus status() {
+            boolean resent = (earlier != null && earlier.anAttemptMayHaveReachedLeadLex())
+                    // a retry in this run after no answer or a 5xx: LeadLex may have taken the first attempt
+                    || result.mayHaveBeenSentTwice();
+            return resent ? ChunkStatus.RESENT : ChunkStatus.SENT;
+        }
+
+        ChunkCompletion completion(long importId) {
+            return new ChunkCompletion(importId, piece.chunkNumber(), status(), result.added(), result.skipped(),
+                    result.attempts(), result.httpStatus(), result.requestId(),
+                    ChunkOutcome.of(result.addedIds(), result.refused()));
+        }
     }
 }

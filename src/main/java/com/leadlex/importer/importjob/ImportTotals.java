@@ -1,5 +1,9 @@
 package com.leadlex.importer.importjob;
 
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
@@ -25,7 +29,32 @@ public record ImportTotals(long rowsRead, long invalid, long duplicates, long ad
                 context.getLong(REFUSED, 0), context.getLong(REQUESTS, 0));
     }
 
+    /**
+     * Chunks of a window that failed as a whole, booked on their own and counted in these totals
+     * already: the restart reads them again from the ledger as delivered and must not count them twice.
+     */
+    static final String COUNTED_AHEAD = "totals.countedAhead";
+
     static void add(ExecutionContext context, String key, long amount) {
         context.putLong(key, context.getLong(key, 0) + amount);
+    }
+
+    static void countedAhead(ExecutionContext context, int chunkNumber) {
+        Set<String> chunks = countedAhead(context);
+        chunks.add(Integer.toString(chunkNumber));
+        context.putString(COUNTED_AHEAD, String.join(",", chunks));
+    }
+
+    /** Whether {@code chunkNumber} was counted ahead; it is forgotten either way. */
+    static boolean takeCountedAhead(ExecutionContext context, int chunkNumber) {
+        Set<String> chunks = countedAhead(context);
+        boolean counted = chunks.remove(Integer.toString(chunkNumber));
+        context.putString(COUNTED_AHEAD, String.join(",", chunks));
+        return counted;
+    }
+
+    private static Set<String> countedAhead(ExecutionContext context) {
+        String listed = context.getString(COUNTED_AHEAD, "");
+        return listed.isEmpty() ? new LinkedHashSet<>() : new LinkedHashSet<>(Arrays.asList(listed.split(",")));
     }
 }

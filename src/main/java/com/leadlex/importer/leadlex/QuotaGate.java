@@ -30,10 +30,20 @@ public class QuotaGate {
     private final QuotaLimits limits;
     private final Duration maxWait;
     private final QuotaBook book;
+    /**
+     * How long a key that nothing meters goes by the database's last word on this node: two reads
+     * of the key's row a request cost more than the request itself, and what they guard against on
+     * such a key (LeadLex starting to meter it, or a Retry-After heard by another node) is learnt
+     * from LeadLex's answer anyway. What this gate hears itself is seen at once.
+     */
+    private static final Duration UNMETERED_WORD_HELD = Duration.ofSeconds(1);
+
     private final ReentrantLock lock = new ReentrantLock(true);
     private final LearnedQuota learned = new LearnedQuota();
     /** The one request an operator let out, from its grant until LeadLex accepted it. */
     private QuotaSlot letOut;
+    private KeyQuota heldWord;
+    private Instant heldWordReadAt;
 
     private record Granted(QuotaSlot slot, boolean letOut) {
     }
@@ -69,12 +79,13 @@ public class QuotaGate {
     public QuotaSlot reserve(int attemptsSoFar) {
         return locked(() -> {
             if (!limits.any()) {
-                KeyQuota seen = book.word();
+                KeyQuota seen = word();
                 if (seen.nothingMeters()) {
                     return new QuotaSlot(book.countUnmetered(seen, seen.at()), seen.at(), Duration.ZERO,
                             "quota available");
                 }
             }
+            forgetWord();
             Granted granted = book.change(quota -> grant(quota, attemptsSoFar));
             if (granted.letOut()) {
                 letOut = granted.slot();
@@ -105,7 +116,7 @@ public class QuotaGate {
      */
     public boolean confirm(QuotaSlot slot) {
         return locked(() -> {
-            KeyQuota seen = book.word();
+            KeyQuota seen = word();
             boolean resumedNow = slot.equals(letOut);
             // the one request an operator let out goes despite a block: LeadLex's answer is the point
             boolean blocked = seen.blockedUntil() != null && !resumedNow;
@@ -113,6 +124,7 @@ public class QuotaGate {
             if (!blocked && !late) {
                 return true;
             }
+            forgetWord();
             book.changeWord(quota -> {
                 quota.giveBack(slot.at());
                 if (resumedNow) {
@@ -138,6 +150,7 @@ public class QuotaGate {
             boolean news = headers.reset() != null && headers.reset().isAfter(now)
                     && (headers.remaining() != null || headers.limit() != null);
             if (news) {
+                forgetWord();
                 book.changeWord(quota -> {
                     quota.heard(slot.sequence(), headers);
                     return null;
@@ -149,10 +162,13 @@ public class QuotaGate {
 
     /** A 429 said Retry-After: nobody, on any node, sends on this key before {@code until}. */
     public void blockUntil(Instant until) {
-        locked(() -> book.changeWord(quota -> {
-            quota.block(until);
-            return null;
-        }));
+        locked(() -> {
+            forgetWord();
+            return book.changeWord(quota -> {
+                quota.block(until);
+                return null;
+            });
+        });
     }
 
     /**
@@ -165,6 +181,7 @@ public class QuotaGate {
         locked(() -> {
             if (slot.equals(letOut)) {
                 letOut = null;
+                forgetWord();
                 book.changeWord(quota -> {
                     quota.acceptedDespite(slot.at());
                     return null;
@@ -180,10 +197,13 @@ public class QuotaGate {
      * 429 with when to come back) tells whether the quota is really there. One request only.
      */
     public void allowOneRequestNow() {
-        locked(() -> book.changeWord(quota -> {
-            quota.armOneRequestNow();
-            return null;
-        }));
+        locked(() -> {
+            forgetWord();
+            return book.changeWord(quota -> {
+                quota.armOneRequestNow();
+                return null;
+            });
+        });
     }
 
     /**
@@ -227,6 +247,29 @@ public class QuotaGate {
             book.flush();
             return null;
         });
+    }
+
+    /**
+     * The database's word on the key: read each time for a metered key, held for up to
+     * {@link #UNMETERED_WORD_HELD} (and moved to now) for one nothing meters. Called under the lock.
+     */
+    private KeyQuota word() {
+        if (limits.any()) {
+            return book.word();
+        }
+        Instant now = book.now();
+        if (heldWord == null || !now.isBefore(heldWordReadAt.plus(UNMETERED_WORD_HELD))) {
+            heldWord = book.word();
+            heldWordReadAt = now;
+        } else {
+            heldWord.seenAt(now);
+        }
+        return heldWord;
+    }
+
+    /** This gate is about to change the key's word: the next look reads it again. */
+    private void forgetWord() {
+        heldWord = null;
     }
 
     private <T> T locked(Supplier<T> work) {

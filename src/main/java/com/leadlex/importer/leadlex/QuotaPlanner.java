@@ -12,7 +12,8 @@ import java.util.PriorityQueue;
 
 /**
  * When will these requests have gone out? Plays the {@link QuotaGate} forward on paper: several
- * senders share one key, each sends one request at a time (the next once the last was answered),
+ * senders share one key, each sends a window of up to {@code leadlex.max-in-flight} requests at a time
+ * (each in its own slot; the next window once the last request of this one was answered),
  * slots go first come, first served, so senders that are ready together take turns; minute and UTC
  * day windows, the server's remaining count and a Retry-After hold requests back, across as many
  * days as needed; a sender whose slot is further than max-wait away pauses until then, and paused
@@ -49,11 +50,17 @@ public final class QuotaPlanner {
      * @param concurrency how many senders may be under way at once
      */
     public static Map<Long, Instant> finishTimes(QuotaOutlook outlook, List<Demand> demands, int concurrency) {
+        return finishTimes(outlook, demands, concurrency, 1);
+    }
+
+    /** @param inFlight requests each sender has on their way at once (its window) */
+    public static Map<Long, Instant> finishTimes(QuotaOutlook outlook, List<Demand> demands, int concurrency,
+            int inFlight) {
         long total = demands.stream().mapToLong(Demand::requests).sum();
         if ((!outlook.bounded() && outlook.answerTime() == null) || total > MAX_PLANNED_REQUESTS) {
             return Map.of();
         }
-        return new Simulation(outlook, Math.max(1, concurrency)).run(demands);
+        return new Simulation(outlook, Math.max(1, concurrency), Math.max(1, inFlight)).run(demands);
     }
 
     /** One planning run: the windows as they fill, and the senders under way. */
@@ -64,13 +71,15 @@ public final class QuotaPlanner {
         private final Instant now;
         private final Duration maxWait;
         private final int concurrency;
+        private final int inFlight;
         private final PriorityQueue<Sender> underWay = new PriorityQueue<>(
                 Comparator.comparing((Sender sender) -> sender.ready).thenComparingLong(sender -> sender.turn));
         private final Map<Long, Instant> finishes = new HashMap<>();
         private long demandsAdmitted;
         private long turns;
 
-        Simulation(QuotaOutlook outlook, int concurrency) {
+        Simulation(QuotaOutlook outlook, int concurrency, int inFlight) {
+            this.inFlight = inFlight;
             this.windows = new Windows(outlook);
             this.answerTime = outlook.answerTime() == null ? Duration.ZERO : outlook.answerTime();
             this.now = outlook.at();
@@ -83,23 +92,33 @@ public final class QuotaPlanner {
             admit(waiting, now);
             while (!underWay.isEmpty()) {
                 Sender sender = underWay.poll();
-                Instant slot;
-                if (sender.reservedAt != null) {
-                    slot = sender.reservedAt;
-                    sender.reservedAt = null;
-                } else {
-                    slot = windows.earliestFree(sender.ready);
-                    if (Duration.between(sender.ready, slot).compareTo(maxWait) > 0) {
-                        // the import pauses instead of reserving; it asks again, in its order, when the slot comes
-                        sender.ready = slot;
-                        sender.turn = sender.order;
-                        underWay.add(sender);
-                        continue;
+                Instant lastSlot = null;
+                long sent = 0;
+                while (sent < Math.min(inFlight, sender.left)) {
+                    Instant slot;
+                    if (sender.reservedAt != null) {
+                        slot = sender.reservedAt;
+                        sender.reservedAt = null;
+                    } else {
+                        slot = windows.earliestFree(sender.ready);
+                        if (Duration.between(sender.ready, slot).compareTo(maxWait) > 0) {
+                            break;
+                        }
+                        windows.count(slot);
                     }
-                    windows.count(slot);
+                    lastSlot = slot;
+                    sent++;
                 }
-                Instant answered = later(slot, now).plus(answerTime);
-                if (--sender.left <= 0) {
+                if (sent == 0) {
+                    // the import pauses instead of reserving; it asks again, in its order, when the slot comes
+                    sender.ready = windows.earliestFree(sender.ready);
+                    sender.turn = sender.order;
+                    underWay.add(sender);
+                    continue;
+                }
+                Instant answered = later(lastSlot, now).plus(answerTime);
+                sender.left -= sent;
+                if (sender.left <= 0) {
                     finishes.put(sender.id, answered);
                     admit(waiting, answered);
                 } else {

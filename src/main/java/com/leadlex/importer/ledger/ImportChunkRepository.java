@@ -3,7 +3,10 @@ package com.leadlex.importer.ledger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,10 +17,11 @@ import org.springframework.stereotype.Repository;
 import com.leadlex.importer.system.IndependentWrites;
 
 /**
- * IMPORT_CHUNK, the per-chunk ledger. A row is written before its request goes out and completed
- * after the answer, each in its own transaction: if the process dies in between, the row survives
- * the chunk's rollback and tells the restart that this chunk may already have reached LeadLex. The
- * answer's per-ID outcome is booked in the same update, so any node can write the results.
+ * IMPORT_CHUNK, the per-chunk ledger. A row is written, in a transaction of its own, before its
+ * request goes out: if the process dies before the answer is booked, the row survives the chunk's
+ * rollback and tells the restart that this chunk may already have reached LeadLex. The answer is
+ * booked with the send step's chunk (its reader position and totals), or on its own when that chunk
+ * rolls back; its per-ID outcome goes in the same update, so any node can write the results.
  */
 @Repository
 public class ImportChunkRepository {
@@ -28,6 +32,11 @@ public class ImportChunkRepository {
     private static final String COLUMNS = "IMPORT_ID, CHUNK_NUMBER, JOB_EXECUTION_ID, STEP_EXECUTION_ID, FIRST_LINE, "
             + "LAST_LINE, ID_COUNT, ADDED, SKIPPED, ATTEMPTS, HTTP_STATUS, REQUEST_ID, STATUS, ERROR, STARTED_AT, "
             + "FINISHED_AT, MAY_HAVE_REACHED";
+
+    private static final String COMPLETE = """
+            UPDATE IMPORT_CHUNK SET STATUS = ?, ADDED = ?, SKIPPED = ?, ATTEMPTS = ATTEMPTS + ?, HTTP_STATUS = ?,
+                REQUEST_ID = ?, ERROR = NULL, FINISHED_AT = ?, OUTCOME = ?
+            WHERE IMPORT_ID = ? AND CHUNK_NUMBER = ?""";
 
     private final JdbcTemplate jdbc;
     private final IndependentWrites writes;
@@ -44,28 +53,53 @@ public class ImportChunkRepository {
      * the caller to skip it.
      */
     public Optional<ChunkRecord> begin(ChunkStart start) {
+        return Optional.ofNullable(begin(List.of(start)).get(start.chunkNumber()));
+    }
+
+    /**
+     * {@link #begin(ChunkStart)} for the chunks of one window (consecutive chunks of one import), in
+     * one transaction of their own: one look at the rows earlier attempts left, one batch of writes.
+     *
+     * @return the rows earlier attempts left, by chunk number; chunks never begun before are missing
+     */
+    public Map<Integer, ChunkRecord> begin(List<ChunkStart> starts) {
+        if (starts.isEmpty()) {
+            return Map.of();
+        }
+        long importId = starts.get(0).importId();
+        int first = starts.stream().mapToInt(ChunkStart::chunkNumber).min().orElseThrow();
+        int last = starts.stream().mapToInt(ChunkStart::chunkNumber).max().orElseThrow();
         return writes.inOwnTransaction(() -> {
-            Optional<ChunkRecord> previous = find(start.importId(), start.chunkNumber());
-            if (previous.isPresent() && previous.get().status().isDone()) {
-                return previous; // delivered and booked: nothing to begin
-            }
-            boolean mayHaveReached = previous.map(ChunkRecord::anAttemptMayHaveReachedLeadLex).orElse(false);
+            Map<Integer, ChunkRecord> previous = new HashMap<>();
+            jdbc.query("SELECT " + COLUMNS + " FROM IMPORT_CHUNK WHERE IMPORT_ID = ? AND CHUNK_NUMBER BETWEEN ? AND ?",
+                    ROW_MAPPER, importId, first, last).forEach(row -> previous.put(row.chunkNumber(), row));
             OffsetDateTime now = now();
-            if (previous.isEmpty()) {
-                jdbc.update("""
+            List<Object[]> inserts = new ArrayList<>();
+            List<Object[]> updates = new ArrayList<>();
+            for (ChunkStart start : starts) {
+                ChunkRecord earlier = previous.get(start.chunkNumber());
+                if (earlier == null) {
+                    inserts.add(new Object[] { start.importId(), start.chunkNumber(), start.jobExecutionId(),
+                            start.stepExecutionId(), start.firstLine(), start.lastLine(), start.idCount(),
+                            ChunkStatus.SENDING.dbValue(), now, false });
+                } else if (!earlier.status().isDone()) { // one delivered and booked is left as it is
+                    updates.add(new Object[] { start.jobExecutionId(), start.stepExecutionId(), start.firstLine(),
+                            start.lastLine(), start.idCount(), ChunkStatus.SENDING.dbValue(), now,
+                            earlier.anAttemptMayHaveReachedLeadLex(), start.importId(), start.chunkNumber() });
+                }
+            }
+            if (!inserts.isEmpty()) {
+                jdbc.batchUpdate("""
                         INSERT INTO IMPORT_CHUNK (IMPORT_ID, CHUNK_NUMBER, JOB_EXECUTION_ID, STEP_EXECUTION_ID,
                             FIRST_LINE, LAST_LINE, ID_COUNT, ATTEMPTS, STATUS, STARTED_AT, MAY_HAVE_REACHED)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)""", start.importId(), start.chunkNumber(),
-                        start.jobExecutionId(), start.stepExecutionId(), start.firstLine(), start.lastLine(),
-                        start.idCount(), ChunkStatus.SENDING.dbValue(), now, mayHaveReached);
-            } else {
-                jdbc.update("""
+                        VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)""", inserts);
+            }
+            if (!updates.isEmpty()) {
+                jdbc.batchUpdate("""
                         UPDATE IMPORT_CHUNK SET JOB_EXECUTION_ID = ?, STEP_EXECUTION_ID = ?, FIRST_LINE = ?,
                             LAST_LINE = ?, ID_COUNT = ?, STATUS = ?, ERROR = NULL, STARTED_AT = ?, FINISHED_AT = NULL,
                             MAY_HAVE_REACHED = ?
-                        WHERE IMPORT_ID = ? AND CHUNK_NUMBER = ?""", start.jobExecutionId(),
-                        start.stepExecutionId(), start.firstLine(), start.lastLine(), start.idCount(),
-                        ChunkStatus.SENDING.dbValue(), now, mayHaveReached, start.importId(), start.chunkNumber());
+                        WHERE IMPORT_ID = ? AND CHUNK_NUMBER = ?""", updates);
             }
             return previous;
         });
@@ -74,11 +108,33 @@ public class ImportChunkRepository {
     /** Books a delivered chunk: its counts and, in the same update, which of its IDs LeadLex added or refused. */
     public void complete(long importId, int chunkNumber, ChunkStatus status, int added, int skipped, int attempts,
             int httpStatus, String requestId, ChunkOutcome outcome) {
-        update("""
-                UPDATE IMPORT_CHUNK SET STATUS = ?, ADDED = ?, SKIPPED = ?, ATTEMPTS = ATTEMPTS + ?, HTTP_STATUS = ?,
-                    REQUEST_ID = ?, ERROR = NULL, FINISHED_AT = ?, OUTCOME = ?
-                WHERE IMPORT_ID = ? AND CHUNK_NUMBER = ?""", status.dbValue(), added, skipped, attempts,
-                httpStatus, requestId, now(), outcome.encode(), importId, chunkNumber);
+        completeOnTheirOwn(List.of(new ChunkCompletion(importId, chunkNumber, status, added, skipped, attempts,
+                httpStatus, requestId, outcome)));
+    }
+
+    /**
+     * Books delivered chunks in the caller's transaction, in one batch: the send step books a window's
+     * chunks in the transaction that commits its reader's position and totals, so the three never part.
+     */
+    public void completeInCallersTransaction(List<ChunkCompletion> completions) {
+        if (completions.isEmpty()) {
+            return;
+        }
+        OffsetDateTime now = now();
+        jdbc.batchUpdate(COMPLETE, completions.stream().map(done -> new Object[] { done.status().dbValue(),
+                done.added(), done.skipped(), done.attempts(), done.httpStatus(), done.requestId(), now,
+                done.outcome().encode(), done.importId(), done.chunkNumber() }).toList());
+    }
+
+    /**
+     * Books delivered chunks in a transaction of their own, whatever becomes of the caller's: the chunks
+     * of a window whose sibling failed, which the step's rollback must not make look unsent.
+     */
+    public void completeOnTheirOwn(List<ChunkCompletion> completions) {
+        writes.inOwnTransaction(() -> {
+            completeInCallersTransaction(completions);
+            return null;
+        });
     }
 
     /** The per-ID outcome booked with a delivered chunk; empty for a chunk not delivered, or booked by an earlier version. */

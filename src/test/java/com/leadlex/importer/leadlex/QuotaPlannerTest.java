@@ -142,6 +142,20 @@ class QuotaPlannerTest {
     }
 
     @Test
+    void aWindowOfRequestsInFlightSendsThemTogether() {
+        QuotaOutlook unmetered = QuotaOutlook.fresh(NOW, QuotaLimits.unlimited(), MAX_WAIT)
+                .withAnswerTime(Duration.ofMillis(200));
+        QuotaOutlook twoAMinute = QuotaOutlook.fresh(NOW, new QuotaLimits(2, 0), MAX_WAIT);
+
+        // 10 requests, 4 at a time: windows of 4, 4 and 2, each answered 200 ms after it went out
+        assertThat(QuotaPlanner.finishTimes(unmetered, List.of(demand(1, 10)), 4, 4))
+                .containsEntry(1L, NOW.plusMillis(600));
+        // the quota still grants each request its slot: 2 a minute, whatever the window
+        assertThat(QuotaPlanner.finishTimes(twoAMinute, List.of(demand(1, 6)), 4, 4))
+                .containsEntry(1L, NOW.plusSeconds(120));
+    }
+
+    @Test
     void importsBeyondTheConcurrencyStartAsOthersFinish() {
         QuotaOutlook oneAMinute = QuotaOutlook.fresh(NOW, new QuotaLimits(1, 0), MAX_WAIT);
 

@@ -1,0 +1,327 @@
+package com.leadlex.importer.importjob;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.leadlex.importer.LeadLexImporterApplication;
+import com.leadlex.importer.system.PostgresTestDatabase;
+
+/**
+ * How fast the importer sends, beside what the machine allows (not a test: Failsafe does not pick it
+ * up). Every importer run is the one-shot {@code import} command in a process of its own with
+ * {@code -Xmx256m}, against LeadLex played by {@link AddContactsSink} in another process; the figures
+ * are read from the job's own tables (the send step's start and end) and from the process (peak RSS
+ * from {@code /proc}, peak heap from its GC log). It prints:
+ * <ul>
+ * <li>the send-phase rate of the importer against a bare JDK HttpClient loop sending the same IDs,
+ * 500 a request, to the same zero-latency sink: IDs/s each and the ratio (bare / importer), median of
+ * the runs, per database (goal: at most 1.5 on H2, durable commits included);</li>
+ * <li>one import with {@code leadlex.max-in-flight} 1 against 4, on a sink answering in 100 ms: the
+ * ratio of their send-phase rates (goal: at least 3);</li>
+ * <li>a 10,000,000-row list at {@code -Xmx256m}: whether it completes, its send-phase rate, peak heap and
+ * peak RSS.</li>
+ * </ul>
+ * Run from the project directory (PostgreSQL at {@code IMPORTER_TEST_POSTGRES_URL}, or 127.0.0.1:5432):
+ *
+ * <pre>
+ * java -cp target/classes:target/test-classes:$(cat target/cp.txt) com.leadlex.importer.importjob.SendPhaseBenchmark 1000000 3 h2,postgres 10000000
+ * </pre>
+ *
+ * Arguments: IDs per ratio run (default 1,000,000), runs (default 3), databases (default {@code h2}),
+ * rows of the big list (default 10,000,000; 0 skips it), parts to run (default {@code ratio,window,big}).
+ */
+public final class SendPhaseBenchmark {
+
+    private static final String CAMPAIGN = "cmp_bench";
+    private static final int CHUNK = 500;
+    private static final Pattern GC_BEFORE = Pattern.compile("(\\d+)M->\\d+M\\(\\d+M\\)");
+
+    private SendPhaseBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int ids = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        List<String> databases = Arrays.asList((args.length > 2 ? args[2] : "h2").split(","));
+        long bigRows = args.length > 3 ? Long.parseLong(args[3]) : 10_000_000;
+        List<String> parts = Arrays.asList((args.length > 4 ? args[4] : "ratio,window,big").split(","));
+        if (parts.contains("ratio")) {
+            for (String database : databases) {
+                System.out.println(sendPhaseRatio(ids, runs, database, 1));
+            }
+            System.out.println(sendPhaseRatio(ids, runs, "h2", 4));
+        }
+        if (parts.contains("window")) {
+            System.out.println(inFlightRatio(200, 4));
+        }
+        if (parts.contains("big") && bigRows > 0) {
+            System.out.println(bigList(bigRows, "h2", 4));
+        }
+    }
+
+    /** The send-phase figures of the importer and the bare loop on one sink, medians of {@code runs}. */
+    public record SendPhaseRatio(String database, int ids, int maxInFlight, double importerIdsPerSecond,
+            double bareIdsPerSecond, double ratio, List<Double> ratios) {
+        @Override
+        public String toString() {
+            return String.format("send phase on %s, %,d IDs, max-in-flight %d: importer %,.0f IDs/s, bare HttpClient "
+                    + "loop %,.0f IDs/s, ratio %.2f (median of %s; goal <= 1.5)", database, ids, maxInFlight,
+                    importerIdsPerSecond, bareIdsPerSecond, ratio, format(ratios));
+        }
+    }
+
+    /** One import with one request in flight against the same with several, on a slow LeadLex. */
+    public record InFlightRatio(int requests, int maxInFlight, double oneIdsPerSecond, double windowIdsPerSecond,
+            double ratio) {
+        @Override
+        public String toString() {
+            return String.format("100-ms LeadLex, %d requests: 1 in flight %,.0f IDs/s, %d in flight %,.0f IDs/s, "
+                    + "ratio %.2f (goal >= 3)", requests, oneIdsPerSecond, maxInFlight, windowIdsPerSecond, ratio);
+        }
+    }
+
+    /** A big list's run at -Xmx256m. */
+    public record BigListRun(long rows, int maxInFlight, boolean completed, double idsPerSecond, long peakHeapMb,
+            long peakRssMb, Duration took) {
+        @Override
+        public String toString() {
+            return String.format("%,d-row list at -Xmx256m, max-in-flight %d: %s in %d s, send phase %,.0f IDs/s, "
+                    + "peak heap %d MB, peak RSS %d MB", rows, maxInFlight, completed ? "completed" : "NOT completed",
+                    took.toSeconds(), idsPerSecond, peakHeapMb, peakRssMb);
+        }
+    }
+
+    /** The importer against the bare loop on a zero-latency sink, {@code runs} times; medians. */
+    public static SendPhaseRatio sendPhaseRatio(int ids, int runs, String database, int maxInFlight)
+            throws Exception {
+        List<Double> importer = new ArrayList<>();
+        List<Double> bare = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
+        try (Sink sink = Sink.start(0)) {
+            for (int run = 0; run < runs; run++) {
+                Path work = Files.createTempDirectory("send-phase-");
+                ImporterRun measured = ImporterRun.of(work, writeList(work, ids), sink, database, maxInFlight);
+                double bareRate = bareLoop(sink, ids);
+                importer.add(measured.idsPerSecond());
+                bare.add(bareRate);
+                ratios.add(bareRate / measured.idsPerSecond());
+                System.out.printf("  run %d on %s: importer %,.0f IDs/s, bare %,.0f IDs/s%n", run + 1, database,
+                        measured.idsPerSecond(), bareRate);
+            }
+        }
+        return new SendPhaseRatio(database, ids, maxInFlight, median(importer), median(bare), median(ratios), ratios);
+    }
+
+    /** {@code requests} full chunks sent with 1 and with {@code maxInFlight} requests in flight, LeadLex taking 100 ms. */
+    public static InFlightRatio inFlightRatio(int requests, int maxInFlight) throws Exception {
+        try (Sink sink = Sink.start(100)) {
+            Path one = Files.createTempDirectory("in-flight-1-");
+            Path window = Files.createTempDirectory("in-flight-" + maxInFlight + "-");
+            double oneRate = ImporterRun.of(one, writeList(one, requests * CHUNK), sink, "h2", 1).idsPerSecond();
+            double windowRate = ImporterRun.of(window, writeList(window, requests * CHUNK), sink, "h2", maxInFlight)
+                    .idsPerSecond();
+            return new InFlightRatio(requests, maxInFlight, oneRate, windowRate, windowRate / oneRate);
+        }
+    }
+
+    /** A list of {@code rows} IDs imported at -Xmx256m: completes, how fast, peak heap and RSS. */
+    public static BigListRun bigList(long rows, String database, int maxInFlight) throws Exception {
+        try (Sink sink = Sink.start(0)) {
+            Path work = Files.createTempDirectory("big-list-");
+            long started = System.nanoTime();
+            ImporterRun run = ImporterRun.of(work, writeList(work, rows), sink, database, maxInFlight);
+            return new BigListRun(rows, maxInFlight, run.completed(), run.idsPerSecond(), run.peakHeapMb(), run.peakRssMb(),
+                    Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    /** The same IDs, 500 a request, sent one after the other with a plain JDK HttpClient: the machine's pace. */
+    static double bareLoop(Sink sink, int ids) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        URI uri = URI.create(sink.baseUrl() + "/v1/campaigns/" + CAMPAIGN + "/contacts");
+        Random random = new Random(42);
+        long started = System.nanoTime();
+        for (int sent = 0; sent < ids; sent += CHUNK) {
+            StringBuilder body = new StringBuilder("{\"contact_ids\":[");
+            for (int i = 0; i < Math.min(CHUNK, ids - sent); i++) {
+                body.append(i == 0 ? "\"" : ",\"").append(new UUID(random.nextLong(), random.nextLong())).append('"');
+            }
+            body.append("],\"source\":\"bare-loop\"}");
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri)
+                    .header("Authorization", "Bearer wbk_benchmark").header("Content-Type", "application/json")
+                    .header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200 || !response.body().contains("\"added\"")) {
+                throw new IllegalStateException("the sink answered " + response.statusCode() + ": " + response.body());
+            }
+        }
+        return ids / seconds(System.nanoTime() - started);
+    }
+
+    private static Path writeList(Path work, long ids) throws IOException {
+        Path list = work.resolve("list.txt");
+        Random random = new Random();
+        try (BufferedWriter out = Files.newBufferedWriter(list, StandardCharsets.US_ASCII)) {
+            for (long i = 0; i < ids; i++) {
+                out.write(new UUID(random.nextLong(), random.nextLong()).toString());
+                out.write('\n');
+            }
+        }
+        return list;
+    }
+
+    /** One importer process's run and what it measured. */
+    record ImporterRun(boolean completed, long ids, Duration sendPhase, long peakHeapMb, long peakRssMb) {
+
+        double idsPerSecond() {
+            return ids / seconds(sendPhase.toNanos());
+        }
+
+        static ImporterRun of(Path work, Path list, Sink sink, String database, int maxInFlight) throws Exception {
+            List<String> databaseSettings = "postgres".equals(database) ? PostgresTestDatabase.freshSchemaArguments()
+                    : List.of();
+            List<String> command = new ArrayList<>(List.of(
+                    ProcessHandle.current().info().command().orElse("java"), "-Xmx256m",
+                    "-Xlog:gc:file=" + work.resolve("gc.log"),
+                    "-cp", System.getProperty("java.class.path"),
+                    LeadLexImporterApplication.class.getName(), "import", "--campaign", CAMPAIGN, list.toString(),
+                    "--leadlex.base-url=" + sink.baseUrl(),
+                    "--leadlex.max-in-flight=" + maxInFlight,
+                    "--importer.data-dir=" + work.resolve("data"),
+                    "--importer.cli.progress=none"));
+            command.addAll(databaseSettings);
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(work.resolve("importer.log").toFile());
+            builder.environment().put("LEADLEX_API_KEY", "wbk_benchmark_send_phase");
+            Process process = builder.start();
+            Thread killer = new Thread(process::destroyForcibly);
+            Runtime.getRuntime().addShutdownHook(killer);
+            long peakRss = 0;
+            while (!process.waitFor(200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                peakRss = Math.max(peakRss, peakRssKb(process.pid()));
+            }
+            Runtime.getRuntime().removeShutdownHook(killer);
+            String jdbcUrl = "postgres".equals(database) ? setting(databaseSettings, "spring.datasource.url")
+                    : "jdbc:h2:file:" + work.resolve("data").toAbsolutePath() + "/importer";
+            String user = "postgres".equals(database) ? PostgresTestDatabase.USER : "sa";
+            try (Connection connection = DriverManager.getConnection(jdbcUrl, user, "");
+                    Statement statement = connection.createStatement();
+                    ResultSet step = statement.executeQuery("SELECT START_TIME, END_TIME, WRITE_COUNT, STATUS "
+                            + "FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = '" + ImportJobParameters.STEP_NAME + "'")) {
+                if (!step.next() || process.exitValue() != 0) {
+                    throw new IllegalStateException("the import did not run (exit " + process.exitValue() + "); see "
+                            + work.resolve("importer.log"));
+                }
+                LocalDateTime start = step.getTimestamp(1).toLocalDateTime();
+                LocalDateTime end = step.getTimestamp(2).toLocalDateTime();
+                return new ImporterRun("COMPLETED".equals(step.getString(4)), step.getLong(3),
+                        Duration.between(start, end), peakHeapMb(work.resolve("gc.log")), peakRss / 1024);
+            }
+        }
+
+        private static String setting(List<String> settings, String name) {
+            return settings.stream().filter(s -> s.startsWith("--" + name + "=")).findFirst().orElseThrow()
+                    .substring(name.length() + 3);
+        }
+
+        private static long peakRssKb(long pid) {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                    if (line.startsWith("VmHWM:")) {
+                        return Long.parseLong(line.replaceAll("\\D", ""));
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // the process ended between two looks: its last reading stands
+            }
+            return 0;
+        }
+
+        /** The most heap in use before any collection, as the GC log says. */
+        private static long peakHeapMb(Path gcLog) throws IOException {
+            long peak = 0;
+            for (String line : Files.readAllLines(gcLog)) {
+                Matcher matcher = GC_BEFORE.matcher(line);
+                if (matcher.find()) {
+                    peak = Math.max(peak, Long.parseLong(matcher.group(1)));
+                }
+            }
+            return peak;
+        }
+    }
+
+    /** The sink in a process of its own. */
+    record Sink(Process process, int port) implements AutoCloseable {
+
+        static Sink start(long delayMillis) throws IOException {
+            Process process = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+                    // without it the JDK server's answers wait out the client's delayed ACK: 40 ms a request
+                    "-Xmx128m", "-Dsun.net.httpserver.nodelay=true", "-cp", System.getProperty("java.class.path"),
+                    AddContactsSink.class.getName(),
+                    Long.toString(delayMillis)).redirectErrorStream(true).start();
+            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8));
+            String line = out.readLine();
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+            if (line == null || !line.startsWith("listening on ")) {
+                process.destroyForcibly();
+                throw new IllegalStateException("the sink did not start: " + line);
+            }
+            return new Sink(process, Integer.parseInt(line.substring("listening on ".length()).trim()));
+        }
+
+        String baseUrl() {
+            return "http://127.0.0.1:" + port;
+        }
+
+        @Override
+        public void close() {
+            process.destroy();
+        }
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+
+    private static String format(List<Double> values) {
+        return values.stream().map(v -> String.format("%.2f", v)).toList().toString();
+    }
+
+    static {
+        try {
+            Class.forName("org.h2.Driver");
+        } catch (ClassNotFoundException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+}
