@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.Consumer;
 import org.apache.camel.NamedNode;
 import org.apache.camel.Route;
 import org.apache.camel.spi.RoutePolicy;
@@ -48,6 +49,16 @@ public class LeaderOnlyScheduledPickups implements RoutePolicyFactory {
     @EventListener
     public void leadershipChanged(LeadershipChanged change) {
         cronPickups.forEach(this::follow);
+    }
+
+    /**
+     * Whether a poll of this consumer may begin: always for an interval poller, only on the leader for a
+     * cron pickup. Asked by every source's poll strategy ({@link SourcePollReporter#begin}) before each
+     * poll, since suspending the consumer comes only once its route has started: a schedule firing
+     * in between would take a file on a node that does not lead (CI saw it on a busy machine).
+     */
+    public boolean mayPoll(Consumer consumer) {
+        return !CronPickups.isCronScheduled(consumer) || leadership.isLeader();
     }
 
     /** Whether the route is a cron pickup this node holds back because it does not lead. */

@@ -22,10 +22,19 @@ public class SourcePollReporter extends RemoteFilePollingConsumerPollStrategy {
 
     private final SourceStatusRegistry statuses;
     private final ListsOutsideCampaignFolders misplacedLists;
+    private final LeaderOnlyScheduledPickups leaderOnly;
 
-    public SourcePollReporter(SourceStatusRegistry statuses, ListsOutsideCampaignFolders misplacedLists) {
+    public SourcePollReporter(SourceStatusRegistry statuses, ListsOutsideCampaignFolders misplacedLists,
+            LeaderOnlyScheduledPickups leaderOnly) {
         this.statuses = statuses;
         this.misplacedLists = misplacedLists;
+        this.leaderOnly = leaderOnly;
+    }
+
+    /** A cron pickup's poll begins only on the leader (false: Camel skips this poll). */
+    @Override
+    public boolean begin(Consumer consumer, Endpoint endpoint) {
+        return leaderOnly.mayPoll(consumer) && super.begin(consumer, endpoint);
     }
 
     @Override

@@ -8,8 +8,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.Consumer;
+import org.apache.camel.Endpoint;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultPollingConsumerPollStrategy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,6 +75,40 @@ class LeaderOnlyScheduledPickupsTest {
         leadership.onRevoked(null);
         Path tomorrow = Files.writeString(dir.resolve("nightly").resolve("tomorrow.csv"), "x");
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> Files.exists(tomorrow));
+    }
+
+    /**
+     * The route policy suspends a cron pickup only once its route has started; a firing in between is
+     * held back by the poll strategy asking {@code mayPoll}. Here no policy suspends anything, as in
+     * that moment, and the strategy alone keeps the file where it is until this node leads.
+     */
+    @Test
+    void aCronPickupsPollDoesNotBeginOnANodeThatDoesNotLeadEvenBeforeItsRouteIsSuspended() throws Exception {
+        LeaderOnlyScheduledPickups pickups = new LeaderOnlyScheduledPickups(leadership);
+        CamelContext unsuspended = new DefaultCamelContext();
+        unsuspended.getRegistry().bind("leaderOnly", new DefaultPollingConsumerPollStrategy() {
+            @Override
+            public boolean begin(Consumer consumer, Endpoint endpoint) {
+                return pickups.mayPoll(consumer);
+            }
+        });
+        unsuspended.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("file:" + dir.resolve("early") + "?scheduler=quartz&scheduler.cron=0/1+*+*+*+*+?"
+                        + "&pollStrategy=#leaderOnly").routeId("early-pickup").to("log:taken");
+            }
+        });
+        Path early = Files.writeString(Files.createDirectories(dir.resolve("early")).resolve("early.csv"), "x");
+        unsuspended.start();
+        try {
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> Files.exists(early));
+
+            leadership.onGranted(null);
+            await().atMost(Duration.ofSeconds(5)).until(() -> !Files.exists(early));
+        } finally {
+            unsuspended.stop();
+        }
     }
 
     @Test
