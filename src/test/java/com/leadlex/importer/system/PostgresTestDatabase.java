@@ -69,6 +69,11 @@ public final class PostgresTestDatabase {
         settings.put("spring.datasource.username", USER);
         settings.put("spring.datasource.password", "");
         settings.put("spring.flyway.schemas", schema);
+        // a test context cached for later tests, or a node a test left idle, gives back its spare
+        // connections after ten seconds: PostgreSQL allows 100 clients, and two builds side by side, each
+        // with several nodes and cached contexts of ten connections apiece, ran out of them
+        settings.put("spring.datasource.hikari.minimum-idle", "1");
+        settings.put("spring.datasource.hikari.idle-timeout", "10000");
         return settings;
     }
 }
