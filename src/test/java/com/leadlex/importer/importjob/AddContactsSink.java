@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -22,6 +24,7 @@ public final class AddContactsSink {
 
     private static final AtomicLong requests = new AtomicLong();
     private static final AtomicLong ids = new AtomicLong();
+    private static final ScheduledExecutorService LATER = Executors.newScheduledThreadPool(2);
 
     private AddContactsSink() {
     }
@@ -37,30 +40,38 @@ public final class AddContactsSink {
         System.out.flush();
     }
 
+    /**
+     * Counts the request and answers it, after {@code delayMillis} when there is one: the answer is
+     * scheduled rather than waited for, so a slow LeadLex holds no server thread and any number of
+     * requests can be in flight at once.
+     */
     private static void answer(HttpExchange exchange, long delayMillis) throws IOException {
+        String body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String quoted = idsIn(body);
+        int count = quoted.isEmpty() ? 0 : (int) quoted.chars().filter(c -> c == ',').count() + 1;
+        requests.incrementAndGet();
+        ids.addAndGet(count);
+        byte[] answer = ("{\"data\":{\"added\":" + count + ",\"skipped\":0,\"contact_ids\":[" + quoted + "]}}")
+                .getBytes(StandardCharsets.UTF_8);
+        if (delayMillis > 0) {
+            LATER.schedule(() -> send(exchange, answer), delayMillis, TimeUnit.MILLISECONDS);
+        } else {
+            send(exchange, answer);
+        }
+    }
+
+    private static void send(HttpExchange exchange, byte[] answer) {
         try (exchange) {
-            String body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            String quoted = idsIn(body);
-            int count = quoted.isEmpty() ? 0 : (int) quoted.chars().filter(c -> c == ',').count() + 1;
-            requests.incrementAndGet();
-            ids.addAndGet(count);
-            if (delayMillis > 0) {
-                try {
-                    Thread.sleep(delayMillis); // the sink's whole purpose is to play a slow LeadLex
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            byte[] answer = ("{\"data\":{\"added\":" + count + ",\"skipped\":0,\"contact_ids\":[" + quoted + "]}}")
-                    .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, answer.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(answer);
             }
+        } catch (IOException e) {
+            System.err.println("could not answer: " + e);
         }
     }
 
