@@ -1,7 +1,5 @@
 package com.leadlex.importer.importjob;
 
-import io.micrometer.observation.ObservationRegistry;
-
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -61,9 +59,6 @@ public class ContactImportJobConfiguration {
                 // a window: max-in-flight ledger chunks read, sent at once and committed together
                 .<SpoolEntry, SpoolEntry>chunk(properties.chunkSize() * leadLex.maxInFlight())
                 .transactionManager(transactionManager)
-                // Spring Batch observes every item read and processed (two timers per ID): at 500 IDs a
-                // request that cost more than the request; the importer's own meters count chunks instead
-                .observationRegistry(ObservationRegistry.NOOP)
                 .reader(spoolReader)
                 .writer(writer)
                 .listener(listener)
