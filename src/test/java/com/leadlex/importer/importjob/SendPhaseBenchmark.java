@@ -20,12 +20,20 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.camel.impl.DefaultCamelContext;
+
 import com.leadlex.importer.LeadLexImporterApplication;
+import com.leadlex.importer.leadlex.CamelLeadLexTransport;
+import com.leadlex.importer.leadlex.HttpCall;
+import com.leadlex.importer.leadlex.HttpReply;
+import com.leadlex.importer.leadlex.LeadLexProperties;
+import com.leadlex.importer.leadlex.SendContactChunkRoute;
 import com.leadlex.importer.system.PostgresTestDatabase;
 
 /**
@@ -50,7 +58,8 @@ import com.leadlex.importer.system.PostgresTestDatabase;
  * </pre>
  *
  * Arguments: IDs per ratio run (default 1,000,000), runs (default 3), databases (default {@code h2}),
- * rows of the big list (default 10,000,000; 0 skips it), parts to run (default {@code ratio,window,big}).
+ * rows of the big list (default 10,000,000; 0 skips it), parts to run (default {@code ratio,window,big}; {@code floor}
+ * measures the bare loop against the importer's Camel route alone).
  */
 public final class SendPhaseBenchmark {
 
@@ -73,6 +82,9 @@ public final class SendPhaseBenchmark {
             }
             System.out.println(sendPhaseRatio(ids, runs, "h2", 4));
         }
+        if (parts.contains("floor")) {
+            System.out.println(transportFloor(ids, runs));
+        }
         if (parts.contains("window")) {
             System.out.println(inFlightRatio(200, 4));
         }
@@ -83,12 +95,15 @@ public final class SendPhaseBenchmark {
 
     /** The send-phase figures of the importer and the bare loop on one sink, medians of {@code runs}. */
     public record SendPhaseRatio(String database, int ids, int maxInFlight, double importerIdsPerSecond,
-            double bareIdsPerSecond, double ratio, List<Double> ratios) {
+            double bareIdsPerSecond, double ratio, List<Double> ratios, double camelRouteIdsPerSecond,
+            double camelRouteRatio) {
         @Override
         public String toString() {
             return String.format("send phase on %s, %,d IDs, max-in-flight %d: importer %,.0f IDs/s, bare HttpClient "
-                    + "loop %,.0f IDs/s, ratio %.2f (median of %s; goal <= 1.5)", database, ids, maxInFlight,
-                    importerIdsPerSecond, bareIdsPerSecond, ratio, format(ratios));
+                    + "loop %,.0f IDs/s, ratio %.2f (median of %s; goal <= 1.5); the importer's Camel route alone, "
+                    + "no quota, ledger or Spring Batch: %,.0f IDs/s, ratio %.2f", database, ids, maxInFlight,
+                    importerIdsPerSecond, bareIdsPerSecond, ratio, format(ratios), camelRouteIdsPerSecond,
+                    camelRouteRatio);
         }
     }
 
@@ -119,19 +134,40 @@ public final class SendPhaseBenchmark {
         List<Double> importer = new ArrayList<>();
         List<Double> bare = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
+        List<Double> camelRoute = new ArrayList<>();
+        List<Double> camelRatios = new ArrayList<>();
         try (Sink sink = Sink.start(0)) {
             for (int run = 0; run < runs; run++) {
                 Path work = Files.createTempDirectory("send-phase-");
                 ImporterRun measured = ImporterRun.of(work, writeList(work, ids), sink, database, maxInFlight);
                 double bareRate = bareLoop(sink, ids);
+                double camelRate = camelRouteLoop(sink, ids);
                 importer.add(measured.idsPerSecond());
                 bare.add(bareRate);
                 ratios.add(bareRate / measured.idsPerSecond());
-                System.out.printf("  run %d on %s: importer %,.0f IDs/s, bare %,.0f IDs/s%n", run + 1, database,
-                        measured.idsPerSecond(), bareRate);
+                camelRoute.add(camelRate);
+                camelRatios.add(bareRate / camelRate);
+                System.out.printf("  run %d on %s: importer %,.0f IDs/s, bare %,.0f IDs/s, Camel route alone %,.0f IDs/s%n",
+                        run + 1, database, measured.idsPerSecond(), bareRate, camelRate);
             }
         }
-        return new SendPhaseRatio(database, ids, maxInFlight, median(importer), median(bare), median(ratios), ratios);
+        return new SendPhaseRatio(database, ids, maxInFlight, median(importer), median(bare), median(ratios), ratios,
+                median(camelRoute), median(camelRatios));
+    }
+
+    /** The bare loop against the importer's Camel route alone, {@code runs} times each, alternating: medians. */
+    public static String transportFloor(int ids, int runs) throws Exception {
+        List<Double> bare = new ArrayList<>();
+        List<Double> camel = new ArrayList<>();
+        try (Sink sink = Sink.start(0)) {
+            for (int run = 0; run < runs; run++) {
+                bare.add(bareLoop(sink, ids));
+                camel.add(camelRouteLoop(sink, ids));
+            }
+        }
+        return String.format("transport floor, %,d IDs: bare HttpClient loop %,.0f IDs/s, the importer's Camel route "
+                + "alone %,.0f IDs/s, ratio %.2f (medians of %d)", ids, median(bare), median(camel),
+                median(bare) / median(camel), runs);
     }
 
     /** {@code requests} full chunks sent with 1 and with {@code maxInFlight} requests in flight, LeadLex taking 100 ms. */
@@ -179,6 +215,41 @@ public final class SendPhaseBenchmark {
             }
         }
         return ids / seconds(System.nanoTime() - started);
+    }
+
+    /**
+     * The same requests through the importer's own transport (the {@code send-contact-chunk} route and
+     * camel-http, warmed up first) and nothing else: the floor of the send phase as designed, since
+     * Camel owns the outbound call.
+     */
+    static double camelRouteLoop(Sink sink, int ids) throws Exception {
+        try (DefaultCamelContext camel = new DefaultCamelContext()) {
+            camel.addRoutes(new SendContactChunkRoute(LeadLexProperties.withApiKey("wbk_benchmark")));
+            camel.start();
+            CamelLeadLexTransport transport = new CamelLeadLexTransport(camel.createProducerTemplate(), camel);
+            String url = sink.baseUrl() + "/v1/campaigns/" + CAMPAIGN + "/contacts";
+            Map<String, String> headers = Map.of("Authorization", "Bearer wbk_benchmark",
+                    "Content-Type", "application/json", "Accept", "application/json");
+            Random random = new Random(7);
+            long started = 0;
+            int warmUp = Math.min(ids / 10, 50_000);
+            for (int sent = -warmUp; sent < ids; sent += CHUNK) {
+                if (sent >= 0 && started == 0) {
+                    started = System.nanoTime();
+                }
+                StringBuilder body = new StringBuilder("{\"contact_ids\":[");
+                for (int i = 0; i < CHUNK; i++) {
+                    body.append(i == 0 ? "\"" : ",\"").append(new UUID(random.nextLong(), random.nextLong())).append('"');
+                }
+                body.append("],\"source\":\"camel-route\"}");
+                HttpReply reply = transport.send(new HttpCall(url, headers,
+                        body.toString().getBytes(StandardCharsets.UTF_8)));
+                if (reply.status() != 200 || !reply.body().contains("\"added\"")) {
+                    throw new IllegalStateException("the sink answered " + reply.status() + ": " + reply.body());
+                }
+            }
+            return ids / seconds(System.nanoTime() - started);
+        }
     }
 
     private static Path writeList(Path work, long ids) throws IOException {

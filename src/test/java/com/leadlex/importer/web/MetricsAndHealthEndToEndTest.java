@@ -71,8 +71,8 @@ class MetricsAndHealthEndToEndTest extends ImportIntegrationTest {
                 "importer_quota_requests_left{key=\"wbk_…ered\",window=\"day\"}");
         assertThat(metric(metrics, "importer_source_failing{source=\"inbox\"}")).isZero();
         assertThat(metrics).doesNotContain(RAW_KEY);
-        // Spring Batch's own step timers stay; its two timers per contact ID cost more than a request
-        assertThat(metrics).contains("spring_batch_step_seconds_count")
+        // Spring Batch's job timer stays; its two timers per contact ID cost more than a request
+        assertThat(metrics).contains("spring_batch_job_seconds_count")
                 .doesNotContain("spring_batch_item_read", "spring_batch_item_process");
     }
 
