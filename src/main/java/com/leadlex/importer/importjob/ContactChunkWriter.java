@@ -254,7 +254,7 @@ public class ContactChunkWriter implements ItemWriter<SpoolEntry> {
         ChunkCompletion completion(long importId) {
             return new ChunkCompletion(importId, piece.chunkNumber(), status(), result.added(), result.skipped(),
                     result.attempts(), result.httpStatus(), result.requestId(),
-                    ChunkOutcome.of(result.addedIds(), result.refused()));
+                    ChunkOutcome.of(piece.ids(), result.addedIds(), result.refused()));
         }
     }
 }

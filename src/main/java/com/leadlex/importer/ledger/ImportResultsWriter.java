@@ -268,7 +268,7 @@ public class ImportResultsWriter {
                 return new ResultRow(sourceLine, id, "not_sent", reason, inChunk ? chunk.chunkNumber() : 0);
             }
             ChunkOutcome known = outcome.get();
-            if (known.added().contains(id)) {
+            if (known.wasAdded(id)) {
                 return new ResultRow(sourceLine, id, "added", "", chunk.chunkNumber());
             }
             if (known.refused().containsKey(id)) {
