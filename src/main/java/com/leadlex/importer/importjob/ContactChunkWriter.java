@@ -20,6 +20,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import com.leadlex.importer.leadlex.LeadLexException;
+import com.leadlex.importer.leadlex.LeadLexProperties;
 import com.leadlex.importer.leadlex.QuotaExhaustedException;
 import com.leadlex.importer.leadlex.TransportNotReadyException;
 import com.leadlex.importer.ledger.ChunkCompletion;
@@ -32,12 +33,13 @@ import com.leadlex.importer.ledger.ImportRepository;
 import com.leadlex.importer.system.ImporterProperties;
 
 /**
- * Sends one Spring Batch chunk, a window of {@code leadlex.max-in-flight} ledger chunks, as that
- * many LeadLex requests at once, and books the answers: one ledger row per request with its per-ID
- * outcome (in the database, so any node can write the results), written in the step's own chunk
- * transaction together with the reader's position and the running totals. A window commits whole
- * or not at all; when one of its requests fails or pauses, its siblings that LeadLex answered are
- * booked on their own first, so the restart, which reads the window again, sends only the rest. A
+ * Sends one Spring Batch chunk, a {@link CommitWindow} of ledger chunks, as that many LeadLex
+ * requests, {@code leadlex.max-in-flight} at a time, and books the answers: one ledger row per
+ * request with its per-ID outcome (in the database, so any node can write the results), written in
+ * the step's own chunk transaction together with the reader's position and the running totals. A
+ * window commits whole or not at all; when one of its requests fails or pauses, its siblings that
+ * LeadLex answered are booked on their own first, and the ones after it are not sent, so the
+ * restart, which reads the window again, sends only the rest. A
  * chunk whose ledger row shows an earlier attempt that may have reached LeadLex is booked
  * {@code resent}.
  */
@@ -56,12 +58,14 @@ public class ContactChunkWriter implements ItemWriter<SpoolEntry> {
     private final Clock clock;
     private final Duration resumeDelay;
     private final ApplicationEventPublisher events;
+    private final int inFlight;
 
     public ContactChunkWriter(ChunkDelivery delivery, RequestWindow window, ImportChunkRepository chunks,
-            ImportRepository imports, ImporterProperties properties, ImportStopRequests stopRequests,
-            ImporterMeters meters, Clock clock, ApplicationEventPublisher events) {
+            ImportRepository imports, ImporterProperties properties, LeadLexProperties leadLex,
+            ImportStopRequests stopRequests, ImporterMeters meters, Clock clock, ApplicationEventPublisher events) {
         this.delivery = delivery;
         this.window = window;
+        this.inFlight = leadLex.maxInFlight();
         this.clock = clock;
         this.events = events;
         this.resumeDelay = properties.resumePollInterval();
@@ -102,15 +106,18 @@ public class ContactChunkWriter implements ItemWriter<SpoolEntry> {
                 .<Supplier<ChunkDelivery.Delivery>>map(piece -> () -> delivery.deliver(campaignId, piece.ids(),
                         sourceTag, new ChunkQuotaWait(imports, chunks, importId, piece.chunkNumber())))
                 .toList();
-        List<RequestWindow.Outcome<ChunkDelivery.Delivery>> outcomes = window.sendAll(requests);
+        List<RequestWindow.Outcome<ChunkDelivery.Delivery>> outcomes = window.sendAll(requests, inFlight);
 
         List<Delivered> delivered = new ArrayList<>();
+        List<Integer> notSent = new ArrayList<>();
         RuntimeException firstFailure = null;
         WindowChunk failedPiece = null;
         for (int i = 0; i < toSend.size(); i++) {
             RequestWindow.Outcome<ChunkDelivery.Delivery> outcome = outcomes.get(i);
             if (outcome.succeeded()) {
                 delivered.add(new Delivered(toSend.get(i), outcome.result(), previous.get(toSend.get(i).chunkNumber())));
+            } else if (!outcome.sent()) {
+                notSent.add(toSend.get(i).chunkNumber());
             } else if (firstFailure == null || outranks(outcome.failure(), firstFailure)) {
                 firstFailure = outcome.failure();
                 failedPiece = toSend.get(i);
@@ -118,10 +125,12 @@ public class ContactChunkWriter implements ItemWriter<SpoolEntry> {
         }
         List<ChunkCompletion> completions = delivered.stream().map(done -> done.completion(importId)).toList();
         if (firstFailure != null) {
-            // the window rolls back: what LeadLex answered is booked on its own, so the restart skips it
+            // the window rolls back: what LeadLex answered is booked on its own, so the restart skips it,
+            // and what was never sent must not look as if it may have reached LeadLex
             chunks.completeOnTheirOwn(completions);
+            chunks.notSent(importId, notSent, previous);
             for (int i = 0; i < toSend.size(); i++) {
-                if (!outcomes.get(i).succeeded() && toSend.get(i) != failedPiece) {
+                if (outcomes.get(i).failure() != null && toSend.get(i) != failedPiece) {
                     recordFailure(importId, toSend.get(i), outcomes.get(i).failure());
                 }
             }

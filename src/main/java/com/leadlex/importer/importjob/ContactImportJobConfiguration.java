@@ -22,8 +22,9 @@ import com.leadlex.importer.system.ImporterProperties;
 
 /**
  * The contactImport job: one chunk-oriented step that reads the staged spool and sends it to
- * LeadLex, {@code importer.chunk-size} IDs (at most 500) per request and per ledger chunk, and
- * {@code leadlex.max-in-flight} such requests at once per Spring Batch chunk (a window). The reader
+ * LeadLex, {@code importer.chunk-size} IDs (at most 500) per request and per ledger chunk, a
+ * {@link CommitWindow} of such requests per Spring Batch chunk, {@code leadlex.max-in-flight} of them
+ * on their way at once. The reader
  * saves its position with every committed chunk, so a restart resumes at the first chunk that
  * was not committed, on whichever node restarts it: the spool is found from the import's ID, in
  * this node's copy of its directory, restored from the database when missing.
@@ -40,7 +41,7 @@ public class ContactImportJobConfiguration {
                 .listener(listener)
                 .start(resolveEmailsStep)
                 .next(sendChunksStep(jobRepository, transactionManager, spoolReader, writer, stepListener,
-                        properties.chunkSize() * leadLex.maxInFlight()))
+                        properties.chunkSize() * CommitWindow.requests(properties, leadLex)))
                 .build();
     }
 
@@ -68,7 +69,7 @@ public class ContactImportJobConfiguration {
             FlatFileItemReader<SpoolEntry> spoolReader, ContactChunkWriter writer, ImportStepListener listener,
             int windowIds) {
         return new StepBuilder(ImportJobParameters.STEP_NAME, jobRepository)
-                // a window: max-in-flight ledger chunks read, sent at once and committed together
+                // a commit window: ledger chunks read, sent max-in-flight at a time and committed together
                 .<SpoolEntry, SpoolEntry>chunk(windowIds)
                 .observationRegistry(ObservationRegistry.NOOP)
                 .transactionManager(transactionManager)

@@ -105,6 +105,34 @@ public class ImportChunkRepository {
         });
     }
 
+    /**
+     * Takes {@link #begin(List)} back for chunks of a window that were never sent, because a request
+     * before them failed: a row begun for the first time goes, a row an earlier attempt left gets its
+     * status, error and knowledge back, so neither looks as if it may have reached LeadLex. In a
+     * transaction of its own, like the begin.
+     *
+     * @param earlier the rows earlier attempts left, as {@link #begin(List)} returned them
+     */
+    public void notSent(long importId, List<Integer> chunkNumbers, Map<Integer, ChunkRecord> earlier) {
+        if (chunkNumbers.isEmpty()) {
+            return;
+        }
+        writes.inOwnTransaction(() -> {
+            for (int chunkNumber : chunkNumbers) {
+                ChunkRecord before = earlier.get(chunkNumber);
+                if (before == null) {
+                    jdbc.update("DELETE FROM IMPORT_CHUNK WHERE IMPORT_ID = ? AND CHUNK_NUMBER = ? AND STATUS = ?",
+                            importId, chunkNumber, ChunkStatus.SENDING.dbValue());
+                } else {
+                    jdbc.update("UPDATE IMPORT_CHUNK SET STATUS = ?, ERROR = ?, MAY_HAVE_REACHED = ? "
+                            + "WHERE IMPORT_ID = ? AND CHUNK_NUMBER = ?", before.status().dbValue(), before.error(),
+                            before.mayHaveReached(), importId, chunkNumber);
+                }
+            }
+            return null;
+        });
+    }
+
     /** Books a delivered chunk: its counts and, in the same update, which of its IDs LeadLex added or refused. */
     public void complete(long importId, int chunkNumber, ChunkStatus status, int added, int skipped, int attempts,
             int httpStatus, String requestId, ChunkOutcome outcome) {

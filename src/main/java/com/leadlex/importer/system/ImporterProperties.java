@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -19,6 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sourceTag                  the {@code source} sent to LeadLex; {source} and {file} are replaced
  * @param nodeName                   this node's name in lease owners and logs; the host name if blank
  * @param leaseTtl                   how long a running import's lease lasts unless renewed (every third of it)
+ * @param requestsPerCommit          LeadLex requests booked in one commit of the send step (at least
+ *                                   {@code leadlex.max-in-flight}); unset, 8 on a key configured unmetered,
+ *                                   else one window in flight: see the send step's configuration
  */
 @ConfigurationProperties("importer")
 public record ImporterProperties(
@@ -30,11 +34,15 @@ public record ImporterProperties(
         @DefaultValue("true") boolean resumeInterruptedOnStartup,
         @DefaultValue("import:{source}:{file}") String sourceTag,
         String nodeName,
-        @DefaultValue("30s") Duration leaseTtl) {
+        @DefaultValue("30s") Duration leaseTtl,
+        Integer requestsPerCommit) {
 
     /** LeadLex's documented cap on contact IDs per request. */
     public static final int LEADLEX_MAX_IDS_PER_REQUEST = 500;
+    /** More requests per commit save nothing measurable and widen what a crash leaves to re-send. */
+    public static final int MAX_REQUESTS_PER_COMMIT = 32;
 
+    @ConstructorBinding
     public ImporterProperties {
         if (chunkSize < 1 || chunkSize > LEADLEX_MAX_IDS_PER_REQUEST) {
             throw new IllegalArgumentException("importer.chunk-size must be between 1 and "
@@ -43,10 +51,22 @@ public record ImporterProperties(
         if (leaseTtl.toMillis() < 300) {
             throw new IllegalArgumentException("importer.lease-ttl must be at least 300ms, but is " + leaseTtl);
         }
+        if (requestsPerCommit != null && (requestsPerCommit < 1 || requestsPerCommit > MAX_REQUESTS_PER_COMMIT)) {
+            throw new IllegalArgumentException("importer.requests-per-commit must be between 1 and "
+                    + MAX_REQUESTS_PER_COMMIT + ", but is " + requestsPerCommit);
+        }
         if (maxConcurrentImports < 1) {
             throw new IllegalArgumentException("importer.max-concurrent-imports must be at least 1, but is "
                     + maxConcurrentImports);
         }
+    }
+
+    /** The settings before {@code requests-per-commit} existed: it is left to the default. */
+    public ImporterProperties(Path dataDir, Path inbox, int chunkSize, int maxConcurrentImports,
+            Duration resumePollInterval, boolean resumeInterruptedOnStartup, String sourceTag, String nodeName,
+            Duration leaseTtl) {
+        this(dataDir, inbox, chunkSize, maxConcurrentImports, resumePollInterval, resumeInterruptedOnStartup,
+                sourceTag, nodeName, leaseTtl, null);
     }
 
     /** The {@code source} tag for a list from {@code sourceName} in {@code fileName}. */

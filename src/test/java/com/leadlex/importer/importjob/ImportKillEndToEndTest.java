@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -41,8 +41,9 @@ import com.leadlex.importer.system.TestDatabase;
 
 /**
  * A booked chunk survives {@code kill -9}: the importer is killed mid-import right after the API
- * showed chunks as done, and after the restart none of those is sent again. Only the chunks that
- * were in flight (one, or a window's worth) may go out twice, and they are booked {@code resent}.
+ * showed chunks as done, and after the restart none of those is sent again. Only the chunks of the
+ * commit window under way (one request, or as many as {@link CommitWindow} books at once) may go out
+ * twice, and they are booked {@code resent}.
  */
 @Tag(TestDatabase.TAG)
 class ImportKillEndToEndTest {
@@ -58,11 +59,18 @@ class ImportKillEndToEndTest {
         assumeTrue(TestDatabase.usable());
     }
 
-    /** With a window of 4, a kill may leave up to 4 requests in flight; the rest holds as for one. */
-    @ParameterizedTest(name = "max-in-flight {0}")
-    @ValueSource(ints = { 1, 4 })
-    void chunksShownAsDoneBeforeAKillAreNotSentAgainAfterTheRestart(int maxInFlight) throws Exception {
+    /**
+     * One request a commit, as on a metered key; and the unmetered key's default, 8 requests a commit,
+     * 4 of them in flight at once: a kill may leave up to 8 to send again; the rest holds as for one.
+     */
+    @ParameterizedTest(name = "max-in-flight {0}, requests per commit {1}")
+    @CsvSource({ "1, 1", "4, 8" })
+    void chunksShownAsDoneBeforeAKillAreNotSentAgainAfterTheRestart(int maxInFlight, int requestsPerCommit)
+            throws Exception {
         List<String> settings = settings(maxInFlight);
+        if (requestsPerCommit != CommitWindow.UNMETERED_REQUESTS) {
+            settings.add("--importer.requests-per-commit=" + requestsPerCommit);
+        }
         int doneBeforeKill;
         try (ImporterProcess importer = ImporterProcess.start(workDir, settings)) {
             dropList(CHUNKS * 10);
@@ -88,7 +96,8 @@ class ImportKillEndToEndTest {
             assertThat(ledger).hasSize(CHUNKS).extracting(ChunkRecord::status)
                     .isSubsetOf(ChunkStatus.SENT, ChunkStatus.RESENT);
             assertThat(ledger).filteredOn(chunk -> chunk.status() == ChunkStatus.RESENT)
-                    .as("at most the chunks in flight at the kill").hasSizeLessThanOrEqualTo(maxInFlight);
+                    .as("at most the chunks of the commit window under way at the kill")
+                    .hasSizeLessThanOrEqualTo(requestsPerCommit);
         }
     }
 

@@ -145,6 +145,31 @@ class ImportChunkRepositoryTest {
                 .containsExactly(ChunkStatus.SENT, ChunkStatus.SENDING);
     }
 
+    @Test
+    void chunksOfAWindowNeverSentAfterASiblingFailedAreTakenBackAsIfNeverBegun() {
+        long importId = anImport();
+        // chunk 2 waited for quota in an earlier run, after an attempt that got no answer
+        chunks.begin(new ChunkStart(importId, 2, 1, 1, 11, 20, 10));
+        chunks.fail(importId, 2, ChunkStatus.WAITING_FOR_QUOTA, 1, null, null, "quota", true);
+        chunks.begin(new ChunkStart(importId, 3, 1, 1, 21, 30, 10));
+        chunks.fail(importId, 3, ChunkStatus.WAITING_FOR_QUOTA, 0, null, null, "quota", false);
+        Map<Integer, ChunkRecord> earlier = chunks.begin(List.of(new ChunkStart(importId, 1, 2, 2, 1, 10, 10),
+                new ChunkStart(importId, 2, 2, 2, 11, 20, 10), new ChunkStart(importId, 3, 2, 2, 21, 30, 10),
+                new ChunkStart(importId, 4, 2, 2, 31, 40, 10)));
+
+        // chunk 1 failed; 2, 3 and 4 were never sent
+        chunks.notSent(importId, List.of(2, 3, 4), earlier);
+
+        assertThat(chunks.find(importId, 4)).as("begun by this run only").isEmpty();
+        ChunkRecord two = chunks.find(importId, 2).orElseThrow();
+        assertThat(two.status()).isEqualTo(ChunkStatus.WAITING_FOR_QUOTA);
+        assertThat(two.error()).isEqualTo("quota");
+        assertThat(two.anAttemptMayHaveReachedLeadLex()).as("what the earlier attempt left is kept").isTrue();
+        assertThat(chunks.find(importId, 3).orElseThrow().anAttemptMayHaveReachedLeadLex()).isFalse();
+        assertThat(chunks.begin(new ChunkStart(importId, 3, 3, 3, 21, 30, 10))).get()
+                .extracting(ChunkRecord::anAttemptMayHaveReachedLeadLex).isEqualTo(false);
+    }
+
     private long anImport() {
         return imports.insert(new NewImport("cmp_ledger_unit", "test", "unit.csv", null, Path.of("unused"),
                 "hash-" + System.nanoTime(), ImportStatus.FAILED, 1, 1, 0, 0, 500, null));
