@@ -20,9 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sourceTag                  the {@code source} sent to LeadLex; {source} and {file} are replaced
  * @param nodeName                   this node's name in lease owners and logs; the host name if blank
  * @param leaseTtl                   how long a running import's lease lasts unless renewed (every third of it)
- * @param requestsPerCommit          LeadLex requests booked in one commit of the send step (at least
- *                                   {@code leadlex.max-in-flight}); unset, 8 on a key configured unmetered,
- *                                   else one window in flight: see the send step's configuration
+ * @param requestsPerCommit          LeadLex requests booked in one commit of the send step, at least
+ *                                   {@code leadlex.max-in-flight}; unset, one window in flight
  */
 @ConfigurationProperties("importer")
 public record ImporterProperties(

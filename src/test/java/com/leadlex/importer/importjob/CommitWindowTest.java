@@ -15,19 +15,15 @@ import com.leadlex.importer.system.ImporterProperties;
 class CommitWindowTest {
 
     @Test
-    void anUnmeteredKeyCommitsEveryEightRequestsAMeteredOneEveryWindowInFlight() {
-        assertThat(CommitWindow.requests(importer(null), leadLex(LeadLexPlan.UNMETERED, 1))).isEqualTo(8);
-        assertThat(CommitWindow.requests(importer(null), leadLex(LeadLexPlan.UNMETERED, 12))).isEqualTo(12);
-        assertThat(CommitWindow.requests(importer(null), leadLex(LeadLexPlan.STARTER, 1)))
-                .as("a re-send after a crash would spend a scarce quota").isEqualTo(1);
-        assertThat(CommitWindow.requests(importer(null), leadLex(LeadLexPlan.ORG, 4))).isEqualTo(4);
+    void byDefaultACommitHoldsTheRequestsInFlight() {
+        assertThat(CommitWindow.requests(importer(null), leadLex(1))).isEqualTo(1);
+        assertThat(CommitWindow.requests(importer(null), leadLex(4))).isEqualTo(4);
     }
 
     @Test
     void theSettingWinsButNeverHoldsFewerRequestsThanAreInFlight() {
-        assertThat(CommitWindow.requests(importer(1), leadLex(LeadLexPlan.UNMETERED, 1))).isEqualTo(1);
-        assertThat(CommitWindow.requests(importer(16), leadLex(LeadLexPlan.PRO, 1))).isEqualTo(16);
-        assertThat(CommitWindow.requests(importer(2), leadLex(LeadLexPlan.UNMETERED, 4))).isEqualTo(4);
+        assertThat(CommitWindow.requests(importer(8), leadLex(1))).isEqualTo(8);
+        assertThat(CommitWindow.requests(importer(2), leadLex(4))).isEqualTo(4);
         assertThatThrownBy(() -> importer(0)).hasMessage("importer.requests-per-commit must be between 1 and 32, but is 0");
         assertThatThrownBy(() -> importer(33)).hasMessageContaining("but is 33");
     }
@@ -37,8 +33,8 @@ class CommitWindowTest {
                 "import:{source}:{file}", null, Duration.ofSeconds(30), requestsPerCommit);
     }
 
-    private static LeadLexProperties leadLex(LeadLexPlan plan, int maxInFlight) {
-        return new LeadLexProperties(null, "wbk_test", plan, null, null, null, null, null, null, null, null, null,
-                maxInFlight);
+    private static LeadLexProperties leadLex(int maxInFlight) {
+        return new LeadLexProperties(null, "wbk_test", LeadLexPlan.UNMETERED, null, null, null, null, null, null, null,
+                null, null, maxInFlight);
     }
 }

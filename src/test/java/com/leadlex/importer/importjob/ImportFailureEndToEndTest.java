@@ -89,7 +89,7 @@ class ImportFailureEndToEndTest extends ImportIntegrationTest {
                 .containsExactly(ChunkStatus.SENT, ChunkStatus.FAILED);
         assertThat(lines(resultsFile(failed))).filteredOn(l -> l.contains(",not_sent,"))
                 .hasSize(734);
-        // an unmetered key commits 8 requests at once: chunk 3, in chunk 2's window, was never sent
+        // chunk 2's three attempts, and nothing for chunk 3
         assertThat(requestsFor("cmp_fail_resume")).extracting(ReceivedRequest::contactCount)
                 .containsExactly(500, 500, 500, 500);
         sandbox.clearReceivedRequests();

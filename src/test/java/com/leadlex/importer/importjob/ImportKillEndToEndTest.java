@@ -60,7 +60,7 @@ class ImportKillEndToEndTest {
     }
 
     /**
-     * One request a commit, as on a metered key; and the unmetered key's default, 8 requests a commit,
+     * One request a commit, the default; and 8 requests a commit ({@code importer.requests-per-commit}),
      * 4 of them in flight at once: a kill may leave up to 8 to send again; the rest holds as for one.
      */
     @ParameterizedTest(name = "max-in-flight {0}, requests per commit {1}")
@@ -68,9 +68,7 @@ class ImportKillEndToEndTest {
     void chunksShownAsDoneBeforeAKillAreNotSentAgainAfterTheRestart(int maxInFlight, int requestsPerCommit)
             throws Exception {
         List<String> settings = settings(maxInFlight);
-        if (requestsPerCommit != CommitWindow.UNMETERED_REQUESTS) {
-            settings.add("--importer.requests-per-commit=" + requestsPerCommit);
-        }
+        settings.add("--importer.requests-per-commit=" + requestsPerCommit);
         int doneBeforeKill;
         try (ImporterProcess importer = ImporterProcess.start(workDir, settings)) {
             dropList(CHUNKS * 10);

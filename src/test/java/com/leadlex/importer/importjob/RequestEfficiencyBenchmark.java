@@ -42,6 +42,7 @@ public final class RequestEfficiencyBenchmark {
             for (String database : List.of("h2", "postgres")) {
                 summary.add(SendPhaseBenchmark.sendPhaseRatio(1_000_000, 3, database, 1).toString());
             }
+            summary.add(SendPhaseBenchmark.sendPhaseRatio(1_000_000, 3, "h2", 1, 8).toString());
         }
         if (parts.contains("window")) {
             summary.add("requests in flight: " + SendPhaseBenchmark.inFlightRatio(200, 4));

@@ -80,6 +80,7 @@ public final class SendPhaseBenchmark {
             for (String database : databases) {
                 System.out.println(sendPhaseRatio(ids, runs, database, 1));
             }
+            System.out.println(sendPhaseRatio(ids, runs, "h2", 1, 8));
             System.out.println(sendPhaseRatio(ids, runs, "h2", 4));
         }
         if (parts.contains("floor")) {
@@ -94,14 +95,17 @@ public final class SendPhaseBenchmark {
     }
 
     /** The send-phase figures of the importer and the bare loop on one sink, medians of {@code runs}. */
-    public record SendPhaseRatio(String database, int ids, int maxInFlight, double importerIdsPerSecond,
+    public record SendPhaseRatio(String database, int ids, int maxInFlight, int requestsPerCommit,
+            double importerIdsPerSecond,
             double bareIdsPerSecond, double ratio, List<Double> ratios, double camelRouteIdsPerSecond,
             double camelRouteRatio) {
         @Override
         public String toString() {
-            return String.format("send phase on %s, %,d IDs, max-in-flight %d: importer %,.0f IDs/s, bare HttpClient "
+            return String.format("send phase on %s, %,d IDs, max-in-flight %d, %d request(s) per commit: importer "
+                    + "%,.0f IDs/s, bare HttpClient "
                     + "loop %,.0f IDs/s, ratio %.2f (median of %s; goal <= 1.5); the importer's Camel route alone, "
                     + "no quota, ledger or Spring Batch: %,.0f IDs/s, ratio %.2f", database, ids, maxInFlight,
+                    requestsPerCommit,
                     importerIdsPerSecond, bareIdsPerSecond, ratio, format(ratios), camelRouteIdsPerSecond,
                     camelRouteRatio);
         }
@@ -131,6 +135,12 @@ public final class SendPhaseBenchmark {
     /** The importer against the bare loop on a zero-latency sink, {@code runs} times; medians. */
     public static SendPhaseRatio sendPhaseRatio(int ids, int runs, String database, int maxInFlight)
             throws Exception {
+        return sendPhaseRatio(ids, runs, database, maxInFlight, maxInFlight);
+    }
+
+    /** The same, with {@code importer.requests-per-commit} set. */
+    public static SendPhaseRatio sendPhaseRatio(int ids, int runs, String database, int maxInFlight,
+            int requestsPerCommit) throws Exception {
         List<Double> importer = new ArrayList<>();
         List<Double> bare = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
@@ -139,7 +149,8 @@ public final class SendPhaseBenchmark {
         try (Sink sink = Sink.start(0)) {
             for (int run = 0; run < runs; run++) {
                 Path work = Files.createTempDirectory("send-phase-");
-                ImporterRun measured = ImporterRun.of(work, writeList(work, ids), sink, database, maxInFlight);
+                ImporterRun measured = ImporterRun.of(work, writeList(work, ids), sink, database, maxInFlight,
+                        requestsPerCommit);
                 double bareRate = bareLoop(sink, ids);
                 double camelRate = camelRouteLoop(sink, ids);
                 importer.add(measured.idsPerSecond());
@@ -151,7 +162,8 @@ public final class SendPhaseBenchmark {
                         run + 1, database, measured.idsPerSecond(), bareRate, camelRate);
             }
         }
-        return new SendPhaseRatio(database, ids, maxInFlight, median(importer), median(bare), median(ratios), ratios,
+        return new SendPhaseRatio(database, ids, maxInFlight, requestsPerCommit, median(importer), median(bare),
+                median(ratios), ratios,
                 median(camelRoute), median(camelRatios));
     }
 
@@ -272,6 +284,11 @@ public final class SendPhaseBenchmark {
         }
 
         static ImporterRun of(Path work, Path list, Sink sink, String database, int maxInFlight) throws Exception {
+            return of(work, list, sink, database, maxInFlight, maxInFlight);
+        }
+
+        static ImporterRun of(Path work, Path list, Sink sink, String database, int maxInFlight, int requestsPerCommit)
+                throws Exception {
             List<String> databaseSettings = "postgres".equals(database) ? PostgresTestDatabase.freshSchemaArguments()
                     : List.of();
             List<String> command = new ArrayList<>(List.of(
@@ -281,6 +298,7 @@ public final class SendPhaseBenchmark {
                     LeadLexImporterApplication.class.getName(), "import", "--campaign", CAMPAIGN, list.toString(),
                     "--leadlex.base-url=" + sink.baseUrl(),
                     "--leadlex.max-in-flight=" + maxInFlight,
+                    "--importer.requests-per-commit=" + requestsPerCommit,
                     "--importer.data-dir=" + work.resolve("data"),
                     "--importer.cli.progress=none"));
             command.addAll(databaseSettings);

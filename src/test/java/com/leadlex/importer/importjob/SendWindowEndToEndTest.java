@@ -60,6 +60,8 @@ class SendWindowEndToEndTest {
                 "--leadlex.sandbox.campaigns=" + CAMPAIGN,
                 "--leadlex.sandbox.latency=" + LATENCY.toMillis() + "ms",
                 "--leadlex.max-in-flight=4",
+                // two turns of four a commit: a turn that fails leaves the next one unsent
+                "--importer.requests-per-commit=8",
                 "--leadlex.max-attempts=1",
                 "--importer.chunk-size=" + CHUNK,
                 "--importer.resume-interrupted-on-startup=false"));
@@ -114,6 +116,8 @@ class SendWindowEndToEndTest {
         assertThat(booked).hasSize(4).extracting(ChunkRecord::status).containsOnly(ChunkStatus.SENT,
                 ChunkStatus.FAILED);
         assertThat(booked).filteredOn(chunk -> chunk.status() == ChunkStatus.FAILED).hasSize(1);
+        assertThat(booked).as("the second turn of the commit was never sent, nor left looking begun")
+                .extracting(ChunkRecord::chunkNumber).containsExactly(1, 2, 3, 4);
         Set<String> sentBeforeTheRestart = firstIdsOf(sandbox.receivedRequests(), 200);
         assertThat(sentBeforeTheRestart).hasSize(3);
         sandbox.clearReceivedRequests();
