@@ -124,7 +124,8 @@ class SeveralNodesEndToEndTest {
             assertThat(sandbox.leadLex().enrolledCount(CAMPAIGN)).as("every ID of both lists").isEqualTo(1_200);
             List<String> chunkStatuses = json(apiB.get("/api/imports/" + orphaned + "/chunks")).valueStream()
                     .map(chunk -> chunk.get("status").asString()).toList();
-            assertThat(chunkStatuses).hasSize(60).containsOnly("sent", "resent");
+            // the kill may come between two chunks, when none is in flight: then none is resent
+            assertThat(chunkStatuses).hasSize(60).isSubsetOf("sent", "resent");
             assertThat(chunkStatuses).filteredOn("resent"::equals).as("at most the chunk in flight").hasSizeLessThanOrEqualTo(1);
             await().atMost(Duration.ofSeconds(30)).until(() -> "node-b".equals(leaderOf(apiB)));
         }
