@@ -89,7 +89,14 @@ final class DirectoryRefresh {
                                 + key.mask() + ", until " + HumanTime.dayAndTime(claimEnds) + " at the latest");
                 continue;
             }
-            Pass pass = exportPass(key, repository.state(key.hash()), now);
+            // the look above and the claim are two statements: another node may have finished a refresh
+            // between them (and given its claim back), and that refresh serves this need
+            DirectoryState claimed = repository.state(key.hash());
+            if (claimed.refreshedSince(needed)) {
+                repository.releaseRefresh(key.hash(), owner, null);
+                return new RefreshResult(calls, rows);
+            }
+            Pass pass = exportPass(key, claimed, now);
             calls += pass.calls();
             rows += pass.rows();
         }

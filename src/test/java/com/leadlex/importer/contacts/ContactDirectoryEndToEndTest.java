@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.leadlex.importer.importjob.ImportIntegrationTest;
 import com.leadlex.importer.leadlex.BackoffPolicy;
@@ -38,6 +39,7 @@ import com.leadlex.importer.sandbox.SandboxProperties;
 import com.leadlex.importer.sandbox.SandboxProperties.Key;
 import com.leadlex.importer.sandbox.ScriptedFault;
 import com.leadlex.importer.sandbox.SeededContacts;
+import com.leadlex.importer.system.IndependentWrites;
 import com.leadlex.importer.system.Sleeper;
 import com.leadlex.importer.system.TestDatabase;
 
@@ -66,6 +68,10 @@ class ContactDirectoryEndToEndTest extends ImportIntegrationTest {
     Environment environment;
     @Autowired
     Sleeper sleeper;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    IndependentWrites writes;
 
     String key;
     ContactDirectory directory;
@@ -204,6 +210,37 @@ class ContactDirectoryEndToEndTest extends ImportIntegrationTest {
         assertThat(nodeB.lookUp(List.of(SeededContacts.number(1).email()))).hasSize(1);
     }
 
+    /**
+     * Node A finishes its refresh (and gives its claim back) right between node B's look at the
+     * directory and B's claim: B's claim then succeeds, and B must still take A's result rather than
+     * export again. Seen under load in the test above; here the moment is made to happen every time.
+     */
+    @Test
+    void aRefreshFinishedBetweenAnotherNodesLookAndItsClaimServesThatNodeToo() {
+        ContactsProperties quickPoll = new ContactsProperties(false, 10, Duration.ofMinutes(5), Duration.ofMillis(50));
+        ContactDirectory nodeA = node("node-a", quickPoll, sleeper);
+        Instant needed = clock.instant();
+        AtomicInteger claims = new AtomicInteger();
+        ContactDirectoryRepository finishedJustBeforeTheClaim = new ContactDirectoryRepository(jdbc, writes) {
+            @Override
+            public boolean claimRefresh(String keyHash, String keyMask, String owner, Instant until, Instant now) {
+                if (claims.incrementAndGet() == 1) {
+                    assertThat(nodeA.refresh(needed).exportCalls()).isEqualTo(1);
+                }
+                return super.claimRefresh(keyHash, keyMask, owner, until, now);
+            }
+        };
+        ContactDirectory nodeB = node("node-b", quickPoll, sleeper, finishedJustBeforeTheClaim);
+
+        RefreshResult second = nodeB.refresh(needed);
+
+        assertThat(claims).hasValue(1);
+        assertThat(second).as("node B took node A's refresh instead of making its own")
+                .isEqualTo(RefreshResult.ALREADY_FRESH);
+        assertThat(exports()).hasSize(1);
+        assertThat(directory.state().refreshingBy()).as("node B gave its claim back").isNull();
+    }
+
     @Test
     void aDeadNodesRefreshIsTakenOverOnceItsClaimRunsOut() {
         Instant claimedUntil = clock.instant().plus(Duration.ofMinutes(5));
@@ -257,6 +294,11 @@ class ContactDirectoryEndToEndTest extends ImportIntegrationTest {
     }
 
     private ContactDirectory node(String owner, ContactsProperties properties, Sleeper waits) {
+        return node(owner, properties, waits, repository);
+    }
+
+    private ContactDirectory node(String owner, ContactsProperties properties, Sleeper waits,
+            ContactDirectoryRepository repository) {
         LeadLexProperties withKey = new LeadLexProperties(leadLex.baseUrl(), key, leadLex.plan(), null, null,
                 leadLex.maxWait(), leadLex.connectTimeout(), leadLex.readTimeout(), leadLex.maxAttempts(),
                 leadLex.backoffBase(), leadLex.backoffCap(), leadLex.maxRateLimitRetries());
