@@ -174,7 +174,8 @@ class FaultSoakScenarioTest {
         List<String> spool = Files.readAllLines(new ImportFiles(workDir.resolve("data").resolve("imports").resolve(record.stagingName())).spool());
         assertThat(ledger).as("one ledger row per chunk of %s", campaign)
                 .hasSize((valid.size() + CHUNK_SIZE - 1) / CHUNK_SIZE);
-        assertThat(ledger).extracting(ChunkRecord::status).containsOnly(ChunkStatus.SENT, ChunkStatus.RESENT);
+        // resent where a fault or a kill left a chunk's fate open; a campaign they missed has none
+        assertThat(ledger).extracting(ChunkRecord::status).isSubsetOf(ChunkStatus.SENT, ChunkStatus.RESENT);
 
         // the sandbox's requests of this campaign, by chunk (a chunk's first ID)
         Map<String, List<ReceivedRequest>> byChunk = allReceived.stream()
