@@ -1,7 +1,11 @@
 package com.leadlex.importer.leadlex;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -9,6 +13,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.http.HttpMethods;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,7 +42,8 @@ public class CamelLeadLexTransport implements LeadLexTransport {
         try {
             exchange = producerTemplate.send(SendContactChunkRoute.ENDPOINT, request -> {
                 request.setProperty(SendContactChunkRoute.ORIGIN, origin(call.url()));
-                request.setProperty(SendContactChunkRoute.METHOD, call.method());
+                // the enum itself: as a String, camel-http would look a converter up for every request
+                request.setProperty(SendContactChunkRoute.METHOD, HttpMethods.valueOf(call.method()));
                 request.getIn().setHeader(Exchange.HTTP_URI, call.url());
                 call.headers().forEach(request.getIn()::setHeader);
                 request.getIn().setBody(call.isGet() ? null : call.body());
@@ -83,7 +89,38 @@ public class CamelLeadLexTransport implements LeadLexTransport {
                 headers.put(name, value);
             }
         }
-        return new HttpReply(status == null ? 0 : status, response.getBody(String.class), headers);
+        return new HttpReply(status == null ? 0 : status, bodyText(response), headers);
+    }
+
+    /**
+     * The answer's body as text. camel-http hands it over as bytes or a stream; read directly, since
+     * asking Camel for a String looks a type converter up on every request.
+     */
+    private static String bodyText(Message response) {
+        Object body = response.getBody();
+        Charset charset = charsetOf(response.getExchange().getProperty(Exchange.CHARSET_NAME, String.class));
+        try {
+            if (body instanceof byte[] bytes) {
+                return new String(bytes, charset);
+            }
+            if (body instanceof InputStream stream) {
+                try (stream) {
+                    return new String(stream.readAllBytes(), charset);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the answer's body could not be read", e);
+        }
+        return response.getBody(String.class);
+    }
+
+    /** The charset of the answer's Content-Type; UTF-8 (JSON's own) when it names none, or one unknown here. */
+    private static Charset charsetOf(String declared) {
+        try {
+            return declared == null ? StandardCharsets.UTF_8 : Charset.forName(declared);
+        } catch (IllegalArgumentException e) {
+            return StandardCharsets.UTF_8;
+        }
     }
 
     private static IOException ioExceptionIn(Throwable failure) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +22,7 @@ import com.leadlex.importer.system.Sleeper;
  * {@code leadlex.max-attempts}, and stops at once on 400/401/403/404 with an error an operator can act on.
  */
 @Component
-public class LeadLexClient {
+public class LeadLexClient implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(LeadLexClient.class);
 
@@ -197,5 +198,11 @@ public class LeadLexClient {
 
     private static String requestIdText(HttpReply reply) {
         return reply.requestId() == null ? "" : " (request ID " + reply.requestId() + ")";
+    }
+
+    /** Every watcher exists by now: stop looking them up per event. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        watchers.settle();
     }
 }

@@ -1,15 +1,17 @@
 package com.leadlex.importer.leadlex;
 
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The JSON of the "Add Contacts to Campaign" endpoint, both ways: the request body, the documented
@@ -29,34 +31,100 @@ public class LeadLexJson {
 
     private final JsonMapper mapper = JsonMapper.builder().build();
 
+    /** Written token by token: building a tree of 500 nodes first cost a twentieth of the send phase's CPU. */
     public byte[] requestBody(AddContactsRequest request) {
-        ObjectNode body = mapper.createObjectNode();
-        ArrayNode ids = body.putArray("contact_ids");
-        request.contactIds().forEach(ids::add);
-        if (request.source() != null) {
-            body.put("source", request.source());
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + 40 * request.contactIds().size());
+        try (JsonGenerator body = mapper.createGenerator(out)) {
+            body.writeStartObject();
+            body.writeName("contact_ids");
+            body.writeStartArray();
+            for (String id : request.contactIds()) {
+                body.writeString(id);
+            }
+            body.writeEndArray();
+            if (request.source() != null) {
+                body.writeName("source");
+                body.writeString(request.source());
+            }
+            body.writeEndObject();
         }
-        return mapper.writeValueAsBytes(body);
+        return out.toByteArray();
     }
 
-    /** The documented success body, or null when the body is not that. */
+    /**
+     * The documented success body, or null when the body is not that: one JSON object whose
+     * {@code data} holds {@code added} and {@code skipped} (integers) and {@code contact_ids} (strings);
+     * other fields are ignored. Read token by token, for the same reason as the request.
+     */
     public Added parseAdded(String body) {
-        JsonNode data = read(body).path("data");
-        JsonNode added = data.path("added");
-        JsonNode skipped = data.path("skipped");
-        JsonNode ids = data.path("contact_ids");
-        if (!added.canConvertToInt() || !added.isIntegralNumber() || !skipped.isIntegralNumber()
-                || !skipped.canConvertToInt() || !ids.isArray()) {
+        if (body == null || body.isBlank()) {
             return null;
         }
-        List<String> contactIds = new ArrayList<>();
-        for (JsonNode id : ids) {
-            if (!id.isString()) {
+        try (JsonParser parser = mapper.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
-            contactIds.add(id.stringValue());
+            Added added = null;
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                boolean data = "data".equals(parser.currentName());
+                JsonToken value = parser.nextToken();
+                if (data && value == JsonToken.START_OBJECT) {
+                    added = readData(parser);
+                    if (added == null) {
+                        return null;
+                    }
+                } else if (data) {
+                    return null;
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            return parser.nextToken() == null ? added : null;
+        } catch (JacksonException e) {
+            return null;
         }
-        return new Added(added.intValue(), skipped.intValue(), List.copyOf(contactIds));
+    }
+
+    /** The {@code data} object, the parser on its opening brace; null when a field is missing or of the wrong kind. */
+    private static Added readData(JsonParser parser) {
+        Integer added = null;
+        Integer skipped = null;
+        List<String> contactIds = null;
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (name) {
+                case "added" -> added = intIn(parser, value);
+                case "skipped" -> skipped = intIn(parser, value);
+                case "contact_ids" -> contactIds = stringsIn(parser, value);
+                default -> parser.skipChildren();
+            }
+        }
+        return added == null || skipped == null || contactIds == null ? null
+                : new Added(added, skipped, List.copyOf(contactIds));
+    }
+
+    private static Integer intIn(JsonParser parser, JsonToken value) {
+        return value == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT
+                ? parser.getIntValue() : null;
+    }
+
+    /** The strings of an array, the parser on its opening bracket; null (the value skipped) when it holds anything else. */
+    private static List<String> stringsIn(JsonParser parser, JsonToken value) {
+        if (value != JsonToken.START_ARRAY) {
+            parser.skipChildren();
+            return null;
+        }
+        List<String> strings = new ArrayList<>();
+        for (JsonToken element = parser.nextToken(); element != JsonToken.END_ARRAY; element = parser.nextToken()) {
+            if (element != JsonToken.VALUE_STRING) {
+                parser.skipChildren();
+                strings = null;
+            } else if (strings != null) {
+                strings.add(parser.getString());
+            }
+        }
+        return strings;
     }
 
     /** LeadLex's error code and message, or null when the body carries neither. */

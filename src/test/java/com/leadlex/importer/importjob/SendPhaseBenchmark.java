@@ -43,9 +43,11 @@ import com.leadlex.importer.system.PostgresTestDatabase;
  * are read from the job's own tables (the send step's start and end) and from the process (peak RSS
  * from {@code /proc}, peak heap from its GC log). It prints:
  * <ul>
- * <li>the send-phase rate of the importer against a bare JDK HttpClient loop sending the same IDs,
- * 500 a request, to the same zero-latency sink: IDs/s each and the ratio (bare / importer), median of
- * the runs, per database (goal: at most 1.5 on H2, durable commits included);</li>
+ * <li>the send-phase rate of the importer against a bare JDK HttpClient loop ({@link BareHttpLoop})
+ * sending the same list's IDs, 500 a request, to the same zero-latency sink, in a process of its own
+ * started like the importer's, so both run cold: IDs/s each and the ratio (bare / importer), median of
+ * the runs, per database (goal: at most 1.5 on H2, durable commits included). Beside them, the bare
+ * loop and the importer's Camel route alone, warm in the benchmark's own JVM;</li>
  * <li>one import with {@code leadlex.max-in-flight} 1 against 4, on a sink answering in 100 ms: the
  * ratio of their send-phase rates (goal: at least 3);</li>
  * <li>a 10,000,000-row list at {@code -Xmx256m}: whether it completes, its send-phase rate, peak heap and
@@ -97,16 +99,16 @@ public final class SendPhaseBenchmark {
     /** The send-phase figures of the importer and the bare loop on one sink, medians of {@code runs}. */
     public record SendPhaseRatio(String database, int ids, int maxInFlight, int requestsPerCommit,
             double importerIdsPerSecond,
-            double bareIdsPerSecond, double ratio, List<Double> ratios, double camelRouteIdsPerSecond,
-            double camelRouteRatio) {
+            double bareIdsPerSecond, double ratio, List<Double> ratios, double warmBareIdsPerSecond,
+            double camelRouteIdsPerSecond, double camelRouteRatio) {
         @Override
         public String toString() {
             return String.format("send phase on %s, %,d IDs, max-in-flight %d, %d request(s) per commit: importer "
-                    + "%,.0f IDs/s, bare HttpClient "
-                    + "loop %,.0f IDs/s, ratio %.2f (median of %s; goal <= 1.5); the importer's Camel route alone, "
-                    + "no quota, ledger or Spring Batch: %,.0f IDs/s, ratio %.2f", database, ids, maxInFlight,
-                    requestsPerCommit,
-                    importerIdsPerSecond, bareIdsPerSecond, ratio, format(ratios), camelRouteIdsPerSecond,
+                    + "%,.0f IDs/s, bare HttpClient loop in a process of its own %,.0f IDs/s, ratio %.2f (median "
+                    + "of %s; goal <= 1.5); beside them, warm in the benchmark's JVM: the bare loop %,.0f IDs/s, "
+                    + "the importer's Camel route alone (no quota, ledger or Spring Batch) %,.0f IDs/s, ratio "
+                    + "%.2f", database, ids, maxInFlight, requestsPerCommit, importerIdsPerSecond,
+                    bareIdsPerSecond, ratio, format(ratios), warmBareIdsPerSecond, camelRouteIdsPerSecond,
                     camelRouteRatio);
         }
     }
@@ -144,27 +146,30 @@ public final class SendPhaseBenchmark {
         List<Double> importer = new ArrayList<>();
         List<Double> bare = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
+        List<Double> warmBare = new ArrayList<>();
         List<Double> camelRoute = new ArrayList<>();
         List<Double> camelRatios = new ArrayList<>();
         try (Sink sink = Sink.start(0)) {
             for (int run = 0; run < runs; run++) {
                 Path work = Files.createTempDirectory("send-phase-");
-                ImporterRun measured = ImporterRun.of(work, writeList(work, ids), sink, database, maxInFlight,
-                        requestsPerCommit);
-                double bareRate = bareLoop(sink, ids);
+                Path list = writeList(work, ids);
+                ImporterRun measured = ImporterRun.of(work, list, sink, database, maxInFlight, requestsPerCommit);
+                double bareRate = bareLoopProcess(sink, list, work);
+                double warmBareRate = bareLoop(sink, ids);
                 double camelRate = camelRouteLoop(sink, ids);
                 importer.add(measured.idsPerSecond());
                 bare.add(bareRate);
                 ratios.add(bareRate / measured.idsPerSecond());
+                warmBare.add(warmBareRate);
                 camelRoute.add(camelRate);
-                camelRatios.add(bareRate / camelRate);
-                System.out.printf("  run %d on %s: importer %,.0f IDs/s, bare %,.0f IDs/s, Camel route alone %,.0f IDs/s%n",
-                        run + 1, database, measured.idsPerSecond(), bareRate, camelRate);
+                camelRatios.add(warmBareRate / camelRate);
+                System.out.printf("  run %d on %s: importer %,.0f IDs/s, bare loop in its own process %,.0f IDs/s; "
+                        + "warm in this JVM: bare %,.0f IDs/s, Camel route alone %,.0f IDs/s%n",
+                        run + 1, database, measured.idsPerSecond(), bareRate, warmBareRate, camelRate);
             }
         }
         return new SendPhaseRatio(database, ids, maxInFlight, requestsPerCommit, median(importer), median(bare),
-                median(ratios), ratios,
-                median(camelRoute), median(camelRatios));
+                median(ratios), ratios, median(warmBare), median(camelRoute), median(camelRatios));
     }
 
     /** The bare loop against the importer's Camel route alone, {@code runs} times each, alternating: medians. */
@@ -205,7 +210,23 @@ public final class SendPhaseBenchmark {
         }
     }
 
-    /** The same IDs, 500 a request, sent one after the other with a plain JDK HttpClient: the machine's pace. */
+    /**
+     * {@link BareHttpLoop} sending the list's IDs in a process of its own, started like the importer's
+     * (same JVM, {@code -Xmx256m}): the machine's pace for a cold process, as the importer runs.
+     */
+    static double bareLoopProcess(Sink sink, Path list, Path work) throws IOException, InterruptedException {
+        Path out = work.resolve("bare-loop.log");
+        Process process = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx256m",
+                "-cp", System.getProperty("java.class.path"), BareHttpLoop.class.getName(), sink.baseUrl(),
+                list.toString()).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("the bare loop failed; see " + out);
+        }
+        String[] figures = Files.readString(out).trim().split(" ");
+        return Long.parseLong(figures[0]) / Double.parseDouble(figures[1]);
+    }
+
+    /** The same IDs, 500 a request, sent one after the other with a plain JDK HttpClient, in this JVM (it warms up). */
     static double bareLoop(Sink sink, int ids) throws IOException, InterruptedException {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URI uri = URI.create(sink.baseUrl() + "/v1/campaigns/" + CAMPAIGN + "/contacts");

@@ -1,0 +1,62 @@
+package com.leadlex.importer.importjob;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The machine's pace for the send phase: a list's IDs, 500 a request, posted one after the other
+ * with a plain JDK HttpClient and nothing else (no staging, no database, no quota). The send-phase
+ * benchmark runs it as a process of its own with the importer's heap, so that the two are compared
+ * alike: each starts cold, reads the same list file and sends to the same sink. Prints
+ * {@code <ids> <seconds>} for the sending alone. Arguments: the sink's base URL, the list file.
+ */
+public final class BareHttpLoop {
+
+    private static final int CHUNK = 500;
+
+    private BareHttpLoop() {
+    }
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        URI uri = URI.create(args[0] + "/v1/campaigns/cmp_bench/contacts");
+        long ids = 0;
+        long started = System.nanoTime();
+        try (BufferedReader list = Files.newBufferedReader(Path.of(args[1]), StandardCharsets.US_ASCII)) {
+            StringBuilder body = new StringBuilder();
+            int inBody = 0;
+            for (String id = list.readLine(); id != null; id = list.readLine()) {
+                body.append(inBody == 0 ? "{\"contact_ids\":[\"" : ",\"").append(id).append('"');
+                ids++;
+                if (++inBody == CHUNK) {
+                    send(client, uri, body);
+                    body.setLength(0);
+                    inBody = 0;
+                }
+            }
+            if (inBody > 0) {
+                send(client, uri, body);
+            }
+        }
+        System.out.println(ids + " " + (System.nanoTime() - started) / 1e9);
+    }
+
+    private static void send(HttpClient client, URI uri, StringBuilder body) throws IOException, InterruptedException {
+        body.append("],\"source\":\"bare-loop\"}");
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri)
+                .header("Authorization", "Bearer wbk_benchmark").header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200 || !response.body().contains("\"added\"")) {
+            throw new IllegalStateException("the sink answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+}
