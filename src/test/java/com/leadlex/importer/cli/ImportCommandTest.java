@@ -43,6 +43,17 @@ class ImportCommandTest {
     }
 
     @Test
+    void aDataDirectoryGivenAsAPlainRelativePathIsTheFolderItNames() throws IOException {
+        Path dataDir = workDir.resolve("relative-data");
+        String relative = Path.of("").toAbsolutePath().relativize(dataDir).toString();
+
+        int code = run("--campaign", "cmp_test", list(10).toString(), "--importer.data-dir=" + relative);
+
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.DONE.getExitCode());
+        assertThat(dataDir.resolve("importer.mv.db")).exists();
+    }
+
+    @Test
     void theSameListTwiceExitsZeroAndSaysItWasAlreadyImported() throws IOException {
         Path list = list(10);
         assertThat(run("--campaign", "cmp_test", list.toString())).isEqualTo(ExitCode.DONE.getExitCode());
