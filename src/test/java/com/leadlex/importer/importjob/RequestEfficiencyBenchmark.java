@@ -43,6 +43,7 @@ public final class RequestEfficiencyBenchmark {
                 summary.add(SendPhaseBenchmark.sendPhaseRatio(1_000_000, 3, database, 1).toString());
             }
             summary.add(SendPhaseBenchmark.sendPhaseRatio(1_000_000, 3, "h2", 1, 8).toString());
+            summary.add(SendPhaseBenchmark.sendPhaseRatio(1_000_000, 3, "h2", 4, 8).toString());
         }
         if (parts.contains("window")) {
             summary.add("requests in flight: " + SendPhaseBenchmark.inFlightRatio(200, 4));

@@ -84,6 +84,7 @@ public final class SendPhaseBenchmark {
             }
             System.out.println(sendPhaseRatio(ids, runs, "h2", 1, 8));
             System.out.println(sendPhaseRatio(ids, runs, "h2", 4));
+            System.out.println(sendPhaseRatio(ids, runs, "h2", 4, 8));
         }
         if (parts.contains("floor")) {
             System.out.println(transportFloor(ids, runs));
