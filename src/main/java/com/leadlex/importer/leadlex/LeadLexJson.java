@@ -117,6 +117,9 @@ public class LeadLexJson {
         }
         List<String> strings = new ArrayList<>();
         for (JsonToken element = parser.nextToken(); element != JsonToken.END_ARRAY; element = parser.nextToken()) {
+            if (element == null) { // the body ended inside the array
+                return null;
+            }
             if (element != JsonToken.VALUE_STRING) {
                 parser.skipChildren();
                 strings = null;

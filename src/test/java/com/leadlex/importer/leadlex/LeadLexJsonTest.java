@@ -52,6 +52,7 @@ class LeadLexJsonTest {
             "{\"data\": {\"added\": 1, \"skipped\": 0, \"contact_ids\": {\"ct_1\": true}}}",
             "{\"data\": {\"added\": 1, \"skipped\": 0, \"contact_ids\": [\"ct_1\"]}} trailing",
             "{\"data\": {\"added\": 1, \"skipped\": 0, \"contact_ids\": [\"ct_1\"]",
+            "{\"data\": {\"added\": 1, \"skipped\": 0, \"contact_ids\": [\"ct_1\"",
             "{\"error\": {\"code\": \"invalid_key\", \"message\": \"no\"}}" })
     void anythingElseIsNotUnderstood(String body) {
         assertThat(json.parseAdded(body)).isNull();
