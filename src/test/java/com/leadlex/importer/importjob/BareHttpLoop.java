@@ -48,7 +48,8 @@ public final class BareHttpLoop {
         System.out.println(ids + " " + (System.nanoTime() - started) / 1e9);
     }
 
-    private static void send(HttpClient client, URI uri, StringBuilder body) throws IOException, InterruptedException {
+    /** Closes {@code body} (the opening brace and the IDs so far), posts it and checks the answer. */
+    static void send(HttpClient client, URI uri, StringBuilder body) throws IOException, InterruptedException {
         body.append("],\"source\":\"bare-loop\"}");
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri)
                 .header("Authorization", "Bearer wbk_benchmark").header("Content-Type", "application/json")

@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -238,15 +236,7 @@ public final class SendPhaseBenchmark {
             for (int i = 0; i < Math.min(CHUNK, ids - sent); i++) {
                 body.append(i == 0 ? "\"" : ",\"").append(new UUID(random.nextLong(), random.nextLong())).append('"');
             }
-            body.append("],\"source\":\"bare-loop\"}");
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri)
-                    .header("Authorization", "Bearer wbk_benchmark").header("Content-Type", "application/json")
-                    .header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200 || !response.body().contains("\"added\"")) {
-                throw new IllegalStateException("the sink answered " + response.statusCode() + ": " + response.body());
-            }
+            BareHttpLoop.send(client, uri, body);
         }
         return ids / seconds(System.nanoTime() - started);
     }
