@@ -50,6 +50,8 @@ public final class ImporterProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx512m", "-XX:TieredStopAtLevel=1",
+                // no /tmp/hsperfdata_* file: nothing a test starts writes outside target/
+                "-XX:-UsePerfData",
                 // the test JVM's temporary folder (target/): Tomcat's work folders go there, not to /tmp
                 "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
                 "-cp", System.getProperty("java.class.path"),
