@@ -44,7 +44,7 @@ import com.leadlex.importer.system.ImporterProperties;
  * {@code resent}.
  */
 @Component
-public class ContactChunkWriter implements ItemWriter<SpoolEntry> {
+public class ContactChunkWriter implements ItemWriter<WindowChunk> {
 
     private static final Logger log = LoggerFactory.getLogger(ContactChunkWriter.class);
 
@@ -52,7 +52,6 @@ public class ContactChunkWriter implements ItemWriter<SpoolEntry> {
     private final RequestWindow window;
     private final ImportChunkRepository chunks;
     private final ImportRepository imports;
-    private final int chunkSize;
     private final ImportStopRequests stopRequests;
     private final ImporterMeters meters;
     private final Clock clock;
@@ -73,15 +72,14 @@ public class ContactChunkWriter implements ItemWriter<SpoolEntry> {
         this.meters = meters;
         this.chunks = chunks;
         this.imports = imports;
-        this.chunkSize = properties.chunkSize();
     }
 
     @Override
-    public void write(Chunk<? extends SpoolEntry> chunk) throws Exception {
+    public void write(Chunk<? extends WindowChunk> chunk) throws Exception {
         StepExecution step = StepSynchronizationManager.getContext().getStepExecution();
         JobParameters parameters = step.getJobExecution().getJobParameters();
         long importId = parameters.getLong(ImportJobParameters.IMPORT_ID);
-        List<WindowChunk> pieces = WindowChunk.split(chunk.getItems(), chunkSize);
+        List<? extends WindowChunk> pieces = chunk.getItems();
         if (stopRequests.isRequested(importId)) {
             log.info("Import {} stopped by an operator before chunk {}; restart it to go on", importId,
                     pieces.get(0).chunkNumber());

@@ -8,13 +8,10 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.file.FlatFileItemReader;
 import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
-import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemReaderBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.leadlex.importer.leadlex.LeadLexProperties;
@@ -24,7 +21,7 @@ import com.leadlex.importer.system.ImporterProperties;
  * The contactImport job: one chunk-oriented step that reads the staged spool and sends it to
  * LeadLex, {@code importer.chunk-size} IDs (at most 500) per request and per ledger chunk, a
  * {@link CommitWindow} of such requests per Spring Batch chunk, {@code leadlex.max-in-flight} of them
- * on their way at once. The reader
+ * on their way at once. The reader ({@link SpoolChunkReader}, a ledger chunk an item)
  * saves its position with every committed chunk, so a restart resumes at the first chunk that
  * was not committed, on whichever node restarts it: the spool is found from the import's ID, in
  * this node's copy of its directory, restored from the database when missing.
@@ -34,14 +31,14 @@ public class ContactImportJobConfiguration {
 
     @Bean
     Job contactImportJob(JobRepository jobRepository, Step resolveEmailsStep, ImportJobListener listener,
-            PlatformTransactionManager transactionManager, FlatFileItemReader<SpoolEntry> spoolReader,
+            PlatformTransactionManager transactionManager, SpoolChunkReader spoolReader,
             ContactChunkWriter writer, ImportStepListener stepListener, ImporterProperties properties,
             LeadLexProperties leadLex) {
         return new JobBuilder(ImportJobParameters.JOB_NAME, jobRepository)
                 .listener(listener)
                 .start(resolveEmailsStep)
                 .next(sendChunksStep(jobRepository, transactionManager, spoolReader, writer, stepListener,
-                        properties.chunkSize() * CommitWindow.requests(properties, leadLex)))
+                        CommitWindow.requests(properties, leadLex)))
                 .build();
     }
 
@@ -61,16 +58,16 @@ public class ContactImportJobConfiguration {
      * The send step, built here rather than as a bean of its own: Spring Batch's
      * {@code BatchObservabilityBeanPostProcessor} gives every step bean the application's observation
      * registry, and a chunk-oriented step then observes each item read and processed, allocating an
-     * observation context per contact ID even with those observations turned off by setting. At 500
-     * IDs a request that was a fifth of the send phase's CPU and half of its garbage. The importer's
-     * own meters count chunks and requests; the job's observation stays.
+     * observation context per item even with those observations turned off by setting. When an item
+     * was a contact ID that was a fifth of the send phase's CPU and half of its garbage; an item is a
+     * request now, and the importer's own meters count chunks and requests. The job's observation stays.
      */
     private static Step sendChunksStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            FlatFileItemReader<SpoolEntry> spoolReader, ContactChunkWriter writer, ImportStepListener listener,
-            int windowIds) {
+            SpoolChunkReader spoolReader, ContactChunkWriter writer, ImportStepListener listener,
+            int requestsPerCommit) {
         return new StepBuilder(ImportJobParameters.STEP_NAME, jobRepository)
-                // a commit window: ledger chunks read, sent max-in-flight at a time and committed together
-                .<SpoolEntry, SpoolEntry>chunk(windowIds)
+                // a commit window: ledger chunks (an item each) read, sent max-in-flight at a time, committed together
+                .<WindowChunk, WindowChunk>chunk(requestsPerCommit)
                 .observationRegistry(ObservationRegistry.NOOP)
                 .transactionManager(transactionManager)
                 .reader(spoolReader)
@@ -81,13 +78,9 @@ public class ContactImportJobConfiguration {
 
     @Bean
     @StepScope
-    FlatFileItemReader<SpoolEntry> spoolReader(@Value("#{jobParameters['importId']}") Long importId,
-            @Value("#{jobParameters['spoolFile']}") String earlierVersionsSpoolFile, ImportSpools spools) {
-        return new FlatFileItemReaderBuilder<SpoolEntry>()
-                .name("spoolReader")
-                .resource(new FileSystemResource(spools.localSpool(importId, earlierVersionsSpoolFile)))
-                .lineMapper((line, lineNumber) -> new SpoolEntry(lineNumber, line))
-                .saveState(true)
-                .build();
+    SpoolChunkReader spoolReader(@Value("#{jobParameters['importId']}") Long importId,
+            @Value("#{jobParameters['spoolFile']}") String earlierVersionsSpoolFile, ImportSpools spools,
+            ImporterProperties properties) {
+        return new SpoolChunkReader(spools.localSpool(importId, earlierVersionsSpoolFile), properties.chunkSize());
     }
 }

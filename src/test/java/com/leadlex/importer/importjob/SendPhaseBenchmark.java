@@ -58,8 +58,9 @@ import com.leadlex.importer.system.PostgresTestDatabase;
  * </pre>
  *
  * Arguments: IDs per ratio run (default 1,000,000), runs (default 3), databases (default {@code h2}),
- * rows of the big list (default 10,000,000; 0 skips it), parts to run (default {@code ratio,window,big}; {@code floor}
- * measures the bare loop against the importer's Camel route alone).
+ * rows of the big list (default 10,000,000; 0 skips it), parts to run (default {@code ratio,window,big}; {@code ratio}
+ * is the four send-phase configurations, each also runs alone as {@code default}, {@code commit8}, {@code flight4} or
+ * {@code flight4commit8}; {@code floor} measures the bare loop against the importer's Camel route alone).
  */
 public final class SendPhaseBenchmark {
 
@@ -76,12 +77,19 @@ public final class SendPhaseBenchmark {
         List<String> databases = Arrays.asList((args.length > 2 ? args[2] : "h2").split(","));
         long bigRows = args.length > 3 ? Long.parseLong(args[3]) : 10_000_000;
         List<String> parts = Arrays.asList((args.length > 4 ? args[4] : "ratio,window,big").split(","));
-        if (parts.contains("ratio")) {
+        boolean all = parts.contains("ratio");
+        if (all || parts.contains("default")) {
             for (String database : databases) {
                 System.out.println(sendPhaseRatio(ids, runs, database, 1));
             }
+        }
+        if (all || parts.contains("commit8")) {
             System.out.println(sendPhaseRatio(ids, runs, "h2", 1, 8));
+        }
+        if (all || parts.contains("flight4")) {
             System.out.println(sendPhaseRatio(ids, runs, "h2", 4));
+        }
+        if (all || parts.contains("flight4commit8")) {
             System.out.println(sendPhaseRatio(ids, runs, "h2", 4, 8));
         }
         if (parts.contains("floor")) {
@@ -330,8 +338,9 @@ public final class SendPhaseBenchmark {
             String user = "postgres".equals(database) ? PostgresTestDatabase.USER : "sa";
             try (Connection connection = DriverManager.getConnection(jdbcUrl, user, "");
                     Statement statement = connection.createStatement();
-                    ResultSet step = statement.executeQuery("SELECT START_TIME, END_TIME, WRITE_COUNT, STATUS "
-                            + "FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = '" + ImportJobParameters.STEP_NAME + "'")) {
+                    ResultSet step = statement.executeQuery("SELECT START_TIME, END_TIME, (SELECT SUM(ID_COUNT) "
+                            + "FROM IMPORT_CHUNK WHERE STATUS IN ('sent', 'resent')), STATUS FROM BATCH_STEP_EXECUTION "
+                            + "WHERE STEP_NAME = '" + ImportJobParameters.STEP_NAME + "'")) {
                 if (!step.next() || process.exitValue() != 0) {
                     throw new IllegalStateException("the import did not run (exit " + process.exitValue() + "); see "
                             + work.resolve("importer.log"));
