@@ -31,6 +31,7 @@ public class QuotaGateRegistry {
     private final LeadLexProperties properties;
     private final QuotaStore store;
     private final Map<String, QuotaGate> gates = new ConcurrentHashMap<>();
+    private volatile QuotaGate configuredKeysGate;
 
     /** Gates that forget what was used when the process ends. */
     public QuotaGateRegistry(Clock clock, LeadLexProperties properties) {
@@ -98,6 +99,19 @@ public class QuotaGateRegistry {
     }
 
     public QuotaGate gateFor(String apiKey) {
+        if (apiKey.equals(properties.apiKey())) {
+            // the configured key's gate is asked for with every request: its SHA-256 is worked out once
+            QuotaGate gate = configuredKeysGate;
+            if (gate == null) {
+                gate = gateByHash(apiKey);
+                configuredKeysGate = gate;
+            }
+            return gate;
+        }
+        return gateByHash(apiKey);
+    }
+
+    private QuotaGate gateByHash(String apiKey) {
         return gates.computeIfAbsent(sha256(apiKey), hash -> {
             log.info("Pacing LeadLex requests for key {} to {} (max wait {})", ApiKeyMask.mask(apiKey),
                     properties.limits(), properties.maxWait());

@@ -1,5 +1,10 @@
 package com.leadlex.importer.leadlex;
 
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Set;
+import java.util.TreeSet;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
@@ -27,6 +32,8 @@ public class SendContactChunkRoute extends RouteBuilder {
     /** Exchange property (never sent) holding the HTTP method: POST to enroll or create, GET to look contacts up. */
     public static final String METHOD = "leadLexMethod";
     static final String NO_RETRY_CONFIGURER = "leadLexAutomaticRetriesDisabledConfigurer";
+    private static final Set<String> HEADERS_SENT = caseInsensitive("Authorization", "Content-Type", "Accept",
+            Exchange.HTTP_URI);
 
     private final LeadLexProperties properties;
 
@@ -41,9 +48,18 @@ public class SendContactChunkRoute extends RouteBuilder {
         from(ENDPOINT).routeId(ROUTE_ID)
                 // failures go back to LeadLexClient, which retries or reports them: no ERROR log per attempt here
                 .errorHandler(noErrorHandler())
-                .removeHeaders("*", "Authorization", "Content-Type", "Accept", Exchange.HTTP_URI)
+                .process(SendContactChunkRoute::keepOnlyHeadersSent)
                 .setHeader(Exchange.HTTP_METHOD, exchangeProperty(METHOD))
                 .toD("${exchangeProperty." + ORIGIN + "}?" + httpEndpointOptions());
+    }
+
+    /**
+     * Drops every header but those LeadLex is to get, and the URL. By name, not by pattern: Camel's
+     * {@code removeHeaders("*", ...)} compiles its exclusions as regular expressions for every header
+     * of every request.
+     */
+    static void keepOnlyHeadersSent(Exchange exchange) {
+        exchange.getIn().getHeaders().keySet().removeIf(name -> !HEADERS_SENT.contains(name));
     }
 
     /** camel-http endpoint options; see the http component's endpoint options for 4.x. */
@@ -57,5 +73,11 @@ public class SendContactChunkRoute extends RouteBuilder {
                 + "&connectionRequestTimeout=" + connect
                 + "&responseTimeout=" + read
                 + "&soTimeout=" + read;
+    }
+
+    private static Set<String> caseInsensitive(String... names) {
+        Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        set.addAll(Arrays.asList(names));
+        return Collections.unmodifiableSet(set);
     }
 }

@@ -28,6 +28,11 @@ class ChunkOutcomeTest {
     }
 
     @Test
+    void aChunkAddedWhollyButAnsweredInAnotherOrderIsStillOneLine() {
+        assertThat(ChunkOutcome.of(List.of(A, B, C), List.of(C, A, B), Map.of()).encode()).isEqualTo("added,*\n");
+    }
+
+    @Test
     void refusedIdsStayListedBesideEveryOtherIdAdded() {
         ChunkOutcome booked = ChunkOutcome.decode(
                 ChunkOutcome.of(List.of(A, B, C), List.of(A, C), Map.of(B, "contact_deleted: gone,\nsince")).encode());
