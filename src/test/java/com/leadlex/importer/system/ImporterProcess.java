@@ -23,7 +23,8 @@ import com.leadlex.importer.LeadLexImporterApplication;
 /**
  * The importer in a process of its own, so a test can kill it the hard way ({@code kill -9}: no
  * shutdown hook, no flush, nothing closed) and then look at what it had acknowledged. It runs the
- * test's own classpath, talks to its own sandbox, and writes its log beside its data.
+ * test's own classpath (through a class-data archive, {@link ImporterClassData}, when one could be made),
+ * talks to its own sandbox, and writes its log beside its data.
  */
 public final class ImporterProcess implements AutoCloseable {
 
@@ -46,6 +47,7 @@ public final class ImporterProcess implements AutoCloseable {
      *                 base URL) replaces it, since Spring would join two values of one option with a comma
      */
     public static ImporterProcess start(Path workDir, List<String> settings) {
+        ImporterClassData.Launch launch = ImporterClassData.launch();
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
@@ -53,8 +55,9 @@ public final class ImporterProcess implements AutoCloseable {
                 // no /tmp/hsperfdata_* file: nothing a test starts writes outside target/
                 "-XX:-UsePerfData",
                 // the test JVM's temporary folder (target/): Tomcat's work folders go there, not to /tmp
-                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
-                "-cp", System.getProperty("java.class.path"),
+                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir")));
+        command.addAll(launch.jvmOptions());
+        command.addAll(List.of("-cp", launch.classPath(),
                 LeadLexImporterApplication.class.getName(),
                 "--server.port=" + port,
                 "--server.address=127.0.0.1",

@@ -1,0 +1,186 @@
+package com.leadlex.importer.system;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.leadlex.importer.LeadLexImporterApplication;
+
+/**
+ * A class-data archive (AppCDS) for the importer processes that tests start. Each start then maps the
+ * classes of the JDK and the libraries, already parsed and verified, instead of loading them from the
+ * jars: on the 2-core machine a start to a refreshed context took 6.5 s of CPU instead of 10.4 (C1
+ * only, as {@link ImporterProcess} runs), and the suite starts dozens of them.
+ * <p>
+ * The archive is made once per build (whenever the classpath or the importer's classes change), by
+ * the first test JVM that needs it, while the others wait on a file lock: a training run starts the
+ * importer as a test would and exits once its context is refreshed. The JDK archives classes from jars
+ * only, so the importer's classes go into a jar made from {@code target/classes}. Everything stays
+ * under {@code target/importer-cds/}. When the archive cannot be made, processes start without it, as
+ * before, and the reason is logged once.
+ */
+final class ImporterClassData {
+
+    private static final Logger log = LoggerFactory.getLogger(ImporterClassData.class);
+    private static final String MAIN_CLASS_FILE = LeadLexImporterApplication.class.getName().replace('.', '/')
+            + ".class";
+    private static final long TRAINING_LIMIT_SECONDS = 180;
+
+    private static Launch launch;
+
+    /** How an importer process starts: the JVM options the archive needs (none without it) and its classpath. */
+    record Launch(List<String> jvmOptions, String classPath) {
+    }
+
+    private ImporterClassData() {
+    }
+
+    /** The launch every importer process of this test JVM uses, making the archive first if this build has none. */
+    static synchronized Launch launch() {
+        if (launch == null) {
+            launch = prepare(System.getProperty("java.class.path"));
+        }
+        return launch;
+    }
+
+    private static Launch prepare(String testClassPath) {
+        Launch without = new Launch(List.of(), testClassPath);
+        List<String> entries = List.of(testClassPath.split(File.pathSeparator));
+        Path classes = entries.stream().map(Path::of).filter(entry -> Files.isRegularFile(entry.resolve(MAIN_CLASS_FILE)))
+                .findFirst().orElse(null);
+        if (classes == null) {
+            return without;
+        }
+        Path folder = classes.toAbsolutePath().getParent().resolve("importer-cds");
+        Path jar = folder.resolve("importer-classes.jar");
+        Path archive = folder.resolve("importer.jsa");
+        List<String> archived = new ArrayList<>(List.of(jar.toString()));
+        entries.stream().filter(entry -> entry.endsWith(".jar")).forEach(archived::add);
+        String classPath = String.join(File.pathSeparator, archived);
+        try {
+            Files.createDirectories(folder);
+            try (FileChannel lockFile = FileChannel.open(folder.resolve("lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE); FileLock lock = lockFile.lock()) {
+                String stamp = stamp(classPath, classes);
+                Path stampFile = folder.resolve("stamp");
+                boolean current = Files.exists(archive) && Files.exists(stampFile)
+                        && Files.readString(stampFile).equals(stamp);
+                if (!current && !make(classes, jar, archive, classPath, folder)) {
+                    return without;
+                }
+                Files.writeString(stampFile, stamp);
+            }
+        } catch (IOException | RuntimeException e) {
+            log.warn("Importer processes start without a class-data archive: {}", e.toString());
+            return without;
+        }
+        return new Launch(List.of("-XX:SharedArchiveFile=" + archive), classPath);
+    }
+
+    private static boolean make(Path classes, Path jar, Path archive, String classPath, Path folder)
+            throws IOException {
+        Files.deleteIfExists(archive);
+        jarUp(classes, jar);
+        Path training = folder.resolve("training");
+        deleteTree(training);
+        Path trainingLog = folder.resolve("training.log");
+        List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
+                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
+                "-XX:ArchiveClassesAtExit=" + archive,
+                // Spring ends the process once the context is refreshed: every class a start loads, no more
+                "-Dspring.context.exit=onRefresh",
+                "-cp", classPath, LeadLexImporterApplication.class.getName(),
+                "--server.port=0", "--server.address=127.0.0.1", "--leadlex.sandbox.enabled=true",
+                "--importer.data-dir=" + training.resolve("data"), "--importer.inbox=" + training.resolve("inbox"),
+                "--spring.main.banner-mode=off");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(trainingLog.toFile())
+                .start();
+        try {
+            if (!process.waitFor(TRAINING_LIMIT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                log.warn("Importer processes start without a class-data archive: the training run took over {} s; "
+                        + "see {}", TRAINING_LIMIT_SECONDS, trainingLog);
+                return false;
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        deleteTree(training);
+        if (process.exitValue() != 0 || !Files.exists(archive)) {
+            log.warn("Importer processes start without a class-data archive: the training run ended with exit {} "
+                    + "and {}; see {}", process.exitValue(), Files.exists(archive) ? "an archive" : "no archive",
+                    trainingLog);
+            return false;
+        }
+        return true;
+    }
+
+    /** The importer's classes and resources, folders included, as a jar written beside and then moved into place. */
+    private static void jarUp(Path classes, Path jar) throws IOException {
+        Path partial = jar.resolveSibling(jar.getFileName() + ".partial");
+        try (OutputStream out = Files.newOutputStream(partial); JarOutputStream jarOut = new JarOutputStream(out);
+                Stream<Path> files = Files.walk(classes)) {
+            for (Path path : files.filter(path -> !path.equals(classes)).sorted().toList()) {
+                String name = classes.relativize(path).toString().replace(File.separatorChar, '/');
+                // folders too: Flyway's migrations and the route templates are found by listing theirs
+                boolean folder = Files.isDirectory(path);
+                jarOut.putNextEntry(new JarEntry(folder ? name + "/" : name));
+                if (!folder) {
+                    Files.copy(path, jarOut);
+                }
+                jarOut.closeEntry();
+            }
+        }
+        Files.move(partial, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** What the archive was made from: the classpath, and every file of the importer's classes with its time and size. */
+    private static String stamp(String classPath, Path classes) throws IOException {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(classPath.getBytes(StandardCharsets.UTF_8));
+            try (Stream<Path> files = Files.walk(classes)) {
+                for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                    digest.update((classes.relativize(file) + " " + Files.getLastModifiedTime(file).toMillis() + " "
+                            + Files.size(file) + "\n").getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}
