@@ -84,10 +84,12 @@ final class ImporterClassData {
                 Path stampFile = folder.resolve("stamp");
                 boolean current = Files.exists(archive) && Files.exists(stampFile)
                         && Files.readString(stampFile).equals(stamp);
-                if (!current && !make(classes, jar, archive, classPath, folder)) {
-                    return without;
+                if (!current) {
+                    if (!make(classes, jar, archive, classPath, folder)) {
+                        return without;
+                    }
+                    Files.writeString(stampFile, stamp);
                 }
-                Files.writeString(stampFile, stamp);
             }
         } catch (IOException | RuntimeException e) {
             log.warn("Importer processes start without a class-data archive: {}", e.toString());
