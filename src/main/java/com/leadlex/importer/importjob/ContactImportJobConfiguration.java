@@ -79,8 +79,7 @@ public class ContactImportJobConfiguration {
     @Bean
     @StepScope
     SpoolChunkReader spoolReader(@Value("#{jobParameters['importId']}") Long importId,
-            @Value("#{jobParameters['spoolFile']}") String earlierVersionsSpoolFile, ImportSpools spools,
-            ImporterProperties properties) {
-        return new SpoolChunkReader(spools.localSpool(importId, earlierVersionsSpoolFile), properties.chunkSize());
+            @Value("#{jobParameters['spoolFile']}") String earlierVersionsSpoolFile, ImportSpools spools) {
+        return spools.reader(importId, earlierVersionsSpoolFile);
     }
 }

@@ -34,6 +34,20 @@ class ImportSpools {
     }
 
     /**
+     * The reader of an import's spool, a ledger chunk an item at the chunk size the import was
+     * registered with: the ledger's rows are numbered by it, so a restart after {@code importer.chunk-size}
+     * changed must cut the rest of the spool as the first run did, or it would number chunks it has not
+     * sent yet as ones already booked, and skip them.
+     *
+     * @param earlierVersionsSpoolFile as for {@link #localSpool(long, String)}
+     */
+    SpoolChunkReader reader(long importId, String earlierVersionsSpoolFile) {
+        ImportRecord record = imports.findById(importId).orElseThrow(
+                () -> new IllegalStateException("Import " + importId + " is not registered"));
+        return new SpoolChunkReader(localSpool(importId, earlierVersionsSpoolFile), record.chunkSize());
+    }
+
+    /**
      * @param earlierVersionsSpoolFile the {@code spoolFile} job parameter of an execution launched by an
      *                                 earlier version, or null
      * @throws UncheckedIOException with a {@link FileNotFoundException} saying why when there is no spool

@@ -2,7 +2,6 @@ package com.leadlex.importer.importjob;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,15 +16,16 @@ import org.springframework.batch.infrastructure.item.ReaderNotOpenException;
 
 /**
  * Reads an import's spool (one contact ID a line) one ledger chunk at a time: the lines of one
- * LeadLex request are one Spring Batch item. Read an ID an item, Spring Batch's item loop, the
- * step-scoped reader's proxy and the cut into requests cost a sixth of the send phase's CPU, paid
- * 500 times a request.
+ * LeadLex request are one Spring Batch item. With one item per ID, Spring Batch's item loop and the
+ * step-scoped reader's proxy ran 500 times a request, and the writer cut each commit back into
+ * requests: together a sixth of the send phase's CPU.
  * <p>
- * Chunks are numbered by spool line as always ({@code importer.chunk-size} lines a chunk), so the
+ * Chunks are numbered by spool line as always (the import's chunk size, lines a chunk), so the
  * ledger, the results and the plans read the same. The restart position is the number of lines
- * read, saved under the key and with the meaning of the ID-an-item reader of earlier versions: an
- * import one of them paused resumes at the same line. A position inside a chunk (a chunk size
- * changed between runs) is read up to that chunk's end first, keeping its number.
+ * read, saved under the key and with the meaning (and the {@code int}) of the ID-an-item reader of
+ * earlier versions, so each version resumes where the other paused. A position inside a chunk,
+ * which only an edited execution context could hold, is read to that chunk's end first, keeping its
+ * number.
  */
 class SpoolChunkReader implements ItemStreamReader<WindowChunk> {
 
@@ -48,18 +48,23 @@ class SpoolChunkReader implements ItemStreamReader<WindowChunk> {
     @Override
     public void open(ExecutionContext context) {
         long position = context.containsKey(LINES_READ) ? ((Number) context.get(LINES_READ)).longValue() : 0;
+        BufferedReader reader = null;
         try {
-            lines = Files.newBufferedReader(spool, StandardCharsets.UTF_8);
-            for (linesRead = 0; linesRead < position; linesRead++) {
-                if (lines.readLine() == null) {
-                    throw new ItemStreamException("The spool " + spool + " has " + linesRead + " lines, but the "
+            reader = Files.newBufferedReader(spool, StandardCharsets.UTF_8);
+            for (long skipped = 0; skipped < position; skipped++) {
+                if (reader.readLine() == null) {
+                    throw new ItemStreamException("The spool " + spool + " has " + skipped + " lines, but the "
                             + "import's saved position is line " + position + ": it is not the list this import "
                             + "was sending, so resuming could not be exact");
                 }
             }
-        } catch (IOException e) {
-            throw new ItemStreamException("Could not open the spool " + spool + ": " + e.getMessage(), e);
+        } catch (IOException | ItemStreamException e) {
+            closeQuietly(reader, e);
+            throw e instanceof ItemStreamException failure ? failure
+                    : new ItemStreamException("Could not open the spool " + spool + ": " + e.getMessage(), e);
         }
+        lines = reader;
+        linesRead = position;
     }
 
     /** The next chunk's lines, up to the next chunk boundary or the spool's end; null at the end. */
@@ -82,7 +87,7 @@ class SpoolChunkReader implements ItemStreamReader<WindowChunk> {
                 linesRead++;
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not read the spool " + spool + " after line " + linesRead, e);
+            throw new ItemStreamException("Could not read the spool " + spool + " after line " + linesRead, e);
         }
         return ids.isEmpty() ? null : new WindowChunk(chunkNumber, firstLine, linesRead,
                 Collections.unmodifiableList(ids));
@@ -90,7 +95,18 @@ class SpoolChunkReader implements ItemStreamReader<WindowChunk> {
 
     @Override
     public void update(ExecutionContext context) {
-        context.putLong(LINES_READ, linesRead);
+        // an int, as earlier versions read it: a spool of over two billion IDs is not one list
+        context.putInt(LINES_READ, Math.toIntExact(linesRead));
+    }
+
+    private static void closeQuietly(BufferedReader reader, Exception failure) {
+        if (reader != null) {
+            try {
+                reader.close();
+            } catch (IOException e) {
+                failure.addSuppressed(e);
+            }
+        }
     }
 
     @Override

@@ -10,9 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
@@ -101,9 +104,35 @@ class ImportSpoolsTest {
                 .hasMessageContaining("nor in the database");
     }
 
+    @Test
+    void theSpoolIsReadAtTheChunkSizeTheImportWasRegisteredWithWhateverTheSettingSaysNow() throws IOException {
+        // registered at 250 IDs a request; the setting (500) changed before the restart
+        String name = directoryName();
+        ImportFiles files = directories.local(name);
+        Files.createDirectories(files.directory());
+        Files.writeString(files.spool(), IntStream.rangeClosed(1, 600).mapToObj(line -> "id-" + line + "\n")
+                .collect(Collectors.joining()));
+        long id = register(name, 250);
+        ExecutionContext pausedAfterFourChunks = new ExecutionContext();
+        pausedAfterFourChunks.putInt(SpoolChunkReader.LINES_READ, 500);
+
+        SpoolChunkReader reader = spools.reader(id, null);
+        reader.open(pausedAfterFourChunks);
+        WindowChunk next = reader.read();
+        reader.close();
+
+        assertThat(next.chunkNumber()).as("chunk 3 of 250 lines, not chunk 2 of 500 (booked already)").isEqualTo(3);
+        assertThat(next.firstLine()).isEqualTo(501);
+        assertThat(next.ids()).hasSize(100);
+    }
+
     private long register(String name) {
+        return register(name, 500);
+    }
+
+    private long register(String name, int chunkSize) {
         return imports.insert(new NewImport("cmp_spools", "test", "list.txt", null, dataDir.resolve("imports")
-                .resolve(name), "hash-" + name, ImportStatus.QUEUED, 1, 1, 0, 0, 500, null));
+                .resolve(name), "hash-" + name, ImportStatus.QUEUED, 1, 1, 0, 0, chunkSize, null));
     }
 
     private static String directoryName() {

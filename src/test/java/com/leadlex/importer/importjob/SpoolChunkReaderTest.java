@@ -48,7 +48,8 @@ class SpoolChunkReaderTest {
         first.update(saved);
         first.close();
 
-        assertThat(saved.getLong(SpoolChunkReader.LINES_READ)).isEqualTo(20);
+        // an int, as the ID-an-item reader of earlier versions saved and reads it back
+        assertThat(saved.get(SpoolChunkReader.LINES_READ)).isEqualTo(20);
         SpoolChunkReader restarted = new SpoolChunkReader(spool, 10);
         restarted.open(saved);
         assertThat(readAll(restarted)).extracting(WindowChunk::chunkNumber).containsExactly(3, 4);
@@ -71,7 +72,7 @@ class SpoolChunkReaderTest {
 
     @Test
     void aPositionInsideAChunkIsReadToThatChunksEndFirstKeepingItsNumber() throws IOException {
-        // a position left by a smaller chunk size before: the chunk numbers stay those of the lines
+        // only an edited execution context holds one: the chunk numbers stay those of the lines
         ExecutionContext saved = new ExecutionContext();
         saved.putLong(SpoolChunkReader.LINES_READ, 5);
         SpoolChunkReader reader = new SpoolChunkReader(spool(25), 10);

@@ -34,7 +34,9 @@ import com.leadlex.importer.LeadLexImporterApplication;
  * The archive is made once per build (whenever the classpath or the importer's classes change), by
  * the first test JVM that needs it, while the others wait on a file lock: a training run starts the
  * importer as a test would and exits once its context is refreshed. The JDK archives classes from jars
- * only, so the importer's classes go into a jar made from {@code target/classes}. Everything stays
+ * only, so the importer's classes go into a jar made from {@code target/classes}, and the processes'
+ * classpath is that jar and the libraries: {@code target/test-classes} is left off (the importer needs
+ * nothing from it, and a folder on the classpath would stop the archive from being made). Everything stays
  * under {@code target/importer-cds/}. When the archive cannot be made, processes start without it, as
  * before, and the reason is logged once.
  */
@@ -44,6 +46,7 @@ final class ImporterClassData {
     private static final String MAIN_CLASS_FILE = LeadLexImporterApplication.class.getName().replace('.', '/')
             + ".class";
     private static final long TRAINING_LIMIT_SECONDS = 180;
+    private static final String FAILED = "failed:";
 
     private static Launch launch;
 
@@ -82,13 +85,17 @@ final class ImporterClassData {
                     StandardOpenOption.WRITE); FileLock lock = lockFile.lock()) {
                 String stamp = stamp(classPath, classes);
                 Path stampFile = folder.resolve("stamp");
-                boolean current = Files.exists(archive) && Files.exists(stampFile)
-                        && Files.readString(stampFile).equals(stamp);
-                if (!current) {
-                    if (!make(classes, jar, archive, classPath, folder)) {
+                String stamped = Files.exists(stampFile) ? Files.readString(stampFile) : "";
+                if (stamped.equals(FAILED + stamp)) {
+                    // another test JVM of this build tried and failed: not again, under the lock, in every fork
+                    return without;
+                }
+                if (!stamped.equals(stamp) || !Files.exists(archive) || !Files.exists(jar)) {
+                    boolean made = make(classes, jar, archive, classPath, folder);
+                    Files.writeString(stampFile, made ? stamp : FAILED + stamp);
+                    if (!made) {
                         return without;
                     }
-                    Files.writeString(stampFile, stamp);
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -102,13 +109,16 @@ final class ImporterClassData {
             throws IOException {
         Files.deleteIfExists(archive);
         jarUp(classes, jar);
+        // written aside and moved into place once whole: a training run outliving its test JVM cannot leave half of one
+        Path partial = folder.resolve("importer-" + ProcessHandle.current().pid() + ".jsa.partial");
+        Files.deleteIfExists(partial);
         Path training = folder.resolve("training");
         deleteTree(training);
         Path trainingLog = folder.resolve("training.log");
         List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
                 "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
-                "-XX:ArchiveClassesAtExit=" + archive,
+                "-XX:ArchiveClassesAtExit=" + partial,
                 // Spring ends the process once the context is refreshed: every class a start loads, no more
                 "-Dspring.context.exit=onRefresh",
                 "-cp", classPath, LeadLexImporterApplication.class.getName(),
@@ -117,25 +127,33 @@ final class ImporterClassData {
                 "--spring.main.banner-mode=off");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(trainingLog.toFile())
                 .start();
+        Thread stopTraining = new Thread(process::destroyForcibly);
+        Runtime.getRuntime().addShutdownHook(stopTraining);
         try {
             if (!process.waitFor(TRAINING_LIMIT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
+                Runtime.getRuntime().removeShutdownHook(stopTraining);
+                Files.deleteIfExists(partial);
                 log.warn("Importer processes start without a class-data archive: the training run took over {} s; "
                         + "see {}", TRAINING_LIMIT_SECONDS, trainingLog);
                 return false;
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
+            Runtime.getRuntime().removeShutdownHook(stopTraining);
             Thread.currentThread().interrupt();
             return false;
         }
+        Runtime.getRuntime().removeShutdownHook(stopTraining);
         deleteTree(training);
-        if (process.exitValue() != 0 || !Files.exists(archive)) {
+        if (process.exitValue() != 0 || !Files.exists(partial)) {
             log.warn("Importer processes start without a class-data archive: the training run ended with exit {} "
-                    + "and {}; see {}", process.exitValue(), Files.exists(archive) ? "an archive" : "no archive",
+                    + "and {}; see {}", process.exitValue(), Files.exists(partial) ? "an archive" : "no archive",
                     trainingLog);
+            Files.deleteIfExists(partial);
             return false;
         }
+        Files.move(partial, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return true;
     }
 
@@ -158,11 +176,22 @@ final class ImporterClassData {
         Files.move(partial, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** What the archive was made from: the classpath, and every file of the importer's classes with its time and size. */
+    /**
+     * What the archive was made from: the JVM, the classpath with each library jar's size and time, and
+     * every file of the importer's classes with its time and size.
+     */
     private static String stamp(String classPath, Path classes) throws IOException {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(classPath.getBytes(StandardCharsets.UTF_8));
+            digest.update((System.getProperty("java.home") + " " + Runtime.version() + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            for (String entry : classPath.split(File.pathSeparator)) {
+                Path jar = Path.of(entry);
+                // the importer's own jar is made from the classes below; a library jar counts by its size and time
+                String figures = Files.isRegularFile(jar) && !entry.endsWith("importer-classes.jar")
+                        ? Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis() : "";
+                digest.update((entry + " " + figures + "\n").getBytes(StandardCharsets.UTF_8));
+            }
             try (Stream<Path> files = Files.walk(classes)) {
                 for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                     digest.update((classes.relativize(file) + " " + Files.getLastModifiedTime(file).toMillis() + " "
