@@ -2,22 +2,17 @@ package com.leadlex.importer.system;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -33,11 +28,11 @@ import com.leadlex.importer.LeadLexImporterApplication;
  * <p>
  * The archive is made once per build (whenever the classpath or the importer's classes change), by
  * the first test JVM that needs it, while the others wait on a file lock: a training run starts the
- * importer as a test would and exits once its context is refreshed. The JDK archives classes from jars
- * only, so the importer's classes go into a jar made from {@code target/classes}, and the processes'
- * classpath is that jar and the libraries: {@code target/test-classes} is left off (the importer needs
- * nothing from it, and a folder on the classpath would stop the archive from being made). Everything stays
- * under {@code target/importer-cds/}. When the archive cannot be made, processes start without it, as
+ * importer as a test would and exits once its context is refreshed ({@link ClassDataTraining}). The
+ * JDK archives classes from jars only, so the importer's classes go into a jar made from
+ * {@code target/classes}, and the processes' classpath is that jar and the libraries:
+ * {@code target/test-classes} is left off (the importer needs nothing from it, and a folder on the
+ * classpath would stop the archive from being made). Everything stays under {@code target/importer-cds/}. When the archive cannot be made, processes start without it, as
  * before, and the reason is logged once.
  */
 final class ImporterClassData {
@@ -45,7 +40,6 @@ final class ImporterClassData {
     private static final Logger log = LoggerFactory.getLogger(ImporterClassData.class);
     private static final String MAIN_CLASS_FILE = LeadLexImporterApplication.class.getName().replace('.', '/')
             + ".class";
-    private static final long TRAINING_LIMIT_SECONDS = 180;
     private static final String FAILED = "failed:";
 
     private static Launch launch;
@@ -91,7 +85,7 @@ final class ImporterClassData {
                     return without;
                 }
                 if (!stamped.equals(stamp) || !Files.exists(archive) || !Files.exists(jar)) {
-                    boolean made = make(classes, jar, archive, classPath, folder);
+                    boolean made = ClassDataTraining.make(classes, jar, archive, classPath, folder);
                     Files.writeString(stampFile, made ? stamp : FAILED + stamp);
                     if (!made) {
                         return without;
@@ -103,77 +97,6 @@ final class ImporterClassData {
             return without;
         }
         return new Launch(List.of("-XX:SharedArchiveFile=" + archive), classPath);
-    }
-
-    private static boolean make(Path classes, Path jar, Path archive, String classPath, Path folder)
-            throws IOException {
-        Files.deleteIfExists(archive);
-        jarUp(classes, jar);
-        // written aside and moved into place once whole: a training run outliving its test JVM cannot leave half of one
-        Path partial = folder.resolve("importer-" + ProcessHandle.current().pid() + ".jsa.partial");
-        Files.deleteIfExists(partial);
-        Path training = folder.resolve("training");
-        deleteTree(training);
-        Path trainingLog = folder.resolve("training.log");
-        List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
-                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
-                "-XX:ArchiveClassesAtExit=" + partial,
-                // Spring ends the process once the context is refreshed: every class a start loads, no more
-                "-Dspring.context.exit=onRefresh",
-                "-cp", classPath, LeadLexImporterApplication.class.getName(),
-                "--server.port=0", "--server.address=127.0.0.1", "--leadlex.sandbox.enabled=true",
-                "--importer.data-dir=" + training.resolve("data"), "--importer.inbox=" + training.resolve("inbox"),
-                "--spring.main.banner-mode=off");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(trainingLog.toFile())
-                .start();
-        Thread stopTraining = new Thread(process::destroyForcibly);
-        Runtime.getRuntime().addShutdownHook(stopTraining);
-        try {
-            if (!process.waitFor(TRAINING_LIMIT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                Runtime.getRuntime().removeShutdownHook(stopTraining);
-                Files.deleteIfExists(partial);
-                log.warn("Importer processes start without a class-data archive: the training run took over {} s; "
-                        + "see {}", TRAINING_LIMIT_SECONDS, trainingLog);
-                return false;
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Runtime.getRuntime().removeShutdownHook(stopTraining);
-            Thread.currentThread().interrupt();
-            return false;
-        }
-        Runtime.getRuntime().removeShutdownHook(stopTraining);
-        deleteTree(training);
-        if (process.exitValue() != 0 || !Files.exists(partial)) {
-            log.warn("Importer processes start without a class-data archive: the training run ended with exit {} "
-                    + "and {}; see {}", process.exitValue(), Files.exists(partial) ? "an archive" : "no archive",
-                    trainingLog);
-            Files.deleteIfExists(partial);
-            return false;
-        }
-        Files.move(partial, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return true;
-    }
-
-    /** The importer's classes and resources, folders included, as a jar written beside and then moved into place. */
-    private static void jarUp(Path classes, Path jar) throws IOException {
-        Path partial = jar.resolveSibling(jar.getFileName() + ".partial");
-        try (OutputStream out = Files.newOutputStream(partial); JarOutputStream jarOut = new JarOutputStream(out);
-                Stream<Path> files = Files.walk(classes)) {
-            for (Path path : files.filter(path -> !path.equals(classes)).sorted().toList()) {
-                String name = classes.relativize(path).toString().replace(File.separatorChar, '/');
-                // folders too: Flyway's migrations and the route templates are found by listing theirs
-                boolean folder = Files.isDirectory(path);
-                jarOut.putNextEntry(new JarEntry(folder ? name + "/" : name));
-                if (!folder) {
-                    Files.copy(path, jarOut);
-                }
-                jarOut.closeEntry();
-            }
-        }
-        Files.move(partial, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /**
@@ -201,17 +124,6 @@ final class ImporterClassData {
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-                Files.deleteIfExists(path);
-            }
         }
     }
 }
