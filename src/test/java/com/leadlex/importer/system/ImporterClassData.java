@@ -32,8 +32,9 @@ import com.leadlex.importer.LeadLexImporterApplication;
  * JDK archives classes from jars only, so the importer's classes go into a jar made from
  * {@code target/classes}, and the processes' classpath is that jar and the libraries:
  * {@code target/test-classes} is left off (the importer needs nothing from it, and a folder on the
- * classpath would stop the archive from being made). Everything stays under {@code target/importer-cds/}. When the archive cannot be made, processes start without it, as
- * before, and the reason is logged once.
+ * classpath would stop the archive from being made). Everything stays under
+ * {@code target/importer-cds/}. When the archive cannot be made, processes start without it, as before,
+ * and the reason is logged once.
  */
 final class ImporterClassData {
 
@@ -62,8 +63,8 @@ final class ImporterClassData {
     private static Launch prepare(String testClassPath) {
         Launch without = new Launch(List.of(), testClassPath);
         List<String> entries = List.of(testClassPath.split(File.pathSeparator));
-        Path classes = entries.stream().map(Path::of).filter(entry -> Files.isRegularFile(entry.resolve(MAIN_CLASS_FILE)))
-                .findFirst().orElse(null);
+        Path classes = entries.stream().map(Path::of)
+                .filter(entry -> Files.isRegularFile(entry.resolve(MAIN_CLASS_FILE))).findFirst().orElse(null);
         if (classes == null) {
             return without;
         }
