@@ -42,9 +42,8 @@ class ImportSpools {
      * @param earlierVersionsSpoolFile as for {@link #localSpool(long, String)}
      */
     SpoolChunkReader reader(long importId, String earlierVersionsSpoolFile) {
-        ImportRecord record = imports.findById(importId).orElseThrow(
-                () -> new IllegalStateException("Import " + importId + " is not registered"));
-        return new SpoolChunkReader(localSpool(importId, earlierVersionsSpoolFile), record.chunkSize());
+        ImportRecord record = registered(importId);
+        return new SpoolChunkReader(localSpool(record, earlierVersionsSpoolFile), record.chunkSize());
     }
 
     /**
@@ -53,10 +52,17 @@ class ImportSpools {
      * @throws UncheckedIOException with a {@link FileNotFoundException} saying why when there is no spool
      */
     Path localSpool(long importId, String earlierVersionsSpoolFile) {
-        ImportRecord record = imports.findById(importId).orElseThrow(
+        return localSpool(registered(importId), earlierVersionsSpoolFile);
+    }
+
+    private ImportRecord registered(long importId) {
+        return imports.findById(importId).orElseThrow(
                 () -> new IllegalStateException("Import " + importId + " is not registered"));
+    }
+
+    private Path localSpool(ImportRecord record, String earlierVersionsSpoolFile) {
         if (record.stagedIdsRemovedAt() != null) {
-            throw new UncheckedIOException(new FileNotFoundException("The staged IDs of import " + importId
+            throw new UncheckedIOException(new FileNotFoundException("The staged IDs of import " + record.id()
                     + " were removed at " + record.stagedIdsRemovedAt() + " (importer.staging.retention after it "
                     + "ended); drop the list again to import it afresh"));
         }

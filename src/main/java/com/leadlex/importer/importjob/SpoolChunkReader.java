@@ -48,9 +48,24 @@ class SpoolChunkReader implements ItemStreamReader<WindowChunk> {
     @Override
     public void open(ExecutionContext context) {
         long position = context.containsKey(LINES_READ) ? ((Number) context.get(LINES_READ)).longValue() : 0;
-        BufferedReader reader = null;
+        BufferedReader reader;
         try {
             reader = Files.newBufferedReader(spool, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ItemStreamException("Could not open the spool " + spool + ": " + e.getMessage(), e);
+        }
+        try {
+            skipTo(reader, position);
+        } catch (ItemStreamException e) {
+            closeQuietly(reader, e);
+            throw e;
+        }
+        lines = reader;
+        linesRead = position;
+    }
+
+    private void skipTo(BufferedReader reader, long position) {
+        try {
             for (long skipped = 0; skipped < position; skipped++) {
                 if (reader.readLine() == null) {
                     throw new ItemStreamException("The spool " + spool + " has " + skipped + " lines, but the "
@@ -58,13 +73,9 @@ class SpoolChunkReader implements ItemStreamReader<WindowChunk> {
                             + "was sending, so resuming could not be exact");
                 }
             }
-        } catch (IOException | ItemStreamException e) {
-            closeQuietly(reader, e);
-            throw e instanceof ItemStreamException failure ? failure
-                    : new ItemStreamException("Could not open the spool " + spool + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new ItemStreamException("Could not read the spool " + spool + " up to line " + position, e);
         }
-        lines = reader;
-        linesRead = position;
     }
 
     /** The next chunk's lines, up to the next chunk boundary or the spool's end; null at the end. */
@@ -100,12 +111,10 @@ class SpoolChunkReader implements ItemStreamReader<WindowChunk> {
     }
 
     private static void closeQuietly(BufferedReader reader, Exception failure) {
-        if (reader != null) {
-            try {
-                reader.close();
-            } catch (IOException e) {
-                failure.addSuppressed(e);
-            }
+        try {
+            reader.close();
+        } catch (IOException e) {
+            failure.addSuppressed(e);
         }
     }
 

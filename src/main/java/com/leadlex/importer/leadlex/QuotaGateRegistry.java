@@ -31,7 +31,8 @@ public class QuotaGateRegistry {
     private final LeadLexProperties properties;
     private final QuotaStore store;
     private final Map<String, QuotaGate> gates = new ConcurrentHashMap<>();
-    private volatile QuotaGate configuredKeysGate;
+    /** The configured key's SHA-256, worked out once: its gate is asked for with every request. */
+    private final String configuredKeyHash;
 
     /** Gates that forget what was used when the process ends. */
     public QuotaGateRegistry(Clock clock, LeadLexProperties properties) {
@@ -44,6 +45,7 @@ public class QuotaGateRegistry {
         this.clock = clock;
         this.properties = properties;
         this.store = store;
+        this.configuredKeyHash = properties.apiKey() == null ? null : sha256(properties.apiKey());
     }
 
     /**
@@ -99,20 +101,8 @@ public class QuotaGateRegistry {
     }
 
     public QuotaGate gateFor(String apiKey) {
-        if (apiKey.equals(properties.apiKey())) {
-            // the configured key's gate is asked for with every request: its SHA-256 is worked out once
-            QuotaGate gate = configuredKeysGate;
-            if (gate == null) {
-                gate = gateByHash(apiKey);
-                configuredKeysGate = gate;
-            }
-            return gate;
-        }
-        return gateByHash(apiKey);
-    }
-
-    private QuotaGate gateByHash(String apiKey) {
-        return gates.computeIfAbsent(sha256(apiKey), hash -> {
+        String keyHash = apiKey.equals(properties.apiKey()) ? configuredKeyHash : sha256(apiKey);
+        return gates.computeIfAbsent(keyHash, hash -> {
             log.info("Pacing LeadLex requests for key {} to {} (max wait {})", ApiKeyMask.mask(apiKey),
                     properties.limits(), properties.maxWait());
             return new QuotaGate(clock, properties.limits(), properties.maxWait(), store, hash,

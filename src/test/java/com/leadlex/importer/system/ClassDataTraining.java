@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
@@ -44,46 +45,42 @@ final class ClassDataTraining {
         Path training = folder.resolve("training");
         deleteTree(training);
         Path trainingLog = folder.resolve("training.log");
-        List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
-                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
-                "-XX:ArchiveClassesAtExit=" + partial,
+        List<String> command = new ArrayList<>(ImporterProcess.javaCommand());
+        command.addAll(List.of("-XX:ArchiveClassesAtExit=" + partial,
                 // Spring ends the process once the context is refreshed: every class a start loads, no more
                 "-Dspring.context.exit=onRefresh",
                 "-cp", classPath, LeadLexImporterApplication.class.getName(),
                 "--server.port=0", "--server.address=127.0.0.1", "--leadlex.sandbox.enabled=true",
                 "--importer.data-dir=" + training.resolve("data"), "--importer.inbox=" + training.resolve("inbox"),
-                "--spring.main.banner-mode=off");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(trainingLog.toFile())
-                .start();
-        Thread stopTraining = new Thread(process::destroyForcibly);
-        Runtime.getRuntime().addShutdownHook(stopTraining);
-        try {
-            if (!process.waitFor(TRAINING_LIMIT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                Runtime.getRuntime().removeShutdownHook(stopTraining);
-                Files.deleteIfExists(partial);
-                log.warn("Importer processes start without a class-data archive: the training run took over {} s; "
-                        + "see {}", TRAINING_LIMIT_SECONDS, trainingLog);
-                return false;
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Runtime.getRuntime().removeShutdownHook(stopTraining);
-            Thread.currentThread().interrupt();
-            return false;
-        }
-        Runtime.getRuntime().removeShutdownHook(stopTraining);
+                "--spring.main.banner-mode=off"));
+        boolean ended = run(command, trainingLog);
         deleteTree(training);
-        if (process.exitValue() != 0 || !Files.exists(partial)) {
-            log.warn("Importer processes start without a class-data archive: the training run ended with exit {} "
-                    + "and {}; see {}", process.exitValue(), Files.exists(partial) ? "an archive" : "no archive",
+        if (!ended || !Files.exists(partial)) {
+            log.warn("Importer processes start without a class-data archive: the training run {}; see {}",
+                    ended ? "ended without an archive" : "failed or took over " + TRAINING_LIMIT_SECONDS + " s",
                     trainingLog);
             Files.deleteIfExists(partial);
             return false;
         }
         Files.move(partial, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return true;
+    }
+
+    /** Runs the training to its end within the limit; stopped with the test JVM, should that end first. */
+    private static boolean run(List<String> command, Path trainingLog) throws IOException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(trainingLog.toFile())
+                .start();
+        Thread stopTraining = new Thread(process::destroyForcibly);
+        Runtime.getRuntime().addShutdownHook(stopTraining);
+        try {
+            return process.waitFor(TRAINING_LIMIT_SECONDS, TimeUnit.SECONDS) && process.exitValue() == 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            process.destroyForcibly();
+            Runtime.getRuntime().removeShutdownHook(stopTraining);
+        }
     }
 
     /** The importer's classes and resources, folders included, as a jar written beside and then moved into place. */

@@ -49,13 +49,7 @@ public final class ImporterProcess implements AutoCloseable {
     public static ImporterProcess start(Path workDir, List<String> settings) {
         ImporterClassData.Launch launch = ImporterClassData.launch();
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1",
-                // no /tmp/hsperfdata_* file: nothing a test starts writes outside target/
-                "-XX:-UsePerfData",
-                // the test JVM's temporary folder (target/): Tomcat's work folders go there, not to /tmp
-                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir")));
+        List<String> command = new ArrayList<>(javaCommand());
         command.addAll(launch.jvmOptions());
         command.addAll(List.of("-cp", launch.classPath(),
                 LeadLexImporterApplication.class.getName(),
@@ -95,6 +89,19 @@ public final class ImporterProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The JVM and its options, for the importer processes and for the run that makes their class-data
+     * archive alike: an archive is refused by a JVM started with another heap layout.
+     */
+    static List<String> javaCommand() {
+        return List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx512m", "-XX:TieredStopAtLevel=1",
+                // no /tmp/hsperfdata_* file: nothing a test starts writes outside target/
+                "-XX:-UsePerfData",
+                // the test JVM's temporary folder (target/): Tomcat's work folders go there, not to /tmp
+                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
     }
 
     public int port() {
