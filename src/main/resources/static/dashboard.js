@@ -9,6 +9,19 @@ function messageRow(kind, text) {
     + esc(text) + '</div></td></tr>';
 }
 
+// A campaign ID breaks after its underscores and dashes first, so a long one takes lines, not width.
+function breakableId(id) {
+  return esc(id).replace(/([_-])/g, '$1<wbr>');
+}
+
+// "Thu 26 Nov 10:00" on one line where there is room, else the day over the time, never split elsewhere.
+function dayOverTime(iso) {
+  const text = dayAndTime(iso);
+  const lastSpace = text.lastIndexOf(' ');
+  return lastSpace < 0 ? text
+    : text.substring(0, lastSpace).replace(/ /g, '\u00a0') + ' ' + text.substring(lastSpace + 1);
+}
+
 async function loadImports() {
   const imports = await getJson('api/imports?limit=100');
   const rows = imports.map(item => {
@@ -17,7 +30,7 @@ async function loadImports() {
     const row = '<tr data-import-id="' + item.id + '" data-status="' + item.status + '">'
       + '<td><a href="import.html?id=' + item.id + '">' + item.id + '</a></td>'
       + '<td class="list">' + esc(item.fileName) + '<span class="muted small">' + esc(item.source) + '</span></td>'
-      + '<td>' + esc(item.campaignId) + '</td>'
+      + '<td class="campaign">' + breakableId(item.campaignId) + '</td>'
       + '<td class="state"><span class="badge ' + item.status + '" id="status-' + item.id + '">'
       + esc(statusText(item)) + '</span>'
       + (item.node ? '<span class="node muted small" id="node-' + item.id + '">' + esc(nodeText(item)) + '</span>' : '')
@@ -25,7 +38,7 @@ async function loadImports() {
       + '<td class="progress-cell">' + progressBar(item) + etaLine(item) + '</td>'
       + '<td class="num added">' + item.added + '</td><td class="num">' + item.alreadyEnrolled + '</td>'
       + '<td class="num">' + item.invalidRows + '</td><td class="num">' + item.duplicateRows + '</td>'
-      + '<td class="time">' + dayAndTime(item.createdAt) + '</td><td class="time">' + dayAndTime(item.finishedAt)
+      + '<td class="time">' + dayOverTime(item.createdAt) + '</td><td class="time">' + dayOverTime(item.finishedAt)
       + '</td><td class="actions">' + actionButtons(item) + '</td></tr>';
     const below = failure ? messageRow('failure', failure) : note ? messageRow('note', note) : '';
     return row + below;

@@ -53,6 +53,7 @@ class DashboardBrowserEndToEndTest extends SlowSandboxIntegrationTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String CAMPAIGN = "cmp_dashboard";
+    private static final String LONG_CAMPAIGN = "cmp_spring_newsletter_returning_customers";
     private static final Pattern PROGRESS = Pattern.compile("(\\d+) / (\\d+) chunks");
 
     @Value("${local.server.port}")
@@ -151,6 +152,10 @@ class DashboardBrowserEndToEndTest extends SlowSandboxIntegrationTest {
 
     @Test
     void aQuotaPauseIsAStateWithItsDateAndTheEstimatedEndAndTheTableFitsTheScreen() {
+        // beside the paused import and its buttons, a finished one with four-digit counts and a long campaign
+        // ID: together they had made the table 31 px wider than the screen
+        sandbox.createCampaign(LONG_CAMPAIGN);
+        importNow(csvList("finished-beside-the-pause.csv", newIds(1_000)), LONG_CAMPAIGN, false);
         Instant midnight = clock.instant().truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS);
         // LeadLex says: not before midnight; that is longer than max-wait, so the import pauses until then
         sandbox.failNext(1, ScriptedFault.rateLimited(
