@@ -107,7 +107,9 @@ final class ImporterClassData {
     private static String stamp(String classPath, Path classes) throws IOException {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((System.getProperty("java.home") + " " + Runtime.version() + "\n")
+            // the JVM and its options: an archive is only used with the settings it was made with
+            digest.update((System.getProperty("java.home") + " " + Runtime.version() + " "
+                    + String.join(" ", ImporterProcess.javaCommand()) + "\n")
                     .getBytes(StandardCharsets.UTF_8));
             for (String entry : classPath.split(File.pathSeparator)) {
                 Path jar = Path.of(entry);

@@ -98,6 +98,8 @@ public final class ImporterProcess implements AutoCloseable {
     static List<String> javaCommand() {
         return List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx512m", "-XX:TieredStopAtLevel=1",
+                // as the test JVMs (see the pom's argLine): G1's own threads cost more CPU than they save here
+                "-XX:+UseSerialGC",
                 // no /tmp/hsperfdata_* file: nothing a test starts writes outside target/
                 "-XX:-UsePerfData",
                 // the test JVM's temporary folder (target/): Tomcat's work folders go there, not to /tmp
