@@ -1,4 +1,4 @@
-package com.leadlex.importer.importjob;
+package com.leadlex.importer.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
