@@ -86,7 +86,7 @@ class CompletionEstimateEndToEndTest extends ImportIntegrationTest {
         });
         long first;
         try {
-            first = startInBackground(six);
+            first = startInBackground(six, CAMPAIGN);
             assertThat(waiting.await(30, TimeUnit.SECONDS)).as("the second chunk waits for its minute").isTrue();
 
             JsonNode whileWaiting = summary(first);
@@ -138,14 +138,6 @@ class CompletionEstimateEndToEndTest extends ImportIntegrationTest {
         }
     }
 
-    private long startInBackground(Path list) {
-        try (InputStream content = Files.newInputStream(list)) {
-            return intake.accept(content, list.getFileName().toString(), CAMPAIGN, "test", false, false).launch()
-                    .importId();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private JsonNode summary(long id) {
         return JSON.readTree(ApiClient.anonymous(port).get("/api/imports/" + id).body());

@@ -137,8 +137,17 @@ public abstract class ImportIntegrationTest {
     }
 
     protected IntakeResult submit(Path list, String campaignId, boolean force) {
+        return accept(list, campaignId, force, true);
+    }
+
+    /** Starts importing a list on the importer's own threads, as the inbox does, and returns the import's ID. */
+    protected long startInBackground(Path list, String campaignId) {
+        return accept(list, campaignId, false, false).launch().importId();
+    }
+
+    private IntakeResult accept(Path list, String campaignId, boolean force, boolean inThisThread) {
         try (InputStream content = Files.newInputStream(list)) {
-            return intake.accept(content, list.getFileName().toString(), campaignId, "test", force, true);
+            return intake.accept(content, list.getFileName().toString(), campaignId, "test", force, inThisThread);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

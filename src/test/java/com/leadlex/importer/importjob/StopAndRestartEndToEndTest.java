@@ -89,14 +89,6 @@ class StopAndRestartEndToEndTest extends SlowSandboxIntegrationTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> api.post("/api/imports/" + id + "/restart").statusCode() == 202);
     }
 
-    private long startInBackground(Path list, String campaign) {
-        try (InputStream content = Files.newInputStream(list)) {
-            return intake.accept(content, list.getFileName().toString(), campaign, "test", false, false).launch()
-                    .importId();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private ImportRecord record(long id) {
         return imports.findById(id).orElseThrow();
