@@ -204,8 +204,9 @@ class DashboardBrowserEndToEndTest extends SlowSandboxIntegrationTest {
         Files.move(write("shown-as-rejected.csv", "name;city\nAda Lovelace;London\n"),
                 folder.resolve("shown-as-rejected.csv"));
         // the table refreshes every five seconds: open the page once the inbox has rejected the file
-        await().atMost(Duration.ofSeconds(30)).until(() -> ApiClient.anonymous(port).get("/api/rejected-files").body()
-                .contains("shown-as-rejected.csv"));
+        ApiClient api = ApiClient.anonymous(port);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> api.get("/api/rejected-files").body().contains("shown-as-rejected.csv"));
         browser.get(base() + "/");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(text(By.id("rejected-files")))
