@@ -17,11 +17,9 @@ import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -48,34 +46,18 @@ class DashboardBrowserEndToEndTest extends SlowSandboxIntegrationTest {
     private static final String LONG_CAMPAIGN = "cmp_spring_newsletter_returning_customers";
     private static final Pattern PROGRESS = Pattern.compile("(\\d+) / (\\d+) chunks");
 
-    private static HeadlessChromium chromium;
+    @RegisterExtension
+    static final HeadlessChromium chromium = new HeadlessChromium();
 
     @Value("${local.server.port}")
     int port;
 
     private WebDriver browser;
 
-    @BeforeAll
-    static void startChromium() throws IOException {
-        chromium = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopChromium() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @BeforeEach
     void createCampaign() {
         browser = chromium.browser();
         sandbox.createCampaign(CAMPAIGN);
-    }
-
-    @AfterEach
-    void leavePage() {
-        chromium.blank();
     }
 
     @Test

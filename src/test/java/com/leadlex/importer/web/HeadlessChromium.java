@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -19,28 +23,25 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Debian's headless Chromium, driven through its chromedriver (nothing is downloaded), on a 1,280-px
- * wide screen, for the browser tests. One per test class, not per test: each test opens its page first,
- * and a start costs a second or so. Skips the test class where Chromium is missing, unless CI is set,
- * where a missing browser is a failure.
+ * wide screen, for the browser tests: a JUnit extension, registered as a static field, so one per test
+ * class, not per test (each test opens its page first, and a start costs a second or so). After each
+ * test it leaves the page, so that its refreshes stop. Skips the test class where Chromium is missing,
+ * unless CI is set, where a missing browser is a failure.
  */
-final class HeadlessChromium implements AutoCloseable {
+final class HeadlessChromium implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-    private final WebDriver browser;
-    private final Path profile;
+    private WebDriver browser;
+    private Path profile;
 
-    private HeadlessChromium(WebDriver browser, Path profile) {
-        this.browser = browser;
-        this.profile = profile;
-    }
-
-    static HeadlessChromium start() throws IOException {
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         Assumptions.assumeTrue(installed || "true".equals(System.getenv("CI")),
                 "Debian's chromium and chromium-driver are not installed (apt-get install -y chromium chromium-driver)");
-        Path profile = Files.createTempDirectory("dashboard-chromium-");
+        profile = Files.createTempDirectory("dashboard-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -48,16 +49,18 @@ final class HeadlessChromium implements AutoCloseable {
                 "--window-size=1280,1000", "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-        return new HeadlessChromium(new ChromeDriver(service, options), profile);
+        browser = new ChromeDriver(service, options);
     }
 
     WebDriver browser() {
         return browser;
     }
 
-    /** Leaves the last test's page, so that its refreshes stop before the next test begins. */
-    void blank() {
-        browser.get("about:blank");
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (browser != null) {
+            browser.get("about:blank");
+        }
     }
 
     /** The element's text, or "" while it is missing or being replaced by the page's refresh. */
@@ -71,8 +74,13 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
-        browser.quit();
+    public void afterAll(ExtensionContext context) throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile == null) {
+            return;
+        }
         try (Stream<Path> files = Files.walk(profile)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }

@@ -3,16 +3,13 @@ package com.leadlex.importer.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -29,34 +26,18 @@ class ImportPageBrowserEndToEndTest extends SlowSandboxIntegrationTest {
 
     private static final String CAMPAIGN = "cmp_import_page";
 
-    private static HeadlessChromium chromium;
+    @RegisterExtension
+    static final HeadlessChromium chromium = new HeadlessChromium();
 
     @Value("${local.server.port}")
     int port;
 
     private WebDriver browser;
 
-    @BeforeAll
-    static void startChromium() throws IOException {
-        chromium = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopChromium() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @BeforeEach
     void createCampaign() {
         browser = chromium.browser();
         sandbox.createCampaign(CAMPAIGN);
-    }
-
-    @AfterEach
-    void leavePage() {
-        chromium.blank();
     }
 
     @Test
