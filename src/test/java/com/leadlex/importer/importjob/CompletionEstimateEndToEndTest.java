@@ -138,7 +138,6 @@ class CompletionEstimateEndToEndTest extends ImportIntegrationTest {
         }
     }
 
-
     private JsonNode summary(long id) {
         return JSON.readTree(ApiClient.anonymous(port).get("/api/imports/" + id).body());
     }

@@ -3,11 +3,6 @@ package com.leadlex.importer.importjob;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -88,7 +83,6 @@ class StopAndRestartEndToEndTest extends SlowSandboxIntegrationTest {
     private static void restart(ApiClient api, long id) {
         await().atMost(Duration.ofSeconds(10)).until(() -> api.post("/api/imports/" + id + "/restart").statusCode() == 202);
     }
-
 
     private ImportRecord record(long id) {
         return imports.findById(id).orElseThrow();
