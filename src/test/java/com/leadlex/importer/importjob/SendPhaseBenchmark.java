@@ -324,6 +324,10 @@ public final class SendPhaseBenchmark {
                     "--importer.data-dir=" + work.resolve("data"),
                     "--importer.cli.progress=none"));
             command.addAll(databaseSettings);
+            String extra = System.getProperty("sendphase.importer-args", "").trim();
+            if (!extra.isEmpty()) {
+                command.addAll(1, Arrays.asList(extra.split(" ")));
+            }
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(work.resolve("importer.log").toFile());
             builder.environment().put("LEADLEX_API_KEY", "wbk_benchmark_send_phase");

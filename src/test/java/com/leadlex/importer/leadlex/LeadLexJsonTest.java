@@ -3,11 +3,18 @@ package com.leadlex.importer.leadlex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import tools.jackson.databind.json.JsonMapper;
 
 class LeadLexJsonTest {
 
@@ -26,6 +33,33 @@ class LeadLexJsonTest {
         byte[] body = json.requestBody(new AddContactsRequest("cmp_1", List.of("ct_1"), null));
 
         assertThat(new String(body, StandardCharsets.UTF_8)).isEqualTo("{\"contact_ids\":[\"ct_1\"]}");
+    }
+
+    @Test
+    void aPlainBodyIsByteForByteWhatJacksonWrites() {
+        List<String> ids = IntStream.range(0, 500)
+                .mapToObj(i -> i % 2 == 0 ? UUID.randomUUID().toString() : "ct_" + i + "~ !#$%&'()*+/:;<=>?@[]^`{|}")
+                .toList();
+        for (String source : Arrays.asList("nightly-sftp", "", null)) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("contact_ids", ids);
+            if (source != null) {
+                fields.put("source", source);
+            }
+
+            byte[] body = json.requestBody(new AddContactsRequest("cmp_1", ids, source));
+
+            assertThat(new String(body, StandardCharsets.UTF_8))
+                    .isEqualTo(JsonMapper.builder().build().writeValueAsString(fields));
+        }
+    }
+
+    @Test
+    void anIdToEscapeFallsBackToJacksonForTheWholeBody() {
+        byte[] body = json.requestBody(new AddContactsRequest("cmp_1", List.of("ct_1", "ct\\2", "ct\u00013"), "s"));
+
+        assertThat(new String(body, StandardCharsets.UTF_8))
+                .isEqualTo("{\"contact_ids\":[\"ct_1\",\"ct\\\\2\",\"ct\\u00013\"],\"source\":\"s\"}");
     }
 
     @Test
