@@ -61,6 +61,8 @@ import com.leadlex.importer.system.PostgresTestDatabase;
  * rows of the big list (default 10,000,000; 0 skips it), parts to run (default {@code ratio,window,big}; {@code ratio}
  * is the four send-phase configurations, each also runs alone as {@code default}, {@code commit8}, {@code flight4} or
  * {@code flight4commit8}; {@code floor} measures the bare loop against the importer's Camel route alone).
+ * The system property {@code sendphase.importer-args} adds JVM options, space-separated, to every importer
+ * process (for experiments: another datasource URL, a JIT flag).
  */
 public final class SendPhaseBenchmark {
 
@@ -324,6 +326,7 @@ public final class SendPhaseBenchmark {
                     "--importer.data-dir=" + work.resolve("data"),
                     "--importer.cli.progress=none"));
             command.addAll(databaseSettings);
+            // JVM options go before the class path and the main class
             String extra = System.getProperty("sendphase.importer-args", "").trim();
             if (!extra.isEmpty()) {
                 command.addAll(1, Arrays.asList(extra.split(" ")));
