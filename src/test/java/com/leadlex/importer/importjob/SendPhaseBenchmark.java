@@ -329,7 +329,7 @@ public final class SendPhaseBenchmark {
             // JVM options go before the class path and the main class
             String extra = System.getProperty("sendphase.importer-args", "").trim();
             if (!extra.isEmpty()) {
-                command.addAll(1, Arrays.asList(extra.split(" ")));
+                command.addAll(1, Arrays.asList(extra.split("\\s+")));
             }
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(work.resolve("importer.log").toFile());
