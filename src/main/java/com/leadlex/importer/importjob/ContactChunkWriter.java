@@ -50,6 +50,7 @@ public class ContactChunkWriter implements ItemWriter<WindowChunk> {
 
     private final ChunkDelivery delivery;
     private final RequestWindow window;
+    private final AnswerJournal journal;
     private final ImportChunkRepository chunks;
     private final ImportRepository imports;
     private final ImportStopRequests stopRequests;
@@ -59,11 +60,13 @@ public class ContactChunkWriter implements ItemWriter<WindowChunk> {
     private final ApplicationEventPublisher events;
     private final int inFlight;
 
-    public ContactChunkWriter(ChunkDelivery delivery, RequestWindow window, ImportChunkRepository chunks,
-            ImportRepository imports, ImporterProperties properties, LeadLexProperties leadLex,
-            ImportStopRequests stopRequests, ImporterMeters meters, Clock clock, ApplicationEventPublisher events) {
+    public ContactChunkWriter(ChunkDelivery delivery, RequestWindow window, AnswerJournal journal,
+            ImportChunkRepository chunks, ImportRepository imports, ImporterProperties properties,
+            LeadLexProperties leadLex, ImportStopRequests stopRequests, ImporterMeters meters, Clock clock,
+            ApplicationEventPublisher events) {
         this.delivery = delivery;
         this.window = window;
+        this.journal = journal;
         this.inFlight = leadLex.maxInFlight();
         this.clock = clock;
         this.events = events;
@@ -98,22 +101,16 @@ public class ContactChunkWriter implements ItemWriter<WindowChunk> {
                 toSend.add(piece);
             }
         }
-        String campaignId = parameters.getString(ImportJobParameters.CAMPAIGN_ID);
-        String sourceTag = blankToNull(parameters.getString(ImportJobParameters.SOURCE_TAG));
-        List<Supplier<ChunkDelivery.Delivery>> requests = toSend.stream()
-                .<Supplier<ChunkDelivery.Delivery>>map(piece -> () -> delivery.deliver(campaignId, piece.ids(),
-                        sourceTag, new ChunkQuotaWait(imports, chunks, importId, piece.chunkNumber())))
-                .toList();
-        List<RequestWindow.Outcome<ChunkDelivery.Delivery>> outcomes = window.sendAll(requests, inFlight);
+        List<RequestWindow.Outcome<Delivered>> outcomes = send(toSend, previous, parameters, importId, step.getId());
 
         List<Delivered> delivered = new ArrayList<>();
         List<Integer> notSent = new ArrayList<>();
         RuntimeException firstFailure = null;
         WindowChunk failedPiece = null;
         for (int i = 0; i < toSend.size(); i++) {
-            RequestWindow.Outcome<ChunkDelivery.Delivery> outcome = outcomes.get(i);
+            RequestWindow.Outcome<Delivered> outcome = outcomes.get(i);
             if (outcome.succeeded()) {
-                delivered.add(new Delivered(toSend.get(i), outcome.result(), previous.get(toSend.get(i).chunkNumber())));
+                delivered.add(outcome.result());
             } else if (!outcome.sent()) {
                 notSent.add(toSend.get(i).chunkNumber());
             } else if (firstFailure == null || outranks(outcome.failure(), firstFailure)) {
@@ -121,7 +118,7 @@ public class ContactChunkWriter implements ItemWriter<WindowChunk> {
                 failedPiece = toSend.get(i);
             }
         }
-        List<ChunkCompletion> completions = delivered.stream().map(done -> done.completion(importId)).toList();
+        List<ChunkCompletion> completions = delivered.stream().map(Delivered::completion).toList();
         if (firstFailure != null) {
             // the window rolls back: what LeadLex answered is booked on its own, so the restart skips it,
             // and what was never sent must not look as if it may have reached LeadLex
@@ -144,6 +141,30 @@ public class ContactChunkWriter implements ItemWriter<WindowChunk> {
         for (Delivered done : delivered) {
             count(step.getExecutionContext(), done);
             told(importId, done);
+        }
+    }
+
+    /**
+     * Sends the window's chunks, {@code leadlex.max-in-flight} at a time, journaling each answer as it
+     * arrives: should the importer die before the window commits, the restart books what LeadLex said
+     * instead of sending those chunks again.
+     */
+    private List<RequestWindow.Outcome<Delivered>> send(List<WindowChunk> toSend, Map<Integer, ChunkRecord> previous,
+            JobParameters parameters, long importId, long stepExecutionId) {
+        if (toSend.isEmpty()) {
+            return List.of();
+        }
+        String campaignId = parameters.getString(ImportJobParameters.CAMPAIGN_ID);
+        String sourceTag = blankToNull(parameters.getString(ImportJobParameters.SOURCE_TAG));
+        try (AnswerJournal.Window answers = journal.startWindow(importId, stepExecutionId)) {
+            List<Supplier<Delivered>> requests = toSend.stream().<Supplier<Delivered>>map(piece -> () -> {
+                ChunkDelivery.Delivery result = delivery.deliver(campaignId, piece.ids(), sourceTag,
+                        new ChunkQuotaWait(imports, chunks, importId, piece.chunkNumber()));
+                Delivered done = Delivered.of(importId, piece, result, previous.get(piece.chunkNumber()));
+                answers.answered(done.completion());
+                return done;
+            }).toList();
+            return window.sendAll(requests, inFlight);
         }
     }
 
@@ -185,7 +206,7 @@ public class ContactChunkWriter implements ItemWriter<WindowChunk> {
                     + "waited {} ms for quota{}", importId, piece.chunkNumber(), piece.ids().size(),
                     piece.firstLine(), piece.lastLine(), result.added(), result.skipped(),
                     result.refused().isEmpty() ? "" : ", " + result.refused().size() + " refused", result.attempts(),
-                    result.quotaWait().toMillis(), done.status() == ChunkStatus.RESENT
+                    result.quotaWait().toMillis(), done.completion().status() == ChunkStatus.RESENT
                             ? " [resent: an earlier attempt may have reached LeadLex]" : "");
         }
     }
@@ -249,19 +270,16 @@ public class ContactChunkWriter implements ItemWriter<WindowChunk> {
     }
 
     /** A chunk of the window that LeadLex answered, and how the ledger books it. */
-    private record Delivered(WindowChunk piece, ChunkDelivery.Delivery result, ChunkRecord earlier) {
+    private record Delivered(WindowChunk piece, ChunkDelivery.Delivery result, ChunkCompletion completion) {
 
-        ChunkStatus status() {
+        static Delivered of(long importId, WindowChunk piece, ChunkDelivery.Delivery result, ChunkRecord earlier) {
             boolean resent = (earlier != null && earlier.anAttemptMayHaveReachedLeadLex())
                     // a retry in this run after no answer or a 5xx: LeadLex may have taken the first attempt
                     || result.mayHaveBeenSentTwice();
-            return resent ? ChunkStatus.RESENT : ChunkStatus.SENT;
-        }
-
-        ChunkCompletion completion(long importId) {
-            return new ChunkCompletion(importId, piece.chunkNumber(), status(), result.added(), result.skipped(),
+            return new Delivered(piece, result, new ChunkCompletion(importId, piece.chunkNumber(),
+                    resent ? ChunkStatus.RESENT : ChunkStatus.SENT, result.added(), result.skipped(),
                     result.attempts(), result.httpStatus(), result.requestId(),
-                    ChunkOutcome.of(piece.ids(), result.addedIds(), result.refused()));
+                    ChunkOutcome.of(piece.ids(), result.addedIds(), result.refused())));
         }
     }
 }

@@ -32,13 +32,13 @@ public class ContactImportJobConfiguration {
     @Bean
     Job contactImportJob(JobRepository jobRepository, Step resolveEmailsStep, ImportJobListener listener,
             PlatformTransactionManager transactionManager, SpoolChunkReader spoolReader,
-            ContactChunkWriter writer, ImportStepListener stepListener, ImporterProperties properties,
-            LeadLexProperties leadLex) {
+            ContactChunkWriter writer, ImportStepListener stepListener, AnswerJournalRecovery journalRecovery,
+            ImporterProperties properties, LeadLexProperties leadLex) {
         return new JobBuilder(ImportJobParameters.JOB_NAME, jobRepository)
                 .listener(listener)
                 .start(resolveEmailsStep)
                 .next(sendChunksStep(jobRepository, transactionManager, spoolReader, writer, stepListener,
-                        CommitWindow.requests(properties, leadLex)))
+                        journalRecovery, CommitWindow.requests(properties, leadLex)))
                 .build();
     }
 
@@ -64,7 +64,7 @@ public class ContactImportJobConfiguration {
      */
     private static Step sendChunksStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             SpoolChunkReader spoolReader, ContactChunkWriter writer, ImportStepListener listener,
-            int requestsPerCommit) {
+            AnswerJournalRecovery journalRecovery, int requestsPerCommit) {
         return new StepBuilder(ImportJobParameters.STEP_NAME, jobRepository)
                 // a commit window: ledger chunks (an item each) read, sent max-in-flight at a time, committed together
                 .<WindowChunk, WindowChunk>chunk(requestsPerCommit)
@@ -73,6 +73,7 @@ public class ContactImportJobConfiguration {
                 .reader(spoolReader)
                 .writer(writer)
                 .listener(listener)
+                .listener(journalRecovery)
                 .build();
     }
 

@@ -109,16 +109,18 @@ public final class SendPhaseBenchmark {
     public record SendPhaseRatio(String database, int ids, int maxInFlight, int requestsPerCommit,
             double importerIdsPerSecond,
             double bareIdsPerSecond, double ratio, List<Double> ratios, double warmBareIdsPerSecond,
-            double camelRouteIdsPerSecond, double camelRouteRatio) {
+            double camelRouteIdsPerSecond, double camelRouteRatio, double secondHalfRatio,
+            List<Double> secondHalfRatios) {
         @Override
         public String toString() {
             return String.format("send phase on %s, %,d IDs, max-in-flight %d, %d request(s) per commit: importer "
                     + "%,.0f IDs/s, bare HttpClient loop in a process of its own %,.0f IDs/s, ratio %.2f (median "
                     + "of %s; goal <= 1.5); beside them, warm in the benchmark's JVM: the bare loop %,.0f IDs/s, "
                     + "the importer's Camel route alone (no quota, ledger or Spring Batch) %,.0f IDs/s, ratio "
-                    + "%.2f", database, ids, maxInFlight, requestsPerCommit, importerIdsPerSecond,
+                    + "%.2f; the second half of the list alone (both processes warm by then): ratio %.2f (median of "
+                    + "%s)", database, ids, maxInFlight, requestsPerCommit, importerIdsPerSecond,
                     bareIdsPerSecond, ratio, format(ratios), warmBareIdsPerSecond, camelRouteIdsPerSecond,
-                    camelRouteRatio);
+                    camelRouteRatio, secondHalfRatio, format(secondHalfRatios));
         }
     }
 
@@ -158,6 +160,7 @@ public final class SendPhaseBenchmark {
         List<Double> warmBare = new ArrayList<>();
         List<Double> camelRoute = new ArrayList<>();
         List<Double> camelRatios = new ArrayList<>();
+        List<Double> secondHalfRatios = new ArrayList<>();
         try (Sink sink = Sink.start(0)) {
             // LeadLex is warm: untimed, so that the first run's importer does not pay for the sink's JIT
             bareLoop(sink, ids);
@@ -165,7 +168,8 @@ public final class SendPhaseBenchmark {
                 Path work = Files.createTempDirectory("send-phase-");
                 Path list = writeList(work, ids);
                 ImporterRun measured = ImporterRun.of(work, list, sink, database, maxInFlight, requestsPerCommit);
-                double bareRate = bareLoopProcess(sink, list, work);
+                BareRun bareRun = bareLoopProcess(sink, list, work);
+                double bareRate = bareRun.idsPerSecond();
                 double warmBareRate = bareLoop(sink, ids);
                 double camelRate = camelRouteLoop(sink, ids);
                 importer.add(measured.idsPerSecond());
@@ -174,13 +178,17 @@ public final class SendPhaseBenchmark {
                 warmBare.add(warmBareRate);
                 camelRoute.add(camelRate);
                 camelRatios.add(warmBareRate / camelRate);
+                secondHalfRatios.add(bareRun.secondHalfIdsPerSecond() / measured.secondHalfIdsPerSecond());
                 System.out.printf("  run %d on %s: importer %,.0f IDs/s, bare loop in its own process %,.0f IDs/s; "
+                        + "second half: importer %,.0f IDs/s, bare loop %,.0f IDs/s; "
                         + "warm in this JVM: bare %,.0f IDs/s, Camel route alone %,.0f IDs/s%n",
-                        run + 1, database, measured.idsPerSecond(), bareRate, warmBareRate, camelRate);
+                        run + 1, database, measured.idsPerSecond(), bareRate, measured.secondHalfIdsPerSecond(),
+                        bareRun.secondHalfIdsPerSecond(), warmBareRate, camelRate);
             }
         }
         return new SendPhaseRatio(database, ids, maxInFlight, requestsPerCommit, median(importer), median(bare),
-                median(ratios), ratios, median(warmBare), median(camelRoute), median(camelRatios));
+                median(ratios), ratios, median(warmBare), median(camelRoute), median(camelRatios),
+                median(secondHalfRatios), secondHalfRatios);
     }
 
     /** The bare loop against the importer's Camel route alone, {@code runs} times each, alternating: medians. */
@@ -225,7 +233,7 @@ public final class SendPhaseBenchmark {
      * {@link BareHttpLoop} sending the list's IDs in a process of its own, started like the importer's
      * (same JVM, {@code -Xmx256m}): the machine's pace for a cold process, as the importer runs.
      */
-    static double bareLoopProcess(Sink sink, Path list, Path work) throws IOException, InterruptedException {
+    static BareRun bareLoopProcess(Sink sink, Path list, Path work) throws IOException, InterruptedException {
         Path out = work.resolve("bare-loop.log");
         Process process = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx256m",
                 "-cp", System.getProperty("java.class.path"), BareHttpLoop.class.getName(), sink.baseUrl(),
@@ -234,7 +242,12 @@ public final class SendPhaseBenchmark {
             throw new IllegalStateException("the bare loop failed; see " + out);
         }
         String[] figures = Files.readString(out).trim().split(" ");
-        return Long.parseLong(figures[0]) / Double.parseDouble(figures[1]);
+        return new BareRun(Long.parseLong(figures[0]) / Double.parseDouble(figures[1]),
+                Long.parseLong(figures[2]) / Double.parseDouble(figures[3]));
+    }
+
+    /** The bare loop's rate over the whole list and over its second half. */
+    record BareRun(double idsPerSecond, double secondHalfIdsPerSecond) {
     }
 
     /** The same IDs, 500 a request, sent one after the other with a plain JDK HttpClient, in this JVM (it warms up). */
@@ -301,7 +314,8 @@ public final class SendPhaseBenchmark {
     }
 
     /** One importer process's run and what it measured. */
-    record ImporterRun(boolean completed, long ids, Duration sendPhase, long peakHeapMb, long peakRssMb) {
+    record ImporterRun(boolean completed, long ids, Duration sendPhase, long peakHeapMb, long peakRssMb,
+            double secondHalfIdsPerSecond) {
 
         double idsPerSecond() {
             return ids / seconds(sendPhase.toNanos());
@@ -356,9 +370,35 @@ public final class SendPhaseBenchmark {
                 }
                 LocalDateTime start = step.getTimestamp(1).toLocalDateTime();
                 LocalDateTime end = step.getTimestamp(2).toLocalDateTime();
-                return new ImporterRun("COMPLETED".equals(step.getString(4)), step.getLong(3),
-                        Duration.between(start, end), peakHeapMb(work.resolve("gc.log")), peakRss / 1024);
+                long ids = step.getLong(3);
+                return new ImporterRun("COMPLETED".equals(step.getString(4)), ids,
+                        Duration.between(start, end), peakHeapMb(work.resolve("gc.log")), peakRss / 1024,
+                        secondHalfRate(statement, ids));
             }
+        }
+
+        /**
+         * IDs per second from the chunk that completed the first half of the IDs to the last chunk, by the
+         * ledger's booking times: the send phase once the process is warm (a commit window's chunks share
+         * one booking time, which blurs only the window at the half).
+         */
+        private static double secondHalfRate(Statement statement, long ids) throws java.sql.SQLException {
+            List<long[]> booked = new ArrayList<>();
+            try (ResultSet chunks = statement.executeQuery("SELECT ID_COUNT, FINISHED_AT FROM IMPORT_CHUNK "
+                    + "WHERE STATUS IN ('sent', 'resent') ORDER BY FINISHED_AT, CHUNK_NUMBER")) {
+                while (chunks.next()) {
+                    java.time.Instant at = chunks.getTimestamp(2).toInstant();
+                    booked.add(new long[] { chunks.getLong(1), at.getEpochSecond() * 1_000_000_000L + at.getNano() });
+                }
+            }
+            long sent = 0;
+            int half = 0;
+            while (half < booked.size() - 1 && (sent += booked.get(half)[0]) < ids / 2) {
+                half++;
+            }
+            long secondHalfIds = ids - sent;
+            long nanos = booked.get(booked.size() - 1)[1] - booked.get(half)[1];
+            return nanos <= 0 ? Double.NaN : secondHalfIds / seconds(nanos);
         }
 
         private static String setting(List<String> settings, String name) {

@@ -1,0 +1,184 @@
+package com.leadlex.importer.importjob;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import com.leadlex.importer.ledger.ChunkCompletion;
+import com.leadlex.importer.ledger.ChunkOutcome;
+import com.leadlex.importer.ledger.ChunkStatus;
+import com.leadlex.importer.system.ImporterProperties;
+
+/**
+ * What LeadLex answered to the requests of the commit window under way, one file per import in this
+ * node's {@code <data-dir>/journal}, appended as each answer arrives and started afresh with each
+ * window. The ledger books a window's answers in one commit, several requests a commit when LeadLex
+ * answers fast; should the process die before that commit, the journal still holds what LeadLex said,
+ * and the restart books it ({@link AnswerJournalRecovery}) instead of sending those chunks again.
+ * <p>
+ * An answer is written to the operating system before the next request goes out (no {@code fsync}):
+ * it survives the importer's crash or {@code kill -9}, as the database's own commits do, but not the
+ * machine's. Whatever the journal lacks, because the machine went down or the import resumes on
+ * another node, is sent again and booked {@code resent}, as without the journal.
+ * <p>
+ * A record is a header line, {@code answer <step execution> <chunk> <status> <added> <skipped>
+ * <attempts> <http status> <request ID bytes> <outcome bytes>}, then the request ID and the outcome
+ * ({@link ChunkOutcome#encode()}) as UTF-8. A record cut short by a crash mid-write is ignored.
+ */
+@Component
+public class AnswerJournal {
+
+    private static final Logger log = LoggerFactory.getLogger(AnswerJournal.class);
+    private static final String ANSWER = "answer";
+
+    private final Path directory;
+
+    public AnswerJournal(ImporterProperties properties) {
+        this.directory = properties.dataDir().resolve("journal");
+    }
+
+    /** Starts the journal of an import's next commit window, dropping the last window's (committed) answers. */
+    Window startWindow(long importId, long stepExecutionId) {
+        try {
+            Files.createDirectories(directory);
+            return new Window(FileChannel.open(file(importId), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING), stepExecutionId);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the answer journal " + file(importId)
+                    + " (the send step cannot book answers safely without it): " + e.getMessage(), e);
+        }
+    }
+
+    /** The answers journaled for an import and not known to be committed; none when it has no journal. */
+    List<JournaledAnswer> read(long importId) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file(importId));
+        } catch (NoSuchFileException e) {
+            return List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the answer journal " + file(importId), e);
+        }
+        return parse(importId, bytes);
+    }
+
+    /** Drops an import's journal: its answers are booked, or the import is over. */
+    void forget(long importId) {
+        try {
+            Files.deleteIfExists(file(importId));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not delete the answer journal " + file(importId), e);
+        }
+    }
+
+    Path file(long importId) {
+        return directory.resolve("import-" + importId + ".answers");
+    }
+
+    static List<JournaledAnswer> parse(long importId, byte[] bytes) {
+        List<JournaledAnswer> answers = new ArrayList<>();
+        int at = 0;
+        while (at < bytes.length) {
+            int endOfHeader = indexOf(bytes, (byte) '\n', at);
+            if (endOfHeader < 0) {
+                break; // a header cut short by a crash
+            }
+            String[] header = new String(bytes, at, endOfHeader - at, StandardCharsets.UTF_8).split(" ");
+            if (header.length != 10 || !ANSWER.equals(header[0])) {
+                break; // not a record this version wrote: nothing after it can be trusted
+            }
+            int requestIdLength = Integer.parseInt(header[8]);
+            int outcomeLength = Integer.parseInt(header[9]);
+            int bodyStart = endOfHeader + 1;
+            if ((long) bodyStart + requestIdLength + outcomeLength > bytes.length) {
+                break; // a body cut short by a crash
+            }
+            String requestId = requestIdLength == 0 ? null
+                    : new String(bytes, bodyStart, requestIdLength, StandardCharsets.UTF_8);
+            ChunkOutcome outcome = ChunkOutcome.decode(new String(bytes, bodyStart + requestIdLength, outcomeLength,
+                    StandardCharsets.UTF_8));
+            answers.add(new JournaledAnswer(Long.parseLong(header[1]), new ChunkCompletion(importId,
+                    Integer.parseInt(header[2]), ChunkStatus.fromDb(header[3]), Integer.parseInt(header[4]),
+                    Integer.parseInt(header[5]), Integer.parseInt(header[6]), Integer.parseInt(header[7]), requestId,
+                    outcome)));
+            at = bodyStart + requestIdLength + outcomeLength;
+        }
+        return answers;
+    }
+
+    private static int indexOf(byte[] bytes, byte wanted, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == wanted) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** An answer as the journal kept it, with the step execution that received it. */
+    record JournaledAnswer(long stepExecutionId, ChunkCompletion completion) {
+    }
+
+    /** One commit window's journal: answers are appended as they arrive, from any of the window's senders. */
+    static final class Window implements AutoCloseable {
+
+        private final FileChannel channel;
+        private final long stepExecutionId;
+        private boolean broken;
+
+        private Window(FileChannel channel, long stepExecutionId) {
+            this.channel = channel;
+            this.stepExecutionId = stepExecutionId;
+        }
+
+        synchronized void answered(ChunkCompletion answer) {
+            byte[] requestId = answer.requestId() == null ? new byte[0]
+                    : answer.requestId().getBytes(StandardCharsets.UTF_8);
+            byte[] outcome = answer.outcome().encode().getBytes(StandardCharsets.UTF_8);
+            ByteArrayOutputStream record = new ByteArrayOutputStream(96 + requestId.length + outcome.length);
+            record.writeBytes((ANSWER + " " + stepExecutionId + " " + answer.chunkNumber() + " "
+                    + answer.status().dbValue() + " " + answer.added() + " " + answer.skipped() + " "
+                    + answer.attempts() + " " + answer.httpStatus() + " " + requestId.length + " " + outcome.length
+                    + "\n").getBytes(StandardCharsets.UTF_8));
+            record.writeBytes(requestId);
+            record.writeBytes(outcome);
+            ByteBuffer buffer = ByteBuffer.wrap(record.toByteArray());
+            if (broken) {
+                return;
+            }
+            try {
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+            } catch (IOException e) {
+                // the answer itself is not lost: the window still books it; only a crash before then would resend
+                broken = true;
+                log.warn("Could not journal LeadLex's answer to chunk {} ({}); should the importer die before this "
+                        + "window commits, its chunks are sent again and booked resent", answer.chunkNumber(),
+                        e.getMessage());
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not close the answer journal", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package com.leadlex.importer.importjob;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.leadlex.importer.ledger.ChunkCompletion;
+import com.leadlex.importer.ledger.ChunkOutcome;
+import com.leadlex.importer.ledger.ChunkStatus;
+import com.leadlex.importer.system.ImporterProperties;
+
+class AnswerJournalTest {
+
+    private static final long IMPORT = 7;
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void answersComeBackAsTheyWereJournaled() {
+        AnswerJournal journal = journal();
+        ChunkCompletion allAdded = completion(3, ChunkStatus.SENT, "req-3",
+                new ChunkOutcome(java.util.Set.of(), Map.of(), true));
+        // a request ID with a space and a refusal reason with a comma and a line break: lengths, not separators
+        ChunkCompletion mixed = completion(4, ChunkStatus.RESENT, "req 4 é",
+                ChunkOutcome.of(List.of("a", "b", "c"), List.of("a"), Map.of("c", "contact_not_found, line\nbreak")));
+        ChunkCompletion noRequestId = completion(5, ChunkStatus.SENT, null, ChunkOutcome.of(List.of("x"), Map.of()));
+        try (AnswerJournal.Window window = journal.startWindow(IMPORT, 11)) {
+            window.answered(allAdded);
+            window.answered(mixed);
+            window.answered(noRequestId);
+        }
+
+        List<AnswerJournal.JournaledAnswer> read = journal.read(IMPORT);
+
+        assertThat(read).extracting(AnswerJournal.JournaledAnswer::stepExecutionId).containsOnly(11L);
+        assertThat(read).extracting(AnswerJournal.JournaledAnswer::completion)
+                .containsExactly(allAdded, asBooked(mixed), noRequestId);
+        assertThat(read.get(1).completion().outcome().refused()).containsEntry("c", "contact_not_found, line break");
+    }
+
+    @Test
+    void aNewWindowStartsFromNothing() {
+        AnswerJournal journal = journal();
+        try (AnswerJournal.Window window = journal.startWindow(IMPORT, 11)) {
+            window.answered(completion(1, ChunkStatus.SENT, "r1", ChunkOutcome.of(List.of("a"), Map.of())));
+        }
+        try (AnswerJournal.Window window = journal.startWindow(IMPORT, 11)) {
+            window.answered(completion(2, ChunkStatus.SENT, "r2", ChunkOutcome.of(List.of("b"), Map.of())));
+        }
+
+        assertThat(journal.read(IMPORT)).extracting(answer -> answer.completion().chunkNumber()).containsExactly(2);
+    }
+
+    @Test
+    void aRecordCutShortByACrashIsLeftOutAndTheOnesBeforeItStay() throws IOException {
+        AnswerJournal journal = journal();
+        try (AnswerJournal.Window window = journal.startWindow(IMPORT, 11)) {
+            window.answered(completion(1, ChunkStatus.SENT, "r1", ChunkOutcome.of(List.of("a"), Map.of())));
+            window.answered(completion(2, ChunkStatus.SENT, "r2", ChunkOutcome.of(List.of("b", "c"), Map.of())));
+        }
+        byte[] whole = Files.readAllBytes(journal.file(IMPORT));
+
+        for (int cut = 1; cut < whole.length; cut++) {
+            List<AnswerJournal.JournaledAnswer> read = AnswerJournal.parse(IMPORT, Arrays.copyOf(whole, cut));
+            assertThat(read).as("cut after %d of %d bytes", cut, whole.length).hasSizeLessThanOrEqualTo(1);
+            read.forEach(answer -> assertThat(answer.completion().chunkNumber()).isEqualTo(1));
+        }
+        assertThat(AnswerJournal.parse(IMPORT, whole)).hasSize(2);
+    }
+
+    @Test
+    void anImportWithoutAJournalHasNoAnswersAndForgettingItTwiceIsHarmless() {
+        AnswerJournal journal = journal();
+        assertThat(journal.read(IMPORT)).isEmpty();
+        try (AnswerJournal.Window window = journal.startWindow(IMPORT, 11)) {
+            window.answered(completion(1, ChunkStatus.SENT, "r1", ChunkOutcome.of(List.of("a"), Map.of())));
+        }
+
+        journal.forget(IMPORT);
+        journal.forget(IMPORT);
+
+        assertThat(journal.read(IMPORT)).isEmpty();
+        assertThat(journal.file(IMPORT)).doesNotExist();
+    }
+
+    private AnswerJournal journal() {
+        return new AnswerJournal(new ImporterProperties(dataDir, dataDir.resolve("inbox"), 500, 4,
+                Duration.ofSeconds(15), true, "import:{source}:{file}", null, Duration.ofSeconds(30), null));
+    }
+
+    /** The completion as the ledger books it too: its outcome through the ledger's own encoding. */
+    private static ChunkCompletion asBooked(ChunkCompletion c) {
+        return new ChunkCompletion(c.importId(), c.chunkNumber(), c.status(), c.added(), c.skipped(), c.attempts(),
+                c.httpStatus(), c.requestId(), ChunkOutcome.decode(c.outcome().encode()));
+    }
+
+    private static ChunkCompletion completion(int chunk, ChunkStatus status, String requestId, ChunkOutcome outcome) {
+        return new ChunkCompletion(IMPORT, chunk, status, outcome.added().size(), 2, 1, 200, requestId, outcome);
+    }
+}
