@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,11 +25,14 @@ import com.leadlex.importer.ledger.ChunkStatus;
 import com.leadlex.importer.system.ImporterProperties;
 
 /**
- * What LeadLex answered to the requests of the commit window under way, one file per import in this
- * node's {@code <data-dir>/journal}, appended as each answer arrives and started afresh with each
- * window. The ledger books a window's answers in one commit, several requests a commit when LeadLex
- * answers fast; should the process die before that commit, the journal still holds what LeadLex said,
- * and the restart books it ({@link AnswerJournalRecovery}) instead of sending those chunks again.
+ * What LeadLex answered to an import's requests, one file per import in this node's
+ * {@code <data-dir>/journal}, appended as each answer arrives, kept open while the send step runs and
+ * deleted when it completes. The ledger books a commit window's answers in one commit, several requests
+ * a commit when LeadLex answers fast; should the process die before that commit, the journal still
+ * holds what LeadLex said, and the restart books it ({@link AnswerJournalRecovery}) instead of sending
+ * those chunks again. Answers of windows already committed stay in the file, about 100 bytes a request:
+ * the restart finds their chunks booked and leaves them. Appending, not truncating the file at each
+ * window, keeps the file system's own bookkeeping out of every commit.
  * <p>
  * An answer is written to the operating system before the next request goes out (no {@code fsync}):
  * it survives the importer's crash or {@code kill -9}, as the database's own commits do, but not the
@@ -45,20 +50,36 @@ public class AnswerJournal {
     private static final String ANSWER = "answer";
 
     private final Path directory;
+    private final Map<Long, Appender> open = new ConcurrentHashMap<>();
 
     public AnswerJournal(ImporterProperties properties) {
         this.directory = properties.dataDir().resolve("journal");
     }
 
-    /** Starts the journal of an import's next commit window, dropping the last window's (committed) answers. */
-    Window startWindow(long importId, long stepExecutionId) {
+    /** The import's journal, to append this step execution's answers to; opened by the first call. */
+    Appender appenderFor(long importId, long stepExecutionId) {
+        Appender appender = open.get(importId);
+        if (appender != null && appender.stepExecutionId == stepExecutionId) {
+            return appender;
+        }
+        close(importId);
         try {
             Files.createDirectories(directory);
-            return new Window(FileChannel.open(file(importId), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING), stepExecutionId);
+            appender = new Appender(FileChannel.open(file(importId), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE, StandardOpenOption.APPEND), stepExecutionId);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the answer journal " + file(importId)
+            throw new UncheckedIOException("Could not open the answer journal " + file(importId)
                     + " (the send step cannot book answers safely without it): " + e.getMessage(), e);
+        }
+        open.put(importId, appender);
+        return appender;
+    }
+
+    /** Closes the import's journal, if open, and keeps the file: the step ended before the list did. */
+    void close(long importId) {
+        Appender appender = open.remove(importId);
+        if (appender != null) {
+            appender.close();
         }
     }
 
@@ -77,6 +98,7 @@ public class AnswerJournal {
 
     /** Drops an import's journal: its answers are booked, or the import is over. */
     void forget(long importId) {
+        close(importId);
         try {
             Files.deleteIfExists(file(importId));
         } catch (IOException e) {
@@ -132,14 +154,14 @@ public class AnswerJournal {
     record JournaledAnswer(long stepExecutionId, ChunkCompletion completion) {
     }
 
-    /** One commit window's journal: answers are appended as they arrive, from any of the window's senders. */
-    static final class Window implements AutoCloseable {
+    /** One step execution's appends to an import's journal, from any of its senders. */
+    static final class Appender {
 
         private final FileChannel channel;
         private final long stepExecutionId;
         private boolean broken;
 
-        private Window(FileChannel channel, long stepExecutionId) {
+        private Appender(FileChannel channel, long stepExecutionId) {
             this.channel = channel;
             this.stepExecutionId = stepExecutionId;
         }
@@ -166,18 +188,17 @@ public class AnswerJournal {
             } catch (IOException e) {
                 // the answer itself is not lost: the window still books it; only a crash before then would resend
                 broken = true;
-                log.warn("Could not journal LeadLex's answer to chunk {} ({}); should the importer die before this "
+                log.warn("Could not journal LeadLex's answer to chunk {} ({}); should the importer die before a "
                         + "window commits, its chunks are sent again and booked resent", answer.chunkNumber(),
                         e.getMessage());
             }
         }
 
-        @Override
-        public void close() {
+        private void close() {
             try {
                 channel.close();
             } catch (IOException e) {
-                throw new UncheckedIOException("Could not close the answer journal", e);
+                log.warn("Could not close an answer journal: {}", e.getMessage());
             }
         }
     }

@@ -23,7 +23,7 @@ import com.leadlex.importer.ledger.ImportChunkRepository;
  * its own, as LeadLex answered it, so the step skips the chunk instead of sending it again; one the
  * ledger already shows done is left alone. An answer received by an earlier run than the one the
  * ledger last saw begin the chunk is booked {@code resent}: that later run may have sent it again.
- * Once the step completes, the journal goes.
+ * Once the step completes, the journal goes; a step that fails, pauses or stops closes it and leaves it.
  */
 @Component
 public class AnswerJournalRecovery implements StepExecutionListener {
@@ -76,6 +76,8 @@ public class AnswerJournalRecovery implements StepExecutionListener {
     public ExitStatus afterStep(StepExecution stepExecution) {
         if (stepExecution.getStatus() == BatchStatus.COMPLETED) {
             journal.forget(importId(stepExecution));
+        } else {
+            journal.close(importId(stepExecution));
         }
         return null;
     }

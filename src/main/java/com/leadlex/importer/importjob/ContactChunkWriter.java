@@ -33,18 +33,19 @@ import com.leadlex.importer.ledger.ImportRepository;
 import com.leadlex.importer.system.ImporterProperties;
 
 /**
- * Sends one Spring Batch chunk, a {@link CommitWindow} of ledger chunks, as that many LeadLex
+ * Sends one {@link CommitWindow} of ledger chunks (one Spring Batch item) as that many LeadLex
  * requests, {@code leadlex.max-in-flight} at a time, and books the answers: one ledger row per
  * request with its per-ID outcome (in the database, so any node can write the results), written in
  * the step's own chunk transaction together with the reader's position and the running totals. A
  * window commits whole or not at all; when one of its requests fails or pauses, its siblings that
  * LeadLex answered are booked on their own first, and the ones after it are not sent, so the
- * restart, which reads the window again, sends only the rest. A
- * chunk whose ledger row shows an earlier attempt that may have reached LeadLex is booked
- * {@code resent}.
+ * restart, which reads the window again, sends only the rest. Each answer is also written to the
+ * {@link AnswerJournal} as it arrives, so a restart after a crash before the commit books it instead
+ * of sending the chunk again. A chunk whose ledger row shows an earlier attempt that may have reached
+ * LeadLex is booked {@code resent}.
  */
 @Component
-public class ContactChunkWriter implements ItemWriter<WindowChunk> {
+public class ContactChunkWriter implements ItemWriter<ChunksToCommit> {
 
     private static final Logger log = LoggerFactory.getLogger(ContactChunkWriter.class);
 
@@ -78,11 +79,11 @@ public class ContactChunkWriter implements ItemWriter<WindowChunk> {
     }
 
     @Override
-    public void write(Chunk<? extends WindowChunk> chunk) throws Exception {
+    public void write(Chunk<? extends ChunksToCommit> chunk) throws Exception {
         StepExecution step = StepSynchronizationManager.getContext().getStepExecution();
         JobParameters parameters = step.getJobExecution().getJobParameters();
         long importId = parameters.getLong(ImportJobParameters.IMPORT_ID);
-        List<? extends WindowChunk> pieces = chunk.getItems();
+        List<WindowChunk> pieces = chunk.getItems().stream().flatMap(window -> window.chunks().stream()).toList();
         if (stopRequests.isRequested(importId)) {
             log.info("Import {} stopped by an operator before chunk {}; restart it to go on", importId,
                     pieces.get(0).chunkNumber());
@@ -101,7 +102,11 @@ public class ContactChunkWriter implements ItemWriter<WindowChunk> {
                 toSend.add(piece);
             }
         }
+        long sendingSince = System.nanoTime();
         List<RequestWindow.Outcome<Delivered>> outcomes = send(toSend, previous, parameters, importId, step.getId());
+        // the pace LeadLex answered at sizes the next window (a quota wait counts: it slows the pace too)
+        chunk.getItems().get(0).window().sent((int) outcomes.stream().filter(RequestWindow.Outcome::sent).count(),
+                Duration.ofNanos(System.nanoTime() - sendingSince));
 
         List<Delivered> delivered = new ArrayList<>();
         List<Integer> notSent = new ArrayList<>();
@@ -156,16 +161,15 @@ public class ContactChunkWriter implements ItemWriter<WindowChunk> {
         }
         String campaignId = parameters.getString(ImportJobParameters.CAMPAIGN_ID);
         String sourceTag = blankToNull(parameters.getString(ImportJobParameters.SOURCE_TAG));
-        try (AnswerJournal.Window answers = journal.startWindow(importId, stepExecutionId)) {
-            List<Supplier<Delivered>> requests = toSend.stream().<Supplier<Delivered>>map(piece -> () -> {
-                ChunkDelivery.Delivery result = delivery.deliver(campaignId, piece.ids(), sourceTag,
-                        new ChunkQuotaWait(imports, chunks, importId, piece.chunkNumber()));
-                Delivered done = Delivered.of(importId, piece, result, previous.get(piece.chunkNumber()));
-                answers.answered(done.completion());
-                return done;
-            }).toList();
-            return window.sendAll(requests, inFlight);
-        }
+        AnswerJournal.Appender answers = journal.appenderFor(importId, stepExecutionId);
+        List<Supplier<Delivered>> requests = toSend.stream().<Supplier<Delivered>>map(piece -> () -> {
+            ChunkDelivery.Delivery result = delivery.deliver(campaignId, piece.ids(), sourceTag,
+                    new ChunkQuotaWait(imports, chunks, importId, piece.chunkNumber()));
+            Delivered done = Delivered.of(importId, piece, result, previous.get(piece.chunkNumber()));
+            answers.answered(done.completion());
+            return done;
+        }).toList();
+        return window.sendAll(requests, inFlight);
     }
 
     /**

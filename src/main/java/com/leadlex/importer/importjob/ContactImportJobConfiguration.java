@@ -20,9 +20,9 @@ import com.leadlex.importer.system.ImporterProperties;
 /**
  * The contactImport job: one chunk-oriented step that reads the staged spool and sends it to
  * LeadLex, {@code importer.chunk-size} IDs (at most 500) per request and per ledger chunk, a
- * {@link CommitWindow} of such requests per Spring Batch chunk, {@code leadlex.max-in-flight} of them
- * on their way at once. The reader ({@link SpoolChunkReader}, a ledger chunk an item)
- * saves its position with every committed chunk, so a restart resumes at the first chunk that
+ * {@link CommitWindow} of such requests per Spring Batch item and commit, {@code leadlex.max-in-flight}
+ * of them on their way at once. The reader ({@link CommitWindowReader} over {@link SpoolChunkReader})
+ * saves its position with every commit, so a restart resumes at the first chunk that
  * was not committed, on whichever node restarts it: the spool is found from the import's ID, in
  * this node's copy of its directory, restored from the database when missing.
  */
@@ -31,14 +31,13 @@ public class ContactImportJobConfiguration {
 
     @Bean
     Job contactImportJob(JobRepository jobRepository, Step resolveEmailsStep, ImportJobListener listener,
-            PlatformTransactionManager transactionManager, SpoolChunkReader spoolReader,
-            ContactChunkWriter writer, ImportStepListener stepListener, AnswerJournalRecovery journalRecovery,
-            ImporterProperties properties, LeadLexProperties leadLex) {
+            PlatformTransactionManager transactionManager, CommitWindowReader spoolReader,
+            ContactChunkWriter writer, ImportStepListener stepListener, AnswerJournalRecovery journalRecovery) {
         return new JobBuilder(ImportJobParameters.JOB_NAME, jobRepository)
                 .listener(listener)
                 .start(resolveEmailsStep)
                 .next(sendChunksStep(jobRepository, transactionManager, spoolReader, writer, stepListener,
-                        journalRecovery, CommitWindow.requests(properties, leadLex)))
+                        journalRecovery))
                 .build();
     }
 
@@ -63,11 +62,11 @@ public class ContactImportJobConfiguration {
      * request now, and the importer's own meters count chunks and requests. The job's observation stays.
      */
     private static Step sendChunksStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            SpoolChunkReader spoolReader, ContactChunkWriter writer, ImportStepListener listener,
-            AnswerJournalRecovery journalRecovery, int requestsPerCommit) {
+            CommitWindowReader spoolReader, ContactChunkWriter writer, ImportStepListener listener,
+            AnswerJournalRecovery journalRecovery) {
         return new StepBuilder(ImportJobParameters.STEP_NAME, jobRepository)
-                // a commit window: ledger chunks (an item each) read, sent max-in-flight at a time, committed together
-                .<WindowChunk, WindowChunk>chunk(requestsPerCommit)
+                // an item is a commit window: its ledger chunks are sent max-in-flight at a time, committed together
+                .<ChunksToCommit, ChunksToCommit>chunk(1)
                 .observationRegistry(ObservationRegistry.NOOP)
                 .transactionManager(transactionManager)
                 .reader(spoolReader)
@@ -79,8 +78,10 @@ public class ContactImportJobConfiguration {
 
     @Bean
     @StepScope
-    SpoolChunkReader spoolReader(@Value("#{jobParameters['importId']}") Long importId,
-            @Value("#{jobParameters['spoolFile']}") String earlierVersionsSpoolFile, ImportSpools spools) {
-        return spools.reader(importId, earlierVersionsSpoolFile);
+    CommitWindowReader spoolReader(@Value("#{jobParameters['importId']}") Long importId,
+            @Value("#{jobParameters['spoolFile']}") String earlierVersionsSpoolFile, ImportSpools spools,
+            ImporterProperties properties, LeadLexProperties leadLex) {
+        return new CommitWindowReader(spools.reader(importId, earlierVersionsSpoolFile),
+                CommitWindow.of(properties, leadLex));
     }
 }

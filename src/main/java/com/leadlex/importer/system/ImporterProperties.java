@@ -21,7 +21,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param nodeName                   this node's name in lease owners and logs; the host name if blank
  * @param leaseTtl                   how long a running import's lease lasts unless renewed (every third of it)
  * @param requestsPerCommit          LeadLex requests booked in one commit of the send step, at least
- *                                   {@code leadlex.max-in-flight}; unset, one window in flight
+ *                                   {@code leadlex.max-in-flight}; unset, as many as LeadLex answers in
+ *                                   200 ms at its last pace, at most 32 (one window in flight when a
+ *                                   request takes 200 ms or more, or the quota paces them)
  */
 @ConfigurationProperties("importer")
 public record ImporterProperties(

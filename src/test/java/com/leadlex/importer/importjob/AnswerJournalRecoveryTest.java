@@ -58,11 +58,10 @@ class AnswerJournalRecoveryTest {
                 start(importId, 3, KILLED_STEP)));
         ChunkOutcome oneRefused = ChunkOutcome.of(List.of("a", "b", "c"), List.of("a", "b"),
                 Map.of("c", "contact_not_found: no such contact"));
-        try (AnswerJournal.Window window = journal.startWindow(importId, KILLED_STEP)) {
-            window.answered(new ChunkCompletion(importId, 1, ChunkStatus.SENT, 2, 0, 1, 200, "req_1", oneRefused));
-            window.answered(new ChunkCompletion(importId, 2, ChunkStatus.RESENT, 0, 3, 2, 200, "req_2",
-                    ChunkOutcome.of(List.of(), Map.of())));
-        }
+        AnswerJournal.Appender journaled = journal.appenderFor(importId, KILLED_STEP);
+        journaled.answered(new ChunkCompletion(importId, 1, ChunkStatus.SENT, 2, 0, 1, 200, "req_1", oneRefused));
+        journaled.answered(new ChunkCompletion(importId, 2, ChunkStatus.RESENT, 0, 3, 2, 200, "req_2",
+                ChunkOutcome.of(List.of(), Map.of())));
         // killed here: chunk 3 was on its way, the window never committed
 
         int booked = recovery(journal).recover(importId);
@@ -90,10 +89,9 @@ class AnswerJournalRecoveryTest {
         chunks.begin(start(importId, 1, KILLED_STEP));
         chunks.complete(importId, 1, ChunkStatus.SENT, 5, 5, 1, 200, "req_committed",
                 ChunkOutcome.of(List.of("a"), Map.of()));
-        try (AnswerJournal.Window window = journal.startWindow(importId, KILLED_STEP)) {
-            window.answered(new ChunkCompletion(importId, 1, ChunkStatus.SENT, 9, 1, 1, 200, "req_journaled",
-                    new ChunkOutcome(Set.of(), Map.of(), true)));
-        }
+        AnswerJournal.Appender journaled = journal.appenderFor(importId, KILLED_STEP);
+        journaled.answered(new ChunkCompletion(importId, 1, ChunkStatus.SENT, 9, 1, 1, 200, "req_journaled",
+                new ChunkOutcome(Set.of(), Map.of(), true)));
 
         assertThat(recovery(journal).recover(importId)).isZero();
 
@@ -106,10 +104,9 @@ class AnswerJournalRecoveryTest {
         long importId = anImport();
         AnswerJournal journal = journal();
         chunks.begin(start(importId, 1, KILLED_STEP));
-        try (AnswerJournal.Window window = journal.startWindow(importId, KILLED_STEP)) {
-            window.answered(new ChunkCompletion(importId, 1, ChunkStatus.SENT, 3, 0, 1, 200, "req_1",
-                    new ChunkOutcome(Set.of(), Map.of(), true)));
-        }
+        AnswerJournal.Appender journaled = journal.appenderFor(importId, KILLED_STEP);
+        journaled.answered(new ChunkCompletion(importId, 1, ChunkStatus.SENT, 3, 0, 1, 200, "req_1",
+                new ChunkOutcome(Set.of(), Map.of(), true)));
         // another node took the import over, began the chunk again and died too, leaving no journal here
         chunks.begin(start(importId, 1, KILLED_STEP + 1));
 

@@ -1,6 +1,7 @@
 package com.leadlex.importer.importjob;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,11 +35,10 @@ class AnswerJournalTest {
         ChunkCompletion mixed = completion(4, ChunkStatus.RESENT, "req 4 é",
                 ChunkOutcome.of(List.of("a", "b", "c"), List.of("a"), Map.of("c", "contact_not_found, line\nbreak")));
         ChunkCompletion noRequestId = completion(5, ChunkStatus.SENT, null, ChunkOutcome.of(List.of("x"), Map.of()));
-        try (AnswerJournal.Window window = journal.startWindow(IMPORT, 11)) {
-            window.answered(allAdded);
-            window.answered(mixed);
-            window.answered(noRequestId);
-        }
+        AnswerJournal.Appender appender = journal.appenderFor(IMPORT, 11);
+        appender.answered(allAdded);
+        appender.answered(mixed);
+        appender.answered(noRequestId);
 
         List<AnswerJournal.JournaledAnswer> read = journal.read(IMPORT);
 
@@ -49,25 +49,28 @@ class AnswerJournalTest {
     }
 
     @Test
-    void aNewWindowStartsFromNothing() {
+    void aStepAppendsThroughOneOpenFileAndTheNextRunOfTheImportAppendsAfterIt() {
         AnswerJournal journal = journal();
-        try (AnswerJournal.Window window = journal.startWindow(IMPORT, 11)) {
-            window.answered(completion(1, ChunkStatus.SENT, "r1", ChunkOutcome.of(List.of("a"), Map.of())));
-        }
-        try (AnswerJournal.Window window = journal.startWindow(IMPORT, 11)) {
-            window.answered(completion(2, ChunkStatus.SENT, "r2", ChunkOutcome.of(List.of("b"), Map.of())));
-        }
+        AnswerJournal.Appender first = journal.appenderFor(IMPORT, 11);
+        first.answered(completion(1, ChunkStatus.SENT, "r1", ChunkOutcome.of(List.of("a"), Map.of())));
+        assertThat(journal.appenderFor(IMPORT, 11)).isSameAs(first);
+        first.answered(completion(2, ChunkStatus.SENT, "r2", ChunkOutcome.of(List.of("b"), Map.of())));
+        journal.close(IMPORT);
 
-        assertThat(journal.read(IMPORT)).extracting(answer -> answer.completion().chunkNumber()).containsExactly(2);
+        journal.appenderFor(IMPORT, 12)
+                .answered(completion(3, ChunkStatus.SENT, "r3", ChunkOutcome.of(List.of("c"), Map.of())));
+
+        assertThat(journal.read(IMPORT)).extracting(answer -> answer.completion().chunkNumber(),
+                AnswerJournal.JournaledAnswer::stepExecutionId)
+                .containsExactly(tuple(1, 11L), tuple(2, 11L), tuple(3, 12L));
     }
 
     @Test
     void aRecordCutShortByACrashIsLeftOutAndTheOnesBeforeItStay() throws IOException {
         AnswerJournal journal = journal();
-        try (AnswerJournal.Window window = journal.startWindow(IMPORT, 11)) {
-            window.answered(completion(1, ChunkStatus.SENT, "r1", ChunkOutcome.of(List.of("a"), Map.of())));
-            window.answered(completion(2, ChunkStatus.SENT, "r2", ChunkOutcome.of(List.of("b", "c"), Map.of())));
-        }
+        AnswerJournal.Appender appender = journal.appenderFor(IMPORT, 11);
+        appender.answered(completion(1, ChunkStatus.SENT, "r1", ChunkOutcome.of(List.of("a"), Map.of())));
+        appender.answered(completion(2, ChunkStatus.SENT, "r2", ChunkOutcome.of(List.of("b", "c"), Map.of())));
         byte[] whole = Files.readAllBytes(journal.file(IMPORT));
 
         for (int cut = 1; cut < whole.length; cut++) {
@@ -82,9 +85,8 @@ class AnswerJournalTest {
     void anImportWithoutAJournalHasNoAnswersAndForgettingItTwiceIsHarmless() {
         AnswerJournal journal = journal();
         assertThat(journal.read(IMPORT)).isEmpty();
-        try (AnswerJournal.Window window = journal.startWindow(IMPORT, 11)) {
-            window.answered(completion(1, ChunkStatus.SENT, "r1", ChunkOutcome.of(List.of("a"), Map.of())));
-        }
+        journal.appenderFor(IMPORT, 11)
+                .answered(completion(1, ChunkStatus.SENT, "r1", ChunkOutcome.of(List.of("a"), Map.of())));
 
         journal.forget(IMPORT);
         journal.forget(IMPORT);

@@ -44,8 +44,9 @@ import com.leadlex.importer.system.PostgresTestDatabase;
  * <li>the send-phase rate of the importer against a bare JDK HttpClient loop ({@link BareHttpLoop})
  * sending the same list's IDs, 500 a request, to the same zero-latency sink, in a process of its own
  * started like the importer's, so both run cold: IDs/s each and the ratio (bare / importer), median of
- * the runs, per database (goal: at most 1.5 on H2, durable commits included). Beside them, the bare
- * loop and the importer's Camel route alone, warm in the benchmark's own JVM;</li>
+ * the runs, per database (goal: at most 1.5 on H2, durable commits included), and the same for the
+ * list's second half alone, when both processes are warm. Beside them, the bare loop and the
+ * importer's Camel route alone, warm in the benchmark's own JVM;</li>
  * <li>one import with {@code leadlex.max-in-flight} 1 against 4, on a sink answering in 100 ms: the
  * ratio of their send-phase rates (goal: at least 3);</li>
  * <li>a 10,000,000-row list at {@code -Xmx256m}: whether it completes, its send-phase rate, peak heap and
@@ -59,8 +60,10 @@ import com.leadlex.importer.system.PostgresTestDatabase;
  *
  * Arguments: IDs per ratio run (default 1,000,000), runs (default 3), databases (default {@code h2}),
  * rows of the big list (default 10,000,000; 0 skips it), parts to run (default {@code ratio,window,big}; {@code ratio}
- * is the four send-phase configurations, each also runs alone as {@code default}, {@code commit8}, {@code flight4} or
- * {@code flight4commit8}; {@code floor} measures the bare loop against the importer's Camel route alone).
+ * is the five send-phase configurations, each also runs alone: {@code default} (every setting left to its default,
+ * per database), {@code commit1} (one request a commit, the default before commit windows adapted), {@code commit8},
+ * {@code flight4} or {@code flight4commit8}; {@code floor} measures the bare loop against the importer's Camel route
+ * alone).
  * The system property {@code sendphase.importer-args} adds JVM options, space-separated, to every importer
  * process (for experiments: another datasource URL, a JIT flag).
  */
@@ -85,6 +88,9 @@ public final class SendPhaseBenchmark {
                 System.out.println(sendPhaseRatio(ids, runs, database, 1));
             }
         }
+        if (all || parts.contains("commit1")) {
+            System.out.println(sendPhaseRatio(ids, runs, "h2", 1, 1));
+        }
         if (all || parts.contains("commit8")) {
             System.out.println(sendPhaseRatio(ids, runs, "h2", 1, 8));
         }
@@ -106,19 +112,21 @@ public final class SendPhaseBenchmark {
     }
 
     /** The send-phase figures of the importer and the bare loop on one sink, medians of {@code runs}. */
-    public record SendPhaseRatio(String database, int ids, int maxInFlight, int requestsPerCommit,
+    public record SendPhaseRatio(String database, int ids, int maxInFlight, Integer requestsPerCommit,
             double importerIdsPerSecond,
             double bareIdsPerSecond, double ratio, List<Double> ratios, double warmBareIdsPerSecond,
             double camelRouteIdsPerSecond, double camelRouteRatio, double secondHalfRatio,
             List<Double> secondHalfRatios) {
         @Override
         public String toString() {
-            return String.format("send phase on %s, %,d IDs, max-in-flight %d, %d request(s) per commit: importer "
+            return String.format("send phase on %s, %,d IDs, max-in-flight %d, requests per commit %s: importer "
                     + "%,.0f IDs/s, bare HttpClient loop in a process of its own %,.0f IDs/s, ratio %.2f (median "
                     + "of %s; goal <= 1.5); beside them, warm in the benchmark's JVM: the bare loop %,.0f IDs/s, "
                     + "the importer's Camel route alone (no quota, ledger or Spring Batch) %,.0f IDs/s, ratio "
                     + "%.2f; the second half of the list alone (both processes warm by then): ratio %.2f (median of "
-                    + "%s)", database, ids, maxInFlight, requestsPerCommit, importerIdsPerSecond,
+                    + "%s)", database, ids, maxInFlight,
+                    requestsPerCommit == null ? "as the defaults set them (adaptive)" : requestsPerCommit.toString(),
+                    importerIdsPerSecond,
                     bareIdsPerSecond, ratio, format(ratios), warmBareIdsPerSecond, camelRouteIdsPerSecond,
                     camelRouteRatio, secondHalfRatio, format(secondHalfRatios));
         }
@@ -148,12 +156,12 @@ public final class SendPhaseBenchmark {
     /** The importer against the bare loop on a zero-latency sink, {@code runs} times; medians. */
     public static SendPhaseRatio sendPhaseRatio(int ids, int runs, String database, int maxInFlight)
             throws Exception {
-        return sendPhaseRatio(ids, runs, database, maxInFlight, maxInFlight);
+        return sendPhaseRatio(ids, runs, database, maxInFlight, null);
     }
 
-    /** The same, with {@code importer.requests-per-commit} set. */
+    /** The same, with {@code importer.requests-per-commit} set (null: left to the default). */
     public static SendPhaseRatio sendPhaseRatio(int ids, int runs, String database, int maxInFlight,
-            int requestsPerCommit) throws Exception {
+            Integer requestsPerCommit) throws Exception {
         List<Double> importer = new ArrayList<>();
         List<Double> bare = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
@@ -322,10 +330,11 @@ public final class SendPhaseBenchmark {
         }
 
         static ImporterRun of(Path work, Path list, Sink sink, String database, int maxInFlight) throws Exception {
-            return of(work, list, sink, database, maxInFlight, maxInFlight);
+            return of(work, list, sink, database, maxInFlight, null);
         }
 
-        static ImporterRun of(Path work, Path list, Sink sink, String database, int maxInFlight, int requestsPerCommit)
+        static ImporterRun of(Path work, Path list, Sink sink, String database, int maxInFlight,
+                Integer requestsPerCommit)
                 throws Exception {
             List<String> databaseSettings = "postgres".equals(database) ? PostgresTestDatabase.freshSchemaArguments()
                     : List.of();
@@ -336,9 +345,11 @@ public final class SendPhaseBenchmark {
                     LeadLexImporterApplication.class.getName(), "import", "--campaign", CAMPAIGN, list.toString(),
                     "--leadlex.base-url=" + sink.baseUrl(),
                     "--leadlex.max-in-flight=" + maxInFlight,
-                    "--importer.requests-per-commit=" + requestsPerCommit,
                     "--importer.data-dir=" + work.resolve("data"),
                     "--importer.cli.progress=none"));
+            if (requestsPerCommit != null) {
+                command.add("--importer.requests-per-commit=" + requestsPerCommit);
+            }
             command.addAll(databaseSettings);
             // JVM options go before the class path and the main class
             String extra = System.getProperty("sendphase.importer-args", "").trim();
