@@ -11,12 +11,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import com.leadlex.importer.ledger.ChunkCompletion;
@@ -34,26 +37,54 @@ import com.leadlex.importer.system.ImporterProperties;
  * the restart finds their chunks booked and leaves them. Appending, not truncating the file at each
  * window, keeps the file system's own bookkeeping out of every commit.
  * <p>
- * An answer is written to the operating system before the next request goes out (no {@code fsync}):
- * it survives the importer's crash or {@code kill -9}, as the database's own commits do, but not the
- * machine's. Whatever the journal lacks, because the machine went down or the import resumes on
- * another node, is sent again and booked {@code resent}, as without the journal.
+ * A chunk's request is also noted ({@code sending}) before it goes out, so the restart knows which
+ * chunks of the window never left: their ledger notes ("about to be sent", committed for the whole
+ * window at once) are taken back rather than the chunks booked {@code resent}.
  * <p>
- * A record is a header line, {@code answer <step execution> <chunk> <status> <added> <skipped>
- * <attempts> <http status> <request ID bytes> <outcome bytes>}, then the request ID and the outcome
- * ({@link ChunkOutcome#encode()}) as UTF-8. A record cut short by a crash mid-write is ignored.
+ * Each record is written to the operating system before the next step (no {@code fsync}): it survives
+ * the importer's crash or {@code kill -9}, as the database's own commits do, but not the machine's.
+ * So a journal is trusted to say what did <em>not</em> go out only when it was written since the
+ * machine last started (its {@code boot} records name the kernel's boot ID); answers it holds are
+ * trusted always. Whatever the journal cannot tell, because the machine went down or the import
+ * resumes on another node, is sent again and booked {@code resent}, as without the journal.
+ * <p>
+ * Records: {@code boot <step execution> <boot ID>} when a step opens the journal; {@code sending <step execution>
+ * <chunk>}; and an answer, a header line {@code answer <step execution> <chunk> <status> <added>
+ * <skipped> <attempts> <http status> <request ID bytes> <outcome bytes>} followed by the request ID
+ * and the outcome ({@link ChunkOutcome#encode()}) as UTF-8. A record cut short by a crash mid-write
+ * is ignored, and so is anything after it.
  */
 @Component
 public class AnswerJournal {
 
     private static final Logger log = LoggerFactory.getLogger(AnswerJournal.class);
     private static final String ANSWER = "answer";
+    private static final String SENDING = "sending";
+    private static final String BOOT = "boot";
+    private static final Path BOOT_ID = Path.of("/proc/sys/kernel/random/boot_id");
 
     private final Path directory;
+    private final String bootId;
     private final Map<Long, Appender> open = new ConcurrentHashMap<>();
 
+    @Autowired
     public AnswerJournal(ImporterProperties properties) {
-        this.directory = properties.dataDir().resolve("journal");
+        this(properties.dataDir().resolve("journal"), currentBootId());
+    }
+
+    AnswerJournal(Path directory, String bootId) {
+        this.directory = directory;
+        this.bootId = bootId;
+    }
+
+    /** The kernel's ID of this boot of the machine, or null where there is none to read. */
+    private static String currentBootId() {
+        try {
+            String id = Files.readString(BOOT_ID).trim();
+            return id.isEmpty() || id.contains(" ") ? null : id;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** The import's journal, to append this step execution's answers to; opened by the first call. */
@@ -67,6 +98,8 @@ public class AnswerJournal {
             Files.createDirectories(directory);
             appender = new Appender(FileChannel.open(file(importId), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE, StandardOpenOption.APPEND), stepExecutionId);
+            appender.append((BOOT + " " + stepExecutionId + " " + (bootId == null ? "unknown" : bootId) + "\n")
+                    .getBytes(StandardCharsets.UTF_8), "its start");
         } catch (IOException e) {
             throw new UncheckedIOException("Could not open the answer journal " + file(importId)
                     + " (the send step cannot book answers safely without it): " + e.getMessage(), e);
@@ -83,17 +116,17 @@ public class AnswerJournal {
         }
     }
 
-    /** The answers journaled for an import and not known to be committed; none when it has no journal. */
-    List<JournaledAnswer> read(long importId) {
+    /** What the import's journal holds; nothing when it has none. */
+    Contents read(long importId) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file(importId));
         } catch (NoSuchFileException e) {
-            return List.of();
+            return new Contents(List.of(), Set.of(), Set.of(), false);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the answer journal " + file(importId), e);
         }
-        return parse(importId, bytes);
+        return parse(importId, bytes, bootId);
     }
 
     /** Drops an import's journal: its answers are booked, or the import is over. */
@@ -110,8 +143,12 @@ public class AnswerJournal {
         return directory.resolve("import-" + importId + ".answers");
     }
 
-    static List<JournaledAnswer> parse(long importId, byte[] bytes) {
+    static Contents parse(long importId, byte[] bytes, String currentBootId) {
         List<JournaledAnswer> answers = new ArrayList<>();
+        Set<Sent> sending = new HashSet<>();
+        Set<Long> steps = new HashSet<>();
+        boolean sinceThisBoot = currentBootId != null;
+        boolean booted = false;
         int at = 0;
         while (at < bytes.length) {
             int endOfHeader = indexOf(bytes, (byte) '\n', at);
@@ -119,6 +156,18 @@ public class AnswerJournal {
                 break; // a header cut short by a crash
             }
             String[] header = new String(bytes, at, endOfHeader - at, StandardCharsets.UTF_8).split(" ");
+            if (header.length == 3 && BOOT.equals(header[0])) {
+                booted = true;
+                steps.add(Long.parseLong(header[1]));
+                sinceThisBoot &= header[2].equals(currentBootId);
+                at = endOfHeader + 1;
+                continue;
+            }
+            if (header.length == 3 && SENDING.equals(header[0])) {
+                sending.add(new Sent(Long.parseLong(header[1]), Integer.parseInt(header[2])));
+                at = endOfHeader + 1;
+                continue;
+            }
             if (header.length != 10 || !ANSWER.equals(header[0])) {
                 break; // not a record this version wrote: nothing after it can be trusted
             }
@@ -138,7 +187,7 @@ public class AnswerJournal {
                     outcome)));
             at = bodyStart + requestIdLength + outcomeLength;
         }
-        return answers;
+        return new Contents(answers, sending, steps, booted && sinceThisBoot);
     }
 
     private static int indexOf(byte[] bytes, byte wanted, int from) {
@@ -154,6 +203,26 @@ public class AnswerJournal {
     record JournaledAnswer(long stepExecutionId, ChunkCompletion completion) {
     }
 
+    /** A chunk a step execution was about to send. */
+    record Sent(long stepExecutionId, int chunkNumber) {
+    }
+
+    /**
+     * What a journal holds: the answers; the chunks noted as going out; the step executions that wrote
+     * it; and whether it was all written since the machine last started.
+     */
+    record Contents(List<JournaledAnswer> answers, Set<Sent> sending, Set<Long> steps, boolean writtenSinceThisBoot) {
+
+        /**
+         * Whether this step execution's request for the chunk may have gone out: only a journal the step
+         * wrote, since this boot, without a note for the chunk, says it certainly did not.
+         */
+        boolean mayHaveGoneOut(long stepExecutionId, int chunkNumber) {
+            return !writtenSinceThisBoot || !steps.contains(stepExecutionId)
+                    || sending.contains(new Sent(stepExecutionId, chunkNumber));
+        }
+    }
+
     /** One step execution's appends to an import's journal, from any of its senders. */
     static final class Appender {
 
@@ -166,7 +235,13 @@ public class AnswerJournal {
             this.stepExecutionId = stepExecutionId;
         }
 
-        synchronized void answered(ChunkCompletion answer) {
+        /** Notes that the chunk's request is about to go out. */
+        void sending(int chunkNumber) {
+            append((SENDING + " " + stepExecutionId + " " + chunkNumber + "\n").getBytes(StandardCharsets.UTF_8),
+                    "chunk " + chunkNumber + " going out");
+        }
+
+        void answered(ChunkCompletion answer) {
             byte[] requestId = answer.requestId() == null ? new byte[0]
                     : answer.requestId().getBytes(StandardCharsets.UTF_8);
             byte[] outcome = answer.outcome().encode().getBytes(StandardCharsets.UTF_8);
@@ -177,20 +252,27 @@ public class AnswerJournal {
                     + "\n").getBytes(StandardCharsets.UTF_8));
             record.writeBytes(requestId);
             record.writeBytes(outcome);
-            ByteBuffer buffer = ByteBuffer.wrap(record.toByteArray());
+            append(record.toByteArray(), "LeadLex's answer to chunk " + answer.chunkNumber());
+        }
+
+        /**
+         * One record, whole, from whichever sender: a journal that cannot be written stops being written
+         * (nothing is lost: the window still books its answers; only a crash before that commit would
+         * re-send them, booked resent).
+         */
+        private synchronized void append(byte[] record, String what) {
             if (broken) {
                 return;
             }
+            ByteBuffer buffer = ByteBuffer.wrap(record);
             try {
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
             } catch (IOException e) {
-                // the answer itself is not lost: the window still books it; only a crash before then would resend
                 broken = true;
-                log.warn("Could not journal LeadLex's answer to chunk {} ({}); should the importer die before a "
-                        + "window commits, its chunks are sent again and booked resent", answer.chunkNumber(),
-                        e.getMessage());
+                log.warn("Could not journal {} ({}); should the importer die before a window commits, its chunks "
+                        + "are sent again and booked resent", what, e.getMessage());
             }
         }
 

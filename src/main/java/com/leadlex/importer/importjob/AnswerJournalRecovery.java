@@ -1,8 +1,11 @@
 package com.leadlex.importer.importjob;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +24,9 @@ import com.leadlex.importer.ledger.ImportChunkRepository;
  * Before the send step (re)starts, books what its {@link AnswerJournal} holds: answers LeadLex gave to
  * chunks of a commit window that the importer's death kept from being committed. Each is booked on
  * its own, as LeadLex answered it, so the step skips the chunk instead of sending it again; one the
- * ledger already shows done is left alone. An answer received by an earlier run than the one the
+ * ledger already shows done is left alone. Chunks of that window the journal shows never went out get
+ * their "about to be sent" note taken back, so the restart sends them as first attempts, not
+ * {@code resent}. An answer received by an earlier run than the one the
  * ledger last saw begin the chunk is booked {@code resent}: that later run may have sent it again.
  * Once the step completes, the journal goes; a step that fails, pauses or stops closes it and leaves it.
  */
@@ -43,13 +48,23 @@ public class AnswerJournalRecovery implements StepExecutionListener {
         recover(importId(stepExecution));
     }
 
-    /** Books the journaled answers the ledger lacks, then drops the journal; returns how many were booked. */
+    /**
+     * Books the journaled answers the ledger lacks, takes back the notes of chunks the journal shows
+     * never went out, then drops the journal; returns how many chunks were booked.
+     */
     int recover(long importId) {
+        AnswerJournal.Contents journaled = journal.read(importId);
+        if (journaled.steps().isEmpty() && journaled.answers().isEmpty()) {
+            journal.forget(importId);
+            return 0;
+        }
+        Map<Integer, ChunkRecord> ledger = new HashMap<>();
+        chunks.findByImport(importId).forEach(row -> ledger.put(row.chunkNumber(), row));
         List<ChunkCompletion> toBook = new ArrayList<>();
-        for (AnswerJournal.JournaledAnswer answer : journal.read(importId)) {
-            Optional<ChunkRecord> row = chunks.find(importId, answer.completion().chunkNumber());
-            if (row.isPresent() && !row.get().status().isDone()) {
-                toBook.add(asBooked(answer, row.get()));
+        for (AnswerJournal.JournaledAnswer answer : journaled.answers()) {
+            ChunkRecord row = ledger.get(answer.completion().chunkNumber());
+            if (row != null && !row.status().isDone()) {
+                toBook.add(asBooked(answer, row));
             }
         }
         if (!toBook.isEmpty()) {
@@ -57,8 +72,31 @@ public class AnswerJournalRecovery implements StepExecutionListener {
             log.info("Import {}: booked {} chunk(s) LeadLex had answered before the importer stopped, from its "
                     + "answer journal; they are not sent again", importId, toBook.size());
         }
+        takeBackNeverSent(importId, journaled, ledger, toBook);
         journal.forget(importId);
         return toBook.size();
+    }
+
+    /**
+     * A commit window's chunks are all noted "about to be sent" before the first goes out; those the
+     * importer died before sending are taken back, so that they are not booked resent for nothing.
+     */
+    private void takeBackNeverSent(long importId, AnswerJournal.Contents journaled, Map<Integer, ChunkRecord> ledger,
+            List<ChunkCompletion> booked) {
+        Set<Integer> answered = booked.stream().map(ChunkCompletion::chunkNumber).collect(Collectors.toSet());
+        Map<Long, List<Integer>> neverSent = new HashMap<>();
+        for (ChunkRecord row : ledger.values()) {
+            if (row.status() == ChunkStatus.SENDING && !row.mayHaveReached() && !answered.contains(row.chunkNumber())
+                    && !journaled.mayHaveGoneOut(row.stepExecutionId(), row.chunkNumber())) {
+                neverSent.computeIfAbsent(row.stepExecutionId(), step -> new ArrayList<>()).add(row.chunkNumber());
+            }
+        }
+        neverSent.forEach((step, chunkNumbers) -> {
+            int takenBack = chunks.neverSent(importId, step, chunkNumbers,
+                    "not sent: the importer stopped before this chunk went out");
+            log.info("Import {}: {} chunk(s) noted as about to go out never did, by its answer journal; they are "
+                    + "sent as first attempts", importId, takenBack);
+        });
     }
 
     private static ChunkCompletion asBooked(AnswerJournal.JournaledAnswer answer, ChunkRecord row) {

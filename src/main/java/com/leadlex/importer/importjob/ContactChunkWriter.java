@@ -163,6 +163,7 @@ public class ContactChunkWriter implements ItemWriter<ChunksToCommit> {
         String sourceTag = blankToNull(parameters.getString(ImportJobParameters.SOURCE_TAG));
         AnswerJournal.Appender answers = journal.appenderFor(importId, stepExecutionId);
         List<Supplier<Delivered>> requests = toSend.stream().<Supplier<Delivered>>map(piece -> () -> {
+            answers.sending(piece.chunkNumber());
             ChunkDelivery.Delivery result = delivery.deliver(campaignId, piece.ids(), sourceTag,
                     new ChunkQuotaWait(imports, chunks, importId, piece.chunkNumber()));
             Delivered done = Delivered.of(importId, piece, result, previous.get(piece.chunkNumber()));

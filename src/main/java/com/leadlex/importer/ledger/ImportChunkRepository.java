@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -131,6 +132,27 @@ public class ImportChunkRepository {
             }
             return null;
         });
+    }
+
+    /**
+     * Takes back the note that chunks were about to be sent, for chunks a step execution began but
+     * certainly never sent (its journal says so: the importer died first). A row no attempt may have
+     * reached shows {@code waiting_for_importer} again, so the restart sends it as a first attempt; a
+     * row an earlier attempt may have reached, or one another run began since, is left as it is.
+     *
+     * @return how many rows were taken back
+     */
+    public int neverSent(long importId, long stepExecutionId, List<Integer> chunkNumbers, String reason) {
+        if (chunkNumbers.isEmpty()) {
+            return 0;
+        }
+        OffsetDateTime now = now();
+        return writes.inOwnTransaction(() -> IntStream.of(jdbc.batchUpdate("""
+                UPDATE IMPORT_CHUNK SET STATUS = ?, ERROR = ?, FINISHED_AT = ?
+                WHERE IMPORT_ID = ? AND CHUNK_NUMBER = ? AND STEP_EXECUTION_ID = ? AND STATUS = ?
+                    AND MAY_HAVE_REACHED = FALSE""", chunkNumbers.stream().map(chunkNumber -> new Object[] {
+                ChunkStatus.WAITING_FOR_IMPORTER.dbValue(), reason, now, importId, chunkNumber, stepExecutionId,
+                ChunkStatus.SENDING.dbValue() }).toList())).sum());
     }
 
     /** Books a delivered chunk: its counts and, in the same update, which of its IDs LeadLex added or refused. */

@@ -3,7 +3,6 @@ package com.leadlex.importer.importjob;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +24,6 @@ import com.leadlex.importer.ledger.ImportChunkRepository;
 import com.leadlex.importer.ledger.ImportRepository;
 import com.leadlex.importer.ledger.ImportStatus;
 import com.leadlex.importer.ledger.NewImport;
-import com.leadlex.importer.system.ImporterProperties;
 import com.leadlex.importer.system.IndependentWrites;
 import com.leadlex.importer.system.ManualTimeConfiguration;
 
@@ -59,9 +57,12 @@ class AnswerJournalRecoveryTest {
         ChunkOutcome oneRefused = ChunkOutcome.of(List.of("a", "b", "c"), List.of("a", "b"),
                 Map.of("c", "contact_not_found: no such contact"));
         AnswerJournal.Appender journaled = journal.appenderFor(importId, KILLED_STEP);
+        journaled.sending(1);
         journaled.answered(new ChunkCompletion(importId, 1, ChunkStatus.SENT, 2, 0, 1, 200, "req_1", oneRefused));
+        journaled.sending(2);
         journaled.answered(new ChunkCompletion(importId, 2, ChunkStatus.RESENT, 0, 3, 2, 200, "req_2",
                 ChunkOutcome.of(List.of(), Map.of())));
+        journaled.sending(3);
         // killed here: chunk 3 was on its way, the window never committed
 
         int booked = recovery(journal).recover(importId);
@@ -78,7 +79,7 @@ class AnswerJournalRecoveryTest {
         assertThat(second.attempts()).isEqualTo(2);
         assertThat(chunks.find(importId, 3)).get().extracting(ChunkRecord::status)
                 .as("no answer journaled: sent again, as before").isEqualTo(ChunkStatus.SENDING);
-        assertThat(journal.read(importId)).isEmpty();
+        assertThat(journal.read(importId).answers()).isEmpty();
         assertThat(journal.file(importId)).doesNotExist();
     }
 
@@ -130,9 +131,63 @@ class AnswerJournalRecoveryTest {
         return new AnswerJournalRecovery(journal, chunks);
     }
 
+    @Test
+    void chunksOfTheWindowThatNeverWentOutAreSentAgainAsFirstAttemptsNotResent() {
+        long importId = anImport();
+        AnswerJournal journal = journal();
+        chunks.begin(List.of(start(importId, 1, KILLED_STEP), start(importId, 2, KILLED_STEP),
+                start(importId, 3, KILLED_STEP), start(importId, 4, KILLED_STEP)));
+        AnswerJournal.Appender journaled = journal.appenderFor(importId, KILLED_STEP);
+        journaled.sending(1);
+        journaled.answered(new ChunkCompletion(importId, 1, ChunkStatus.SENT, 3, 0, 1, 200, "req_1",
+                new ChunkOutcome(Set.of(), Map.of(), true)));
+        journaled.sending(2);
+        // killed here: chunk 2 on its way, chunks 3 and 4 noted in the ledger but never sent
+
+        recovery(journal).recover(importId);
+
+        assertThat(chunks.find(importId, 1)).get().extracting(ChunkRecord::status).isEqualTo(ChunkStatus.SENT);
+        assertThat(chunks.find(importId, 2)).get().extracting(ChunkRecord::status, ChunkRecord::mayHaveReached)
+                .as("on its way: it may have reached LeadLex").containsExactly(ChunkStatus.SENDING, false);
+        assertThat(chunks.find(importId, 2).orElseThrow().anAttemptMayHaveReachedLeadLex()).isTrue();
+        for (int never = 3; never <= 4; never++) {
+            ChunkRecord row = chunks.find(importId, never).orElseThrow();
+            assertThat(row.status()).isEqualTo(ChunkStatus.WAITING_FOR_IMPORTER);
+            assertThat(row.anAttemptMayHaveReachedLeadLex()).isFalse();
+            // the restart begins it again and finds no attempt that may have reached LeadLex
+            assertThat(chunks.begin(start(importId, never, KILLED_STEP + 1)).orElseThrow()
+                    .anAttemptMayHaveReachedLeadLex()).isFalse();
+        }
+    }
+
+    @Test
+    void aJournalWrittenBeforeTheMachineRestartedCannotTellWhatNeverWentOut() {
+        long importId = anImport();
+        chunks.begin(List.of(start(importId, 1, KILLED_STEP), start(importId, 2, KILLED_STEP)));
+        journal().appenderFor(importId, KILLED_STEP).sending(1);
+        journal().close(importId);
+
+        new AnswerJournalRecovery(new AnswerJournal(dataDir.resolve("journal"), "boot-after-a-power-cut"), chunks)
+                .recover(importId);
+
+        assertThat(chunks.find(importId, 2)).get().extracting(ChunkRecord::status).isEqualTo(ChunkStatus.SENDING);
+    }
+
+    @Test
+    void aChunkAnEarlierAttemptMayHaveReachedKeepsItsNoteEvenIfThisRunNeverSentIt() {
+        long importId = anImport();
+        chunks.begin(start(importId, 1, KILLED_STEP - 1));
+        // the run before was killed with chunk 1 on its way; the killed run began it again but never sent it
+        chunks.begin(start(importId, 1, KILLED_STEP));
+        journal().appenderFor(importId, KILLED_STEP);
+
+        recovery(journal()).recover(importId);
+
+        assertThat(chunks.find(importId, 1).orElseThrow().anAttemptMayHaveReachedLeadLex()).isTrue();
+    }
+
     private AnswerJournal journal() {
-        return new AnswerJournal(new ImporterProperties(dataDir, dataDir.resolve("inbox"), 3, 4,
-                Duration.ofSeconds(15), true, "import:{source}:{file}", null, Duration.ofSeconds(30), null));
+        return new AnswerJournal(dataDir.resolve("journal"), "boot-1");
     }
 
     private static ChunkStart start(long importId, int chunk, long stepExecutionId) {

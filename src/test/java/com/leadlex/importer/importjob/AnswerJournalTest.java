@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 import com.leadlex.importer.ledger.ChunkCompletion;
 import com.leadlex.importer.ledger.ChunkOutcome;
 import com.leadlex.importer.ledger.ChunkStatus;
-import com.leadlex.importer.system.ImporterProperties;
 
 class AnswerJournalTest {
 
     private static final long IMPORT = 7;
+    private static final String BOOT = "boot-1";
 
     @TempDir
     Path dataDir;
@@ -40,7 +39,7 @@ class AnswerJournalTest {
         appender.answered(mixed);
         appender.answered(noRequestId);
 
-        List<AnswerJournal.JournaledAnswer> read = journal.read(IMPORT);
+        List<AnswerJournal.JournaledAnswer> read = journal.read(IMPORT).answers();
 
         assertThat(read).extracting(AnswerJournal.JournaledAnswer::stepExecutionId).containsOnly(11L);
         assertThat(read).extracting(AnswerJournal.JournaledAnswer::completion)
@@ -60,7 +59,7 @@ class AnswerJournalTest {
         journal.appenderFor(IMPORT, 12)
                 .answered(completion(3, ChunkStatus.SENT, "r3", ChunkOutcome.of(List.of("c"), Map.of())));
 
-        assertThat(journal.read(IMPORT)).extracting(answer -> answer.completion().chunkNumber(),
+        assertThat(journal.read(IMPORT).answers()).extracting(answer -> answer.completion().chunkNumber(),
                 AnswerJournal.JournaledAnswer::stepExecutionId)
                 .containsExactly(tuple(1, 11L), tuple(2, 11L), tuple(3, 12L));
     }
@@ -74,30 +73,50 @@ class AnswerJournalTest {
         byte[] whole = Files.readAllBytes(journal.file(IMPORT));
 
         for (int cut = 1; cut < whole.length; cut++) {
-            List<AnswerJournal.JournaledAnswer> read = AnswerJournal.parse(IMPORT, Arrays.copyOf(whole, cut));
+            List<AnswerJournal.JournaledAnswer> read = AnswerJournal.parse(IMPORT, Arrays.copyOf(whole, cut), BOOT)
+                    .answers();
             assertThat(read).as("cut after %d of %d bytes", cut, whole.length).hasSizeLessThanOrEqualTo(1);
             read.forEach(answer -> assertThat(answer.completion().chunkNumber()).isEqualTo(1));
         }
-        assertThat(AnswerJournal.parse(IMPORT, whole)).hasSize(2);
+        assertThat(AnswerJournal.parse(IMPORT, whole, BOOT).answers()).hasSize(2);
     }
 
     @Test
     void anImportWithoutAJournalHasNoAnswersAndForgettingItTwiceIsHarmless() {
         AnswerJournal journal = journal();
-        assertThat(journal.read(IMPORT)).isEmpty();
+        assertThat(journal.read(IMPORT).answers()).isEmpty();
         journal.appenderFor(IMPORT, 11)
                 .answered(completion(1, ChunkStatus.SENT, "r1", ChunkOutcome.of(List.of("a"), Map.of())));
 
         journal.forget(IMPORT);
         journal.forget(IMPORT);
 
-        assertThat(journal.read(IMPORT)).isEmpty();
+        assertThat(journal.read(IMPORT).answers()).isEmpty();
         assertThat(journal.file(IMPORT)).doesNotExist();
     }
 
+    @Test
+    void itTellsWhatCertainlyDidNotGoOutOnlyForItsOwnStepsAndOnlyWhenWrittenSinceThisBoot() {
+        AnswerJournal journal = journal();
+        AnswerJournal.Appender appender = journal.appenderFor(IMPORT, 11);
+        appender.sending(1);
+        appender.answered(completion(1, ChunkStatus.SENT, "r1", ChunkOutcome.of(List.of("a"), Map.of())));
+        appender.sending(2);
+
+        AnswerJournal.Contents contents = journal.read(IMPORT);
+        assertThat(contents.writtenSinceThisBoot()).isTrue();
+        assertThat(contents.mayHaveGoneOut(11, 2)).as("noted before it went out").isTrue();
+        assertThat(contents.mayHaveGoneOut(11, 3)).as("never noted").isFalse();
+        assertThat(contents.mayHaveGoneOut(12, 3)).as("a step that wrote nothing here").isTrue();
+
+        AnswerJournal afterAReboot = new AnswerJournal(dataDir.resolve("journal"), "another-boot");
+        assertThat(afterAReboot.read(IMPORT).mayHaveGoneOut(11, 3)).as("the tail may be lost").isTrue();
+        AnswerJournal noBootId = new AnswerJournal(dataDir.resolve("journal"), null);
+        assertThat(noBootId.read(IMPORT).mayHaveGoneOut(11, 3)).isTrue();
+    }
+
     private AnswerJournal journal() {
-        return new AnswerJournal(new ImporterProperties(dataDir, dataDir.resolve("inbox"), 500, 4,
-                Duration.ofSeconds(15), true, "import:{source}:{file}", null, Duration.ofSeconds(30), null));
+        return new AnswerJournal(dataDir.resolve("journal"), BOOT);
     }
 
     /** The completion as the ledger books it too: its outcome through the ledger's own encoding. */

@@ -42,9 +42,9 @@ import com.leadlex.importer.system.TestDatabase;
 
 /**
  * A booked chunk survives {@code kill -9}: the importer is killed mid-import right after the API
- * showed chunks as done, and after the restart none of those is sent again. Only the chunks of the
- * commit window under way (one request, or as many as {@link CommitWindow} books at once) may go out
- * twice, and they are booked {@code resent}.
+ * showed chunks as done, and after the restart none of those is sent again, nor any chunk whose answer
+ * the {@link AnswerJournal} kept. Only the requests that were on their way may go out twice, and they
+ * are booked {@code resent}.
  */
 @Tag(TestDatabase.TAG)
 class ImportKillEndToEndTest {
@@ -63,8 +63,8 @@ class ImportKillEndToEndTest {
     /**
      * One request a commit; 8 requests a commit ({@code importer.requests-per-commit}), one after the
      * other; and 8 a commit, 4 of them in flight at once. The kill comes while the journal holds answers
-     * of the window under way: those are booked at the restart, not sent again; a kill may leave up to a
-     * window's chunks to send again, booked {@code resent}.
+     * of the window under way: those are booked at the restart, not sent again; the window's chunks never
+     * sent are sent as first attempts; only the requests on their way are booked {@code resent}.
      */
     @ParameterizedTest(name = "max-in-flight {0}, requests per commit {1}")
     @CsvSource({ "1, 1", "1, 8", "4, 8" })
@@ -106,8 +106,9 @@ class ImportKillEndToEndTest {
             assertThat(ledger).hasSize(CHUNKS).extracting(ChunkRecord::status)
                     .isSubsetOf(ChunkStatus.SENT, ChunkStatus.RESENT);
             assertThat(ledger).filteredOn(chunk -> chunk.status() == ChunkStatus.RESENT)
-                    .as("at most the chunks of the commit window under way at the kill")
-                    .hasSizeLessThanOrEqualTo(requestsPerCommit);
+                    .as("at most the requests on their way at the kill: the window's others were answered "
+                            + "(journaled) or never sent (taken back)")
+                    .hasSizeLessThanOrEqualTo(maxInFlight);
 
             // what LeadLex had answered at the kill, committed or only journaled, stays booked by the run
             // that was killed; only what the restart began again (its step execution) went out again, once each
@@ -135,7 +136,7 @@ class ImportKillEndToEndTest {
             }
             String name = found.get(0).getFileName().toString();
             long importId = Long.parseLong(name.substring("import-".length(), name.indexOf('.')));
-            return AnswerJournal.parse(importId, Files.readAllBytes(found.get(0)));
+            return AnswerJournal.parse(importId, Files.readAllBytes(found.get(0)), null).answers();
         }
     }
 
