@@ -124,27 +124,41 @@ public class ContactChunkWriter implements ItemWriter<ChunksToCommit> {
             }
         }
         List<ChunkCompletion> completions = delivered.stream().map(Delivered::completion).toList();
+        if (firstFailure == null && !notSent.isEmpty()) {
+            // nothing failed, yet some of the window was not sent: an operator stopped the import in between
+            bookWhatWasAnswered(step.getExecutionContext(), importId, completions, notSent, previous, delivered);
+            log.info("Import {} stopped by an operator before chunk {}; restart it to go on", importId, notSent.get(0));
+            throw new ImportStoppedException("Stopped by an operator before chunk " + notSent.get(0));
+        }
         if (firstFailure != null) {
-            // the window rolls back: what LeadLex answered is booked on its own, so the restart skips it,
-            // and what was never sent must not look as if it may have reached LeadLex
-            chunks.completeOnTheirOwn(completions);
-            chunks.notSent(importId, notSent, previous);
+            bookWhatWasAnswered(step.getExecutionContext(), importId, completions, notSent, previous, delivered);
             for (int i = 0; i < toSend.size(); i++) {
                 if (outcomes.get(i).failure() != null && toSend.get(i) != failedPiece) {
                     recordFailure(importId, toSend.get(i), outcomes.get(i).failure());
                 }
-            }
-            for (Delivered done : delivered) {
-                // Spring Batch saves the totals as the step ends, even failed: the restart must not count these again
-                count(step.getExecutionContext(), done);
-                ImportTotals.countedAhead(step.getExecutionContext(), done.piece().chunkNumber());
-                told(importId, done);
             }
             throw recordFailure(importId, failedPiece, firstFailure);
         }
         chunks.completeInCallersTransaction(completions);
         for (Delivered done : delivered) {
             count(step.getExecutionContext(), done);
+            told(importId, done);
+        }
+    }
+
+    /**
+     * A window that will not commit (a request failed, or the import was stopped) rolls back: what
+     * LeadLex answered is booked on its own, so the restart skips it, and what was never sent must not
+     * look as if it may have reached LeadLex.
+     */
+    private void bookWhatWasAnswered(ExecutionContext totals, long importId, List<ChunkCompletion> completions,
+            List<Integer> notSent, Map<Integer, ChunkRecord> previous, List<Delivered> delivered) {
+        chunks.completeOnTheirOwn(completions);
+        chunks.notSent(importId, notSent, previous);
+        for (Delivered done : delivered) {
+            // Spring Batch saves the totals as the step ends, even failed: the restart must not count these again
+            count(totals, done);
+            ImportTotals.countedAhead(totals, done.piece().chunkNumber());
             told(importId, done);
         }
     }
@@ -170,7 +184,8 @@ public class ContactChunkWriter implements ItemWriter<ChunksToCommit> {
             answers.answered(done.completion());
             return done;
         }).toList();
-        return window.sendAll(requests, inFlight);
+        // a stop takes effect between turns of the window, not only between windows
+        return window.sendAll(requests, inFlight, () -> stopRequests.isRequested(importId));
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
@@ -28,10 +29,16 @@ public class RequestWindow {
 
     /** Each request's outcome, in the order given. */
     <T> List<Outcome<T>> sendAll(List<Supplier<T>> requests, int inFlight) {
+        return sendAll(requests, inFlight, () -> false);
+    }
+
+    /** The same; once {@code stop} answers true, before a turn, that turn and the rest are not sent. */
+    <T> List<Outcome<T>> sendAll(List<Supplier<T>> requests, int inFlight, BooleanSupplier stop) {
         List<Outcome<T>> outcomes = new ArrayList<>();
         boolean failed = false;
         for (int from = 0; from < requests.size(); from += inFlight) {
             List<Supplier<T>> turn = requests.subList(from, Math.min(from + inFlight, requests.size()));
+            failed = failed || (from > 0 && stop.getAsBoolean());
             if (failed) {
                 turn.forEach(request -> outcomes.add(Outcome.notSent()));
                 continue;

@@ -92,4 +92,29 @@ class RequestWindowTest {
         assertThat(outcomes.get(4).succeeded()).isFalse();
         assertThat(outcomes.get(4).failure()).isNull();
     }
+
+    @Test
+    void aStopBeforeATurnLeavesThatTurnAndTheRestUnsentAndTheTurnsBeforeItAnswered() {
+        AtomicInteger sent = new AtomicInteger();
+        List<Supplier<Integer>> requests = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            requests.add(sent::incrementAndGet);
+        }
+
+        // the operator's stop arrives while the second turn of two is on its way
+        List<RequestWindow.Outcome<Integer>> outcomes = window.sendAll(requests, 2, () -> sent.get() >= 3);
+
+        assertThat(outcomes).extracting(RequestWindow.Outcome::sent)
+                .containsExactly(true, true, true, true, false, false);
+        assertThat(outcomes).extracting(RequestWindow.Outcome::failure).containsOnlyNulls();
+        assertThat(sent).hasValue(4);
+    }
+
+    @Test
+    void aStopAskedBeforeTheFirstTurnIsLeftToTheCallerWhoLooksBeforeTheWindowBegins() {
+        List<Supplier<Integer>> requests = List.of(() -> 1, () -> 2);
+
+        assertThat(window.sendAll(requests, 1, () -> true)).extracting(RequestWindow.Outcome::sent)
+                .containsExactly(true, false);
+    }
 }
