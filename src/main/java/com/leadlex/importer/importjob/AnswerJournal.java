@@ -129,13 +129,16 @@ public class AnswerJournal {
         return parse(importId, bytes, bootId);
     }
 
-    /** Drops an import's journal: its answers are booked, or the import is over. */
+    /**
+     * Drops an import's journal: its answers are booked, or the import is over. One that cannot be
+     * deleted is harmless (a later run finds its chunks booked, and its steps are not that run's).
+     */
     void forget(long importId) {
         close(importId);
         try {
             Files.deleteIfExists(file(importId));
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not delete the answer journal " + file(importId), e);
+            log.warn("Could not delete the answer journal {}: {}", file(importId), e.getMessage());
         }
     }
 
@@ -144,38 +147,59 @@ public class AnswerJournal {
     }
 
     static Contents parse(long importId, byte[] bytes, String currentBootId) {
-        List<JournaledAnswer> answers = new ArrayList<>();
-        Set<Sent> sending = new HashSet<>();
-        Set<Long> steps = new HashSet<>();
-        boolean sinceThisBoot = currentBootId != null;
-        boolean booted = false;
+        Reading reading = new Reading(importId, currentBootId);
         int at = 0;
-        while (at < bytes.length) {
+        while (at >= 0 && at < bytes.length) {
+            try {
+                at = reading.record(bytes, at);
+            } catch (RuntimeException e) {
+                at = -1; // unreadable: nothing after it can be trusted
+            }
+        }
+        // read to its end, the journal holds every note its steps wrote; cut short, it cannot vouch for one missing
+        return reading.contents(at == bytes.length);
+    }
+
+    /** A journal being read, record by record. */
+    private static final class Reading {
+        private final long importId;
+        private final String currentBootId;
+        private final List<JournaledAnswer> answers = new ArrayList<>();
+        private final Set<Sent> sending = new HashSet<>();
+        private final Set<Long> steps = new HashSet<>();
+        private boolean sinceThisBoot;
+
+        Reading(long importId, String currentBootId) {
+            this.importId = importId;
+            this.currentBootId = currentBootId;
+            this.sinceThisBoot = currentBootId != null;
+        }
+
+        /** Reads the record at {@code at}; returns where the next begins, or -1 when it is cut short or unknown. */
+        int record(byte[] bytes, int at) {
             int endOfHeader = indexOf(bytes, (byte) '\n', at);
             if (endOfHeader < 0) {
-                break; // a header cut short by a crash
+                return -1;
             }
             String[] header = new String(bytes, at, endOfHeader - at, StandardCharsets.UTF_8).split(" ");
             if (header.length == 3 && BOOT.equals(header[0])) {
-                booted = true;
                 steps.add(Long.parseLong(header[1]));
                 sinceThisBoot &= header[2].equals(currentBootId);
-                at = endOfHeader + 1;
-                continue;
+                return endOfHeader + 1;
             }
             if (header.length == 3 && SENDING.equals(header[0])) {
                 sending.add(new Sent(Long.parseLong(header[1]), Integer.parseInt(header[2])));
-                at = endOfHeader + 1;
-                continue;
+                return endOfHeader + 1;
             }
             if (header.length != 10 || !ANSWER.equals(header[0])) {
-                break; // not a record this version wrote: nothing after it can be trusted
+                return -1;
             }
             int requestIdLength = Integer.parseInt(header[8]);
             int outcomeLength = Integer.parseInt(header[9]);
             int bodyStart = endOfHeader + 1;
-            if ((long) bodyStart + requestIdLength + outcomeLength > bytes.length) {
-                break; // a body cut short by a crash
+            if (requestIdLength < 0 || outcomeLength < 0
+                    || (long) bodyStart + requestIdLength + outcomeLength > bytes.length) {
+                return -1;
             }
             String requestId = requestIdLength == 0 ? null
                     : new String(bytes, bodyStart, requestIdLength, StandardCharsets.UTF_8);
@@ -185,9 +209,12 @@ public class AnswerJournal {
                     Integer.parseInt(header[2]), ChunkStatus.fromDb(header[3]), Integer.parseInt(header[4]),
                     Integer.parseInt(header[5]), Integer.parseInt(header[6]), Integer.parseInt(header[7]), requestId,
                     outcome)));
-            at = bodyStart + requestIdLength + outcomeLength;
+            return bodyStart + requestIdLength + outcomeLength;
         }
-        return new Contents(answers, sending, steps, booted && sinceThisBoot);
+
+        Contents contents(boolean whole) {
+            return new Contents(answers, sending, steps, whole && !steps.isEmpty() && sinceThisBoot);
+        }
     }
 
     private static int indexOf(byte[] bytes, byte wanted, int from) {
@@ -228,17 +255,25 @@ public class AnswerJournal {
 
         private final FileChannel channel;
         private final long stepExecutionId;
-        private boolean broken;
+        /** Why the journal could not be written, once it could not. */
+        private String failure;
 
         private Appender(FileChannel channel, long stepExecutionId) {
             this.channel = channel;
             this.stepExecutionId = stepExecutionId;
         }
 
-        /** Notes that the chunk's request is about to go out. */
+        /**
+         * Notes that the chunk's request is about to go out. A note that cannot be written stops the
+         * request: a restart would otherwise take the chunk for one that never left.
+         */
         void sending(int chunkNumber) {
-            append((SENDING + " " + stepExecutionId + " " + chunkNumber + "\n").getBytes(StandardCharsets.UTF_8),
-                    "chunk " + chunkNumber + " going out");
+            if (!append((SENDING + " " + stepExecutionId + " " + chunkNumber + "\n").getBytes(StandardCharsets.UTF_8),
+                    "chunk " + chunkNumber + " going out")) {
+                throw new UncheckedIOException(new IOException("Chunk " + chunkNumber + " not sent: the answer "
+                        + "journal cannot be written (" + failure + "); a restart without it could not tell what "
+                        + "went out"));
+            }
         }
 
         void answered(ChunkCompletion answer) {
@@ -256,23 +291,24 @@ public class AnswerJournal {
         }
 
         /**
-         * One record, whole, from whichever sender: a journal that cannot be written stops being written
-         * (nothing is lost: the window still books its answers; only a crash before that commit would
-         * re-send them, booked resent).
+         * One record, whole, from whichever sender; false once the journal cannot be written. An answer
+         * that is not journaled is not lost (its window still books it; only a crash before that commit
+         * would re-send it, booked resent); a note of a request about to go out is refused by the caller.
          */
-        private synchronized void append(byte[] record, String what) {
-            if (broken) {
-                return;
+        private synchronized boolean append(byte[] record, String what) {
+            if (failure != null) {
+                return false;
             }
             ByteBuffer buffer = ByteBuffer.wrap(record);
             try {
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
+                return true;
             } catch (IOException e) {
-                broken = true;
-                log.warn("Could not journal {} ({}); should the importer die before a window commits, its chunks "
-                        + "are sent again and booked resent", what, e.getMessage());
+                failure = e.getClass().getSimpleName() + ": " + e.getMessage();
+                log.warn("Could not journal {} ({}); no more requests of this run go out", what, failure);
+                return false;
             }
         }
 

@@ -1,5 +1,6 @@
 package com.leadlex.importer.importjob;
 
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -53,7 +54,16 @@ public class AnswerJournalRecovery implements StepExecutionListener {
      * never went out, then drops the journal; returns how many chunks were booked.
      */
     int recover(long importId) {
-        AnswerJournal.Contents journaled = journal.read(importId);
+        AnswerJournal.Contents journaled;
+        try {
+            journaled = journal.read(importId);
+        } catch (UncheckedIOException e) {
+            // without it the restart is as before the journal: what may have gone out is sent again, resent
+            log.warn("Import {}: its answer journal could not be read ({}); chunks it may have held are sent again",
+                    importId, e.getMessage());
+            journal.forget(importId);
+            return 0;
+        }
         if (journaled.steps().isEmpty() && journaled.answers().isEmpty()) {
             journal.forget(importId);
             return 0;

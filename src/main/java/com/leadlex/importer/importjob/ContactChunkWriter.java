@@ -89,6 +89,8 @@ public class ContactChunkWriter implements ItemWriter<ChunksToCommit> {
                     pieces.get(0).chunkNumber());
             throw new ImportStoppedException("Stopped by an operator before chunk " + pieces.get(0).chunkNumber());
         }
+        // opened before anything is noted as about to go out: a journal that cannot be opened stops the window here
+        AnswerJournal.Appender answers = journal.appenderFor(importId, step.getId());
         Map<Integer, ChunkRecord> previous = chunks.begin(pieces.stream().map(piece -> new ChunkStart(importId,
                 piece.chunkNumber(), step.getJobExecutionId(), step.getId(), piece.firstLine(), piece.lastLine(),
                 piece.ids().size())).toList());
@@ -103,7 +105,7 @@ public class ContactChunkWriter implements ItemWriter<ChunksToCommit> {
             }
         }
         long sendingSince = System.nanoTime();
-        List<RequestWindow.Outcome<Delivered>> outcomes = send(toSend, previous, parameters, importId, step.getId());
+        List<RequestWindow.Outcome<Delivered>> outcomes = send(toSend, previous, parameters, importId, answers);
         // the pace LeadLex answered at sizes the next window (a quota wait counts: it slows the pace too)
         chunk.getItems().get(0).window().sent((int) outcomes.stream().filter(RequestWindow.Outcome::sent).count(),
                 Duration.ofNanos(System.nanoTime() - sendingSince));
@@ -169,13 +171,12 @@ public class ContactChunkWriter implements ItemWriter<ChunksToCommit> {
      * instead of sending those chunks again.
      */
     private List<RequestWindow.Outcome<Delivered>> send(List<WindowChunk> toSend, Map<Integer, ChunkRecord> previous,
-            JobParameters parameters, long importId, long stepExecutionId) {
+            JobParameters parameters, long importId, AnswerJournal.Appender answers) {
         if (toSend.isEmpty()) {
             return List.of();
         }
         String campaignId = parameters.getString(ImportJobParameters.CAMPAIGN_ID);
         String sourceTag = blankToNull(parameters.getString(ImportJobParameters.SOURCE_TAG));
-        AnswerJournal.Appender answers = journal.appenderFor(importId, stepExecutionId);
         List<Supplier<Delivered>> requests = toSend.stream().<Supplier<Delivered>>map(piece -> () -> {
             answers.sending(piece.chunkNumber());
             ChunkDelivery.Delivery result = delivery.deliver(campaignId, piece.ids(), sourceTag,

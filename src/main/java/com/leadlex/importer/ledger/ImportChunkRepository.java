@@ -125,9 +125,12 @@ public class ImportChunkRepository {
                     jdbc.update("DELETE FROM IMPORT_CHUNK WHERE IMPORT_ID = ? AND CHUNK_NUMBER = ? AND STATUS = ?",
                             importId, chunkNumber, ChunkStatus.SENDING.dbValue());
                 } else {
-                    jdbc.update("UPDATE IMPORT_CHUNK SET STATUS = ?, ERROR = ?, MAY_HAVE_REACHED = ? "
-                            + "WHERE IMPORT_ID = ? AND CHUNK_NUMBER = ?", before.status().dbValue(), before.error(),
-                            before.mayHaveReached(), importId, chunkNumber);
+                    // the run that left the row owns it again, and whether some attempt may have reached LeadLex
+                    // is kept as the flag: a row a dead run left 'sending' must never pass for one this run began
+                    jdbc.update("UPDATE IMPORT_CHUNK SET STATUS = ?, ERROR = ?, MAY_HAVE_REACHED = ?, "
+                            + "JOB_EXECUTION_ID = ?, STEP_EXECUTION_ID = ? WHERE IMPORT_ID = ? AND CHUNK_NUMBER = ?",
+                            before.status().dbValue(), before.error(), before.anAttemptMayHaveReachedLeadLex(),
+                            before.jobExecutionId(), before.stepExecutionId(), importId, chunkNumber);
                 }
             }
             return null;

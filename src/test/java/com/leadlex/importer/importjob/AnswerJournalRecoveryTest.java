@@ -164,8 +164,9 @@ class AnswerJournalRecoveryTest {
     void aJournalWrittenBeforeTheMachineRestartedCannotTellWhatNeverWentOut() {
         long importId = anImport();
         chunks.begin(List.of(start(importId, 1, KILLED_STEP), start(importId, 2, KILLED_STEP)));
-        journal().appenderFor(importId, KILLED_STEP).sending(1);
-        journal().close(importId);
+        AnswerJournal writing = journal();
+        writing.appenderFor(importId, KILLED_STEP).sending(1);
+        writing.close(importId);
 
         new AnswerJournalRecovery(new AnswerJournal(dataDir.resolve("journal"), "boot-after-a-power-cut"), chunks)
                 .recover(importId);
@@ -179,11 +180,32 @@ class AnswerJournalRecoveryTest {
         chunks.begin(start(importId, 1, KILLED_STEP - 1));
         // the run before was killed with chunk 1 on its way; the killed run began it again but never sent it
         chunks.begin(start(importId, 1, KILLED_STEP));
-        journal().appenderFor(importId, KILLED_STEP);
+        AnswerJournal journal = journal();
+        journal.appenderFor(importId, KILLED_STEP);
+        journal.close(importId);
 
-        recovery(journal()).recover(importId);
+        recovery(journal).recover(importId);
 
         assertThat(chunks.find(importId, 1).orElseThrow().anAttemptMayHaveReachedLeadLex()).isTrue();
+    }
+
+    @Test
+    void aChunkADeadRunLeftOnItsWayAndThisRunTookBackUnsentStaysMaybeReached() {
+        long importId = anImport();
+        chunks.begin(start(importId, 1, KILLED_STEP - 1));
+        // the dead run's chunk 1 came in a later turn of this run's window, which a quota pause cut short
+        Map<Integer, ChunkRecord> previous = chunks.begin(List.of(start(importId, 1, KILLED_STEP)));
+        chunks.notSent(importId, List.of(1), previous);
+        AnswerJournal journal = journal();
+        journal.appenderFor(importId, KILLED_STEP);
+        journal.close(importId);
+
+        recovery(journal).recover(importId);
+
+        ChunkRecord row = chunks.find(importId, 1).orElseThrow();
+        assertThat(row.stepExecutionId()).as("the dead run's, as before this run began it").isEqualTo(KILLED_STEP - 1);
+        assertThat(row.status()).isEqualTo(ChunkStatus.SENDING);
+        assertThat(row.anAttemptMayHaveReachedLeadLex()).isTrue();
     }
 
     private AnswerJournal journal() {

@@ -1,9 +1,11 @@
 package com.leadlex.importer.importjob;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -113,6 +115,35 @@ class AnswerJournalTest {
         assertThat(afterAReboot.read(IMPORT).mayHaveGoneOut(11, 3)).as("the tail may be lost").isTrue();
         AnswerJournal noBootId = new AnswerJournal(dataDir.resolve("journal"), null);
         assertThat(noBootId.read(IMPORT).mayHaveGoneOut(11, 3)).isTrue();
+    }
+
+    @Test
+    void aJournalThatCannotBeWrittenRefusesTheNextRequestAndLetsAnswersGoUnjournaled() {
+        AnswerJournal journal = journal();
+        AnswerJournal.Appender appender = journal.appenderFor(IMPORT, 11);
+        appender.sending(1);
+        journal.close(IMPORT); // the channel is gone under the appender: every write now fails
+
+        appender.answered(completion(1, ChunkStatus.SENT, "r1", ChunkOutcome.of(List.of("a"), Map.of())));
+        assertThatThrownBy(() -> appender.sending(2)).isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("Chunk 2 not sent: the answer journal cannot be written");
+    }
+
+    @Test
+    void aRecordItCannotReadEndsTheReadingAndTheJournalNoLongerVouchesForWhatIsMissing() throws IOException {
+        AnswerJournal journal = journal();
+        AnswerJournal.Appender appender = journal.appenderFor(IMPORT, 11);
+        appender.sending(1);
+        appender.answered(completion(1, ChunkStatus.SENT, "r1", ChunkOutcome.of(List.of("a"), Map.of())));
+        journal.close(IMPORT);
+        Files.write(journal.file(IMPORT), "sending 11 not-a-number\nsending 11 2\n".getBytes(),
+                java.nio.file.StandardOpenOption.APPEND);
+
+        AnswerJournal.Contents contents = journal.read(IMPORT);
+
+        assertThat(contents.answers()).hasSize(1);
+        assertThat(contents.writtenSinceThisBoot()).isFalse();
+        assertThat(contents.mayHaveGoneOut(11, 3)).isTrue();
     }
 
     private AnswerJournal journal() {

@@ -62,16 +62,19 @@ class ImportKillEndToEndTest {
 
     /**
      * One request a commit; 8 requests a commit ({@code importer.requests-per-commit}), one after the
-     * other; and 8 a commit, 4 of them in flight at once. The kill comes while the journal holds answers
+     * other; 8 a commit, 4 of them in flight at once; and the default, a commit of what LeadLex answers
+     * in 200 ms (5 requests here). The kill comes while the journal holds answers
      * of the window under way: those are booked at the restart, not sent again; the window's chunks never
      * sent are sent as first attempts; only the requests on their way are booked {@code resent}.
      */
-    @ParameterizedTest(name = "max-in-flight {0}, requests per commit {1}")
-    @CsvSource({ "1, 1", "1, 8", "4, 8" })
+    @ParameterizedTest(name = "max-in-flight {0}, requests per commit {1} (0: the default, adapting)")
+    @CsvSource({ "1, 1", "1, 8", "4, 8", "1, 0" })
     void chunksShownAsDoneBeforeAKillAreNotSentAgainAfterTheRestart(int maxInFlight, int requestsPerCommit)
             throws Exception {
         List<String> settings = settings(maxInFlight);
-        settings.add("--importer.requests-per-commit=" + requestsPerCommit);
+        if (requestsPerCommit > 0) {
+            settings.add("--importer.requests-per-commit=" + requestsPerCommit);
+        }
         AtomicInteger doneBeforeKill = new AtomicInteger();
         try (ImporterProcess importer = ImporterProcess.start(workDir, settings)) {
             dropList(CHUNKS * 10);
