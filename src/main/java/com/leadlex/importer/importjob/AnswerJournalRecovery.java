@@ -68,12 +68,13 @@ public class AnswerJournalRecovery implements StepExecutionListener {
             journal.forget(importId);
             return 0;
         }
-        Map<Integer, ChunkRecord> ledger = new HashMap<>();
-        chunks.findByImport(importId).forEach(row -> ledger.put(row.chunkNumber(), row));
+        // only rows not booked yet matter, at most a window or two of them, whatever the list's length
+        Map<Integer, ChunkRecord> unfinished = new HashMap<>();
+        chunks.findUnfinished(importId).forEach(row -> unfinished.put(row.chunkNumber(), row));
         List<ChunkCompletion> toBook = new ArrayList<>();
         for (AnswerJournal.JournaledAnswer answer : journaled.answers()) {
-            ChunkRecord row = ledger.get(answer.completion().chunkNumber());
-            if (row != null && !row.status().isDone()) {
+            ChunkRecord row = unfinished.get(answer.completion().chunkNumber());
+            if (row != null) {
                 toBook.add(asBooked(answer, row));
             }
         }
@@ -82,7 +83,7 @@ public class AnswerJournalRecovery implements StepExecutionListener {
             log.info("Import {}: booked {} chunk(s) LeadLex had answered before the importer stopped, from its "
                     + "answer journal; they are not sent again", importId, toBook.size());
         }
-        takeBackNeverSent(importId, journaled, ledger, toBook);
+        takeBackNeverSent(importId, journaled, unfinished, toBook);
         journal.forget(importId);
         return toBook.size();
     }
@@ -91,11 +92,11 @@ public class AnswerJournalRecovery implements StepExecutionListener {
      * A commit window's chunks are all noted "about to be sent" before the first goes out; those the
      * importer died before sending are taken back, so that they are not booked resent for nothing.
      */
-    private void takeBackNeverSent(long importId, AnswerJournal.Contents journaled, Map<Integer, ChunkRecord> ledger,
-            List<ChunkCompletion> booked) {
+    private void takeBackNeverSent(long importId, AnswerJournal.Contents journaled,
+            Map<Integer, ChunkRecord> unfinished, List<ChunkCompletion> booked) {
         Set<Integer> answered = booked.stream().map(ChunkCompletion::chunkNumber).collect(Collectors.toSet());
         Map<Long, List<Integer>> neverSent = new HashMap<>();
-        for (ChunkRecord row : ledger.values()) {
+        for (ChunkRecord row : unfinished.values()) {
             if (row.status() == ChunkStatus.SENDING && !row.mayHaveReached() && !answered.contains(row.chunkNumber())
                     && !journaled.mayHaveGoneOut(row.stepExecutionId(), row.chunkNumber())) {
                 neverSent.computeIfAbsent(row.stepExecutionId(), step -> new ArrayList<>()).add(row.chunkNumber());

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * One item of the send step: the ledger chunks of one {@link CommitWindow}, sent as that many requests
- * and booked in one commit, and the window to tell how long they took.
+ * and booked in one commit.
  */
-record ChunksToCommit(List<WindowChunk> chunks, CommitWindow window) {
+record ChunksToCommit(List<WindowChunk> chunks) {
 }

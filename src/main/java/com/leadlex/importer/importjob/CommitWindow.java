@@ -44,8 +44,9 @@ final class CommitWindow {
     }
 
     /**
-     * The last window sent {@code requests} in {@code took} (quota waits and retries included): the next
-     * holds as many whole turns of {@code max-in-flight} requests as fit in {@link #TARGET} at that pace.
+     * The last window sent {@code requests} in {@code took} (quota waits, retries and its commit
+     * included): the next holds as many whole turns of {@code max-in-flight} requests as fit in
+     * {@link #TARGET} at that pace.
      */
     void sent(int requests, Duration took) {
         if (fixed > 0 || requests == 0) {

@@ -85,9 +85,7 @@ public class ContactChunkWriter implements ItemWriter<ChunksToCommit> {
         long importId = parameters.getLong(ImportJobParameters.IMPORT_ID);
         List<WindowChunk> pieces = chunk.getItems().stream().flatMap(window -> window.chunks().stream()).toList();
         if (stopRequests.isRequested(importId)) {
-            log.info("Import {} stopped by an operator before chunk {}; restart it to go on", importId,
-                    pieces.get(0).chunkNumber());
-            throw new ImportStoppedException("Stopped by an operator before chunk " + pieces.get(0).chunkNumber());
+            throw stoppedBefore(importId, pieces.get(0).chunkNumber());
         }
         // opened before anything is noted as about to go out: a journal that cannot be opened stops the window here
         AnswerJournal.Appender answers = journal.appenderFor(importId, step.getId());
@@ -104,11 +102,7 @@ public class ContactChunkWriter implements ItemWriter<ChunksToCommit> {
                 toSend.add(piece);
             }
         }
-        long sendingSince = System.nanoTime();
         List<RequestWindow.Outcome<Delivered>> outcomes = send(toSend, previous, parameters, importId, answers);
-        // the pace LeadLex answered at sizes the next window (a quota wait counts: it slows the pace too)
-        chunk.getItems().get(0).window().sent((int) outcomes.stream().filter(RequestWindow.Outcome::sent).count(),
-                Duration.ofNanos(System.nanoTime() - sendingSince));
 
         List<Delivered> delivered = new ArrayList<>();
         List<Integer> notSent = new ArrayList<>();
@@ -129,8 +123,7 @@ public class ContactChunkWriter implements ItemWriter<ChunksToCommit> {
         if (firstFailure == null && !notSent.isEmpty()) {
             // nothing failed, yet some of the window was not sent: an operator stopped the import in between
             bookWhatWasAnswered(step.getExecutionContext(), importId, completions, notSent, previous, delivered);
-            log.info("Import {} stopped by an operator before chunk {}; restart it to go on", importId, notSent.get(0));
-            throw new ImportStoppedException("Stopped by an operator before chunk " + notSent.get(0));
+            throw stoppedBefore(importId, notSent.get(0));
         }
         if (firstFailure != null) {
             bookWhatWasAnswered(step.getExecutionContext(), importId, completions, notSent, previous, delivered);
@@ -146,6 +139,11 @@ public class ContactChunkWriter implements ItemWriter<ChunksToCommit> {
             count(step.getExecutionContext(), done);
             told(importId, done);
         }
+    }
+
+    private static ImportStoppedException stoppedBefore(long importId, int chunkNumber) {
+        log.info("Import {} stopped by an operator before chunk {}; restart it to go on", importId, chunkNumber);
+        return new ImportStoppedException("Stopped by an operator before chunk " + chunkNumber);
     }
 
     /**

@@ -233,6 +233,12 @@ public class ImportChunkRepository {
                 importId, chunkNumber).stream().findFirst();
     }
 
+    /** The import's rows not yet booked sent or resent: those a run began, or that wait, or failed. */
+    public List<ChunkRecord> findUnfinished(long importId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM IMPORT_CHUNK WHERE IMPORT_ID = ? AND STATUS NOT IN (?, ?) "
+                + "ORDER BY CHUNK_NUMBER", ROW_MAPPER, importId, ChunkStatus.SENT.dbValue(), ChunkStatus.RESENT.dbValue());
+    }
+
     public List<ChunkRecord> findByImport(long importId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM IMPORT_CHUNK WHERE IMPORT_ID = ? ORDER BY CHUNK_NUMBER",
                 ROW_MAPPER,
