@@ -3,7 +3,6 @@ package com.leadlex.importer.leadlex;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -41,7 +40,6 @@ public class CamelLeadLexTransport implements LeadLexTransport {
         Exchange exchange;
         try {
             exchange = producerTemplate.send(SendContactChunkRoute.ENDPOINT, request -> {
-                request.setProperty(SendContactChunkRoute.ORIGIN, origin(call.url()));
                 // the enum itself: as a String, camel-http would look a converter up for every request
                 request.setProperty(SendContactChunkRoute.METHOD, HttpMethods.valueOf(call.method()));
                 request.getIn().setHeader(Exchange.HTTP_URI, call.url());
@@ -73,11 +71,6 @@ public class CamelLeadLexTransport implements LeadLexTransport {
 
     private static String describe(CamelContext camel) {
         return camel.isStopping() || camel.isStopped() ? "stopping" : "still starting";
-    }
-
-    private static String origin(String url) {
-        URI uri = URI.create(url);
-        return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 
     private static HttpReply toReply(Message response) {

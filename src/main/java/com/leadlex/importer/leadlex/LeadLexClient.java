@@ -129,7 +129,7 @@ public class LeadLexClient implements SmartInitializingSingleton {
             }
             gate.learn(slot, hints);
             if (reply.isSuccess()) {
-                return parsed(reply, attempts, failures).withQuotaWait(waited)
+                return parsed(reply, request, attempts, failures).withQuotaWait(waited)
                         .afterAnAmbiguousAttempt(ambiguousAttempt);
             }
             if (reply.status() == 429) {
@@ -162,8 +162,8 @@ public class LeadLexClient implements SmartInitializingSingleton {
         }
     }
 
-    private ChunkResponse parsed(HttpReply reply, int attempts, ChunkFailures failures) {
-        LeadLexJson.Added added = json.parseAdded(reply.body());
+    private ChunkResponse parsed(HttpReply reply, AddContactsRequest request, int attempts, ChunkFailures failures) {
+        LeadLexJson.Added added = json.parseAdded(reply.body(), request.contactIds());
         if (added == null) {
             throw failures.unexpected(reply, attempts);
         }

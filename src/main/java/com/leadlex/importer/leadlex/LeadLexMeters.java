@@ -1,6 +1,8 @@
 package com.leadlex.importer.leadlex;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
@@ -23,6 +25,7 @@ public class LeadLexMeters implements LeadLexActivity {
     private final MeterRegistry registry;
     private final Counter rateLimited;
     private final Timer quotaWaits;
+    private final Map<Integer, Counter> requestsByStatus = new ConcurrentHashMap<>();
 
     public LeadLexMeters(MeterRegistry registry, QuotaGateRegistry gates) {
         this.registry = registry;
@@ -38,11 +41,16 @@ public class LeadLexMeters implements LeadLexActivity {
 
     @Override
     public void answered(String key, int status) {
-        Counter.builder("leadlex.requests").description("Requests sent to LeadLex, by the status it answered")
-                .tag("status", status == 0 ? "none" : Integer.toString(status)).register(registry).increment();
+        // kept per status: a registration per request builds and filters a meter ID each time
+        requestsByStatus.computeIfAbsent(status, this::requestsCounter).increment();
         if (status == 429) {
             rateLimited.increment();
         }
+    }
+
+    private Counter requestsCounter(int status) {
+        return Counter.builder("leadlex.requests").description("Requests sent to LeadLex, by the status it answered")
+                .tag("status", status == 0 ? "none" : Integer.toString(status)).register(registry);
     }
 
     @Override

@@ -66,10 +66,14 @@ final class PlainRequestBody {
         return true;
     }
 
+    /**
+     * Copies {@code text}, printable ASCII (checked by {@link #isPlain}), into {@code body}. The deprecated
+     * {@code getBytes} keeps each character's low byte, which for ASCII is the character itself, and copies
+     * a string held as Latin-1 in one array copy, where a loop goes character by character.
+     */
+    @SuppressWarnings("deprecation")
     private static int put(String text, byte[] body, int at) {
-        for (int i = 0; i < text.length(); i++) {
-            body[at + i] = (byte) text.charAt(i);
-        }
+        text.getBytes(0, text.length(), body, at);
         return at + text.length();
     }
 

@@ -23,15 +23,17 @@ public class SendContactChunkRoute extends RouteBuilder {
     public static final String ROUTE_ID = "send-contact-chunk";
     public static final String ENDPOINT = "direct:send-contact-chunk";
     /**
-     * Exchange property (never sent) holding the scheme, host and port: one endpoint, one connection pool
-     * per LeadLex host. The full URL travels in the {@code CamelHttpUri} header instead of the endpoint
-     * URI, because endpoint URIs are normalised and would decode an encoded {@code ?} or {@code #} in a
-     * campaign ID back into the URL's syntax.
+     * The endpoint's own address, never called: every exchange carries the full URL in the
+     * {@code CamelHttpUri} header, which camel-http sends to instead, and the connection pool keeps
+     * connections per host. One static endpoint rather than a {@code toD} per LeadLex host: a dynamic
+     * endpoint parses and normalises its URI on every request. The header, not the endpoint URI, also
+     * keeps an encoded {@code ?} or {@code #} in a campaign ID encoded. {@code .invalid} is reserved
+     * (RFC 2606): should the header ever be missing, the request fails instead of going elsewhere.
      */
-    public static final String ORIGIN = "leadLexOrigin";
+    static final String UNUSED_ADDRESS = "http://leadlex.invalid";
     /** Exchange property (never sent) holding the HTTP method: POST to enroll or create, GET to look contacts up. */
     public static final String METHOD = "leadLexMethod";
-    static final String NO_RETRY_CONFIGURER = "leadLexAutomaticRetriesDisabledConfigurer";
+    static final String CLIENT_CONFIGURER = "leadLexHttpClientConfigurer";
     private static final Set<String> HEADERS_SENT = caseInsensitive("Authorization", "Content-Type", "Accept",
             Exchange.HTTP_URI);
 
@@ -43,14 +45,14 @@ public class SendContactChunkRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        getCamelContext().getRegistry().bind(NO_RETRY_CONFIGURER, new AutomaticRetriesDisabledConfigurer());
+        getCamelContext().getRegistry().bind(CLIENT_CONFIGURER, new LeadLexHttpClientConfigurer());
 
         from(ENDPOINT).routeId(ROUTE_ID)
                 // failures go back to LeadLexClient, which retries or reports them: no ERROR log per attempt here
                 .errorHandler(noErrorHandler())
                 .process(SendContactChunkRoute::keepOnlyHeadersSent)
                 .setHeader(Exchange.HTTP_METHOD, exchangeProperty(METHOD))
-                .toD("${exchangeProperty." + ORIGIN + "}?" + httpEndpointOptions());
+                .to(UNUSED_ADDRESS + "?" + httpEndpointOptions());
     }
 
     /**
@@ -67,7 +69,7 @@ public class SendContactChunkRoute extends RouteBuilder {
         long connect = properties.connectTimeout().toMillis();
         long read = properties.readTimeout().toMillis();
         return "throwExceptionOnFailure=false"
-                + "&httpClientConfigurer=#" + NO_RETRY_CONFIGURER
+                + "&httpClientConfigurer=#" + CLIENT_CONFIGURER
                 + "&followRedirects=false"
                 + "&connectTimeout=" + connect
                 + "&connectionRequestTimeout=" + connect

@@ -81,6 +81,20 @@ class LeadLexJsonTest {
         assertThat(added).isEqualTo(new LeadLexJson.Added(2, 1, List.of("ct_1", "ct_2")));
     }
 
+    @Test
+    void anIdListedWhereTheRequestHadItIsTheRequestsOwnStringAndAnyOtherIsReadAsWritten() {
+        List<String> sent = List.of(new String("ct_1"), new String("ct_2"), new String("ct_3"));
+
+        LeadLexJson.Added added = json.parseAdded("""
+                {"data": {"added": 3, "skipped": 0, "contact_ids": ["ct_1", "ct_3", "ct_2", "ct_\\u0034", "ct_1x"]}}""",
+                sent);
+
+        assertThat(added.contactIds()).containsExactly("ct_1", "ct_3", "ct_2", "ct_4", "ct_1x");
+        assertThat(added.contactIds().get(0)).isSameAs(sent.get(0));
+        assertThat(added.contactIds().get(1)).isNotSameAs(sent.get(2));
+        assertThat(added.contactIds().get(2)).isNotSameAs(sent.get(1));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "",

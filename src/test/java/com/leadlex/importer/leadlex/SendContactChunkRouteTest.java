@@ -21,7 +21,6 @@ class SendContactChunkRouteTest {
             camel.start();
 
             Exchange exchange = camel.createProducerTemplate().send(SendContactChunkRoute.ENDPOINT, request -> {
-                request.setProperty(SendContactChunkRoute.ORIGIN, server.baseUrl().replace("/sandbox", ""));
                 request.getIn().setHeaders(new java.util.HashMap<>(Map.of(
                         Exchange.HTTP_URI, server.baseUrl() + "/v1/campaigns/c1/contacts",
                         "Authorization", "Bearer wbk_x",
