@@ -29,6 +29,9 @@ public class LeadLexJson {
     public record ErrorBody(String code, String message) {
     }
 
+    /** What reading an answer that lists another number of IDs than it says it added ends with at first. */
+    private static final Added LISTED_OTHERWISE = new Added(-1, -1, List.of());
+
     private final JsonMapper mapper = JsonMapper.builder().build();
 
     /**
@@ -70,12 +73,20 @@ public class LeadLexJson {
     }
 
     /**
-     * As {@link #parseAdded(String)}, for an answer to a request that carried {@code sent}: where the answer
-     * lists an ID at the place the request had it (LeadLex's usual answer lists them all, in order), the
-     * request's own string is kept rather than a new one made, so 500 IDs an answer cost neither an
-     * allocation each nor, when the outcome is told, a comparison character by character.
+     * As {@link #parseAdded(String)}, for an answer to a request that carried {@code sent}. LeadLex's usual
+     * answer adds every ID sent ({@code added} the number sent, {@code skipped} 0, both ahead of the list, as
+     * documented): its {@code contact_ids} can only be those IDs, so they are counted, not read, and the
+     * answer's list is {@code sent} itself. Otherwise, where the answer lists an ID at the place the request
+     * had it, the request's own string is kept rather than a new one made. Either way 500 IDs an answer
+     * cost neither an allocation each nor, when the outcome is told, a comparison character by character.
      */
     public Added parseAdded(String body, List<String> sent) {
+        Added added = parse(body, sent, true);
+        // an answer that adds every ID sent yet lists another number of them is read again, ID by ID
+        return added == LISTED_OTHERWISE ? parse(body, sent, false) : added;
+    }
+
+    private Added parse(String body, List<String> sent, boolean countWhenEveryIdAdded) {
         if (body == null || body.isBlank()) {
             return null;
         }
@@ -88,7 +99,7 @@ public class LeadLexJson {
                 boolean data = "data".equals(parser.currentName());
                 JsonToken value = parser.nextToken();
                 if (data && value == JsonToken.START_OBJECT) {
-                    added = readData(parser, sent);
+                    added = readData(parser, sent, countWhenEveryIdAdded);
                     if (added == null) {
                         return null;
                     }
@@ -105,22 +116,34 @@ public class LeadLexJson {
     }
 
     /** The {@code data} object, the parser on its opening brace; null when a field is missing or of the wrong kind. */
-    private static Added readData(JsonParser parser, List<String> sent) {
+    private static Added readData(JsonParser parser, List<String> sent, boolean countWhenEveryIdAdded) {
         Integer added = null;
         Integer skipped = null;
         List<String> contactIds = null;
+        boolean listedOtherwise = false;
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
             switch (name) {
                 case "added" -> added = intIn(parser, value);
                 case "skipped" -> skipped = intIn(parser, value);
-                case "contact_ids" -> contactIds = stringsIn(parser, value, sent);
+                case "contact_ids" -> {
+                    if (countWhenEveryIdAdded && !sent.isEmpty() && Integer.valueOf(sent.size()).equals(added)
+                            && Integer.valueOf(0).equals(skipped)) {
+                        int listed = stringsCountedIn(parser, value);
+                        listedOtherwise = listed >= 0 && listed != sent.size();
+                        contactIds = listed < 0 ? null : sent;
+                    } else {
+                        contactIds = stringsIn(parser, value, sent);
+                    }
+                }
                 default -> parser.skipChildren();
             }
         }
-        return added == null || skipped == null || contactIds == null ? null
-                : new Added(added, skipped, List.copyOf(contactIds));
+        if (added == null || skipped == null || contactIds == null) {
+            return null;
+        }
+        return listedOtherwise ? LISTED_OTHERWISE : new Added(added, skipped, List.copyOf(contactIds));
     }
 
     private static Integer intIn(JsonParser parser, JsonToken value) {
@@ -151,6 +174,30 @@ public class LeadLexJson {
             }
         }
         return strings;
+    }
+
+    /**
+     * How many strings an array holds, the parser on its opening bracket, without reading them; -1 (the
+     * value skipped) when it holds anything else.
+     */
+    private static int stringsCountedIn(JsonParser parser, JsonToken value) {
+        if (value != JsonToken.START_ARRAY) {
+            parser.skipChildren();
+            return -1;
+        }
+        int strings = 0;
+        boolean onlyStrings = true;
+        for (JsonToken element = parser.nextToken(); element != JsonToken.END_ARRAY; element = parser.nextToken()) {
+            if (element == null) { // the body ended inside the array
+                return -1;
+            }
+            if (element != JsonToken.VALUE_STRING) {
+                parser.skipChildren();
+                onlyStrings = false;
+            }
+            strings++;
+        }
+        return onlyStrings ? strings : -1;
     }
 
     /** Whether the parser's current string value is {@code text}, read from the parser's buffer without a copy. */

@@ -95,6 +95,32 @@ class LeadLexJsonTest {
         assertThat(added.contactIds().get(2)).isNotSameAs(sent.get(1));
     }
 
+    @Test
+    void anAnswerAddingEveryIdSentListsTheRequestsOwnIdsCountedNotRead() {
+        List<String> sent = List.of("ct_1", "ct_2");
+
+        LeadLexJson.Added added = json.parseAdded("""
+                {"data": {"added": 2, "skipped": 0, "contact_ids": ["ct_1", "ct_2"]}}""", sent);
+
+        assertThat(added.contactIds()).isSameAs(sent);
+    }
+
+    @Test
+    void anAnswerAddingEveryIdSentButListingAnotherNumberIsReadIdById() {
+        List<String> sent = List.of("ct_1", "ct_2");
+
+        assertThat(json.parseAdded("""
+                {"data": {"added": 2, "skipped": 0, "contact_ids": ["ct_1"]}}""", sent))
+                .isEqualTo(new LeadLexJson.Added(2, 0, List.of("ct_1")));
+        assertThat(json.parseAdded("""
+                {"data": {"added": 2, "skipped": 0, "contact_ids": ["ct_1", "ct_2", "ct_9"]}}""", sent))
+                .isEqualTo(new LeadLexJson.Added(2, 0, List.of("ct_1", "ct_2", "ct_9")));
+        assertThat(json.parseAdded("""
+                {"data": {"added": 2, "skipped": 0, "contact_ids": ["ct_1", 2]}}""", sent)).isNull();
+        assertThat(json.parseAdded("""
+                {"data": {"added": 2, "skipped": 0, "contact_ids": ["ct_1", "ct_2"]""", sent)).isNull();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "",
