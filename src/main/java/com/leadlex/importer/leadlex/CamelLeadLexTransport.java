@@ -82,29 +82,30 @@ public class CamelLeadLexTransport implements LeadLexTransport {
                 headers.put(name, value);
             }
         }
-        return new HttpReply(status == null ? 0 : status, bodyText(response), headers);
+        Charset charset = charsetOf(response.getExchange().getProperty(Exchange.CHARSET_NAME, String.class));
+        return new HttpReply(status == null ? 0 : status, bodyBytes(response, charset), charset, headers);
     }
 
     /**
-     * The answer's body as text. camel-http hands it over as bytes or a stream; read directly, since
-     * asking Camel for a String looks a type converter up on every request.
+     * The answer's body as it came. camel-http hands it over as bytes or a stream; read directly, since
+     * asking Camel to convert it looks a type converter up on every request.
      */
-    private static String bodyText(Message response) {
+    private static byte[] bodyBytes(Message response, Charset charset) {
         Object body = response.getBody();
-        Charset charset = charsetOf(response.getExchange().getProperty(Exchange.CHARSET_NAME, String.class));
         try {
             if (body instanceof byte[] bytes) {
-                return new String(bytes, charset);
+                return bytes;
             }
             if (body instanceof InputStream stream) {
                 try (stream) {
-                    return new String(stream.readAllBytes(), charset);
+                    return stream.readAllBytes();
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("the answer's body could not be read", e);
         }
-        return response.getBody(String.class);
+        String text = response.getBody(String.class);
+        return text == null ? null : text.getBytes(charset);
     }
 
     /** The charset of the answer's Content-Type; UTF-8 (JSON's own) when it names none, or one unknown here. */

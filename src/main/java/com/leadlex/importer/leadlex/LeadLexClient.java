@@ -83,16 +83,17 @@ public class LeadLexClient implements SmartInitializingSingleton {
         if (apiKey == null) {
             throw new LeadLexException(LeadLexError.INVALID_KEY, 0, "LEADLEX_API_KEY is not set", null, 0, null);
         }
+        LeadLexJson.RequestBody body = json.requestBody(request);
         HttpCall call = new HttpCall(resolvedBaseUrl() + request.path(), Map.of(
                 "Authorization", "Bearer " + apiKey,
                 "Content-Type", "application/json",
-                "Accept", "application/json"), json.requestBody(request));
-        return deliver(request, call, gates.gateFor(apiKey), new ChunkFailures(request, apiKey, json),
+                "Accept", "application/json"), body.bytes());
+        return deliver(request, body, call, gates.gateFor(apiKey), new ChunkFailures(request, apiKey, json),
                 ApiKeyMask.mask(apiKey), waits);
     }
 
-    private ChunkResponse deliver(AddContactsRequest request, HttpCall call, QuotaGate gate, ChunkFailures failures,
-            String key, QuotaWaitListener waits) {
+    private ChunkResponse deliver(AddContactsRequest request, LeadLexJson.RequestBody body, HttpCall call,
+            QuotaGate gate, ChunkFailures failures, String key, QuotaWaitListener waits) {
         int attempts = 0;
         int transientFailures = 0;
         int rateLimited = 0;
@@ -129,7 +130,7 @@ public class LeadLexClient implements SmartInitializingSingleton {
             }
             gate.learn(slot, hints);
             if (reply.isSuccess()) {
-                return parsed(reply, request, attempts, failures).withQuotaWait(waited)
+                return parsed(reply, request, body, attempts, failures).withQuotaWait(waited)
                         .afterAnAmbiguousAttempt(ambiguousAttempt);
             }
             if (reply.status() == 429) {
@@ -162,8 +163,9 @@ public class LeadLexClient implements SmartInitializingSingleton {
         }
     }
 
-    private ChunkResponse parsed(HttpReply reply, AddContactsRequest request, int attempts, ChunkFailures failures) {
-        LeadLexJson.Added added = json.parseAdded(reply.body(), request.contactIds());
+    private ChunkResponse parsed(HttpReply reply, AddContactsRequest request, LeadLexJson.RequestBody body,
+            int attempts, ChunkFailures failures) {
+        LeadLexJson.Added added = json.parseAdded(reply, body, request.contactIds());
         if (added == null) {
             throw failures.unexpected(reply, attempts);
         }

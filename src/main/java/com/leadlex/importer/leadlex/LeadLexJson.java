@@ -25,12 +25,20 @@ public class LeadLexJson {
     public record Added(int added, int skipped, List<String> contactIds) {
     }
 
+    /**
+     * A request's body, and where its {@code contact_ids} array ends in it: the body opens with
+     * {@code {"contact_ids":[} (the array from {@link #IDS_FROM}) and the array's closing bracket is the
+     * byte before {@code idsEnd}.
+     */
+    public record RequestBody(byte[] bytes, int idsEnd) {
+    }
+
+    /** Where a request body's {@code contact_ids} array opens: after <code>{"contact_ids":</code>. */
+    static final int IDS_FROM = "{\"contact_ids\":".length();
+
     /** {@code error} of a failed response. */
     public record ErrorBody(String code, String message) {
     }
-
-    /** What reading an answer that lists another number of IDs than it says it added ends with at first. */
-    private static final Added LISTED_OTHERWISE = new Added(-1, -1, List.of());
 
     private final JsonMapper mapper = JsonMapper.builder().build();
 
@@ -39,13 +47,14 @@ public class LeadLexJson {
      * other is written by Jackson token by token (building a tree of 500 nodes first cost a twentieth
      * of the send phase's CPU).
      */
-    public byte[] requestBody(AddContactsRequest request) {
-        byte[] plain = PlainRequestBody.of(request.contactIds(), request.source());
+    public RequestBody requestBody(AddContactsRequest request) {
+        RequestBody plain = PlainRequestBody.of(request.contactIds(), request.source());
         return plain != null ? plain : generatedBody(request);
     }
 
-    private byte[] generatedBody(AddContactsRequest request) {
+    private RequestBody generatedBody(AddContactsRequest request) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 + 40 * request.contactIds().size());
+        int idsEnd;
         try (JsonGenerator body = mapper.createGenerator(out)) {
             body.writeStartObject();
             body.writeName("contact_ids");
@@ -54,13 +63,15 @@ public class LeadLexJson {
                 body.writeString(id);
             }
             body.writeEndArray();
+            body.flush();
+            idsEnd = out.size();
             if (request.source() != null) {
                 body.writeName("source");
                 body.writeString(request.source());
             }
             body.writeEndObject();
         }
-        return out.toByteArray();
+        return new RequestBody(out.toByteArray(), idsEnd);
     }
 
     /**
@@ -73,24 +84,35 @@ public class LeadLexJson {
     }
 
     /**
-     * As {@link #parseAdded(String)}, for an answer to a request that carried {@code sent}. LeadLex's usual
-     * answer adds every ID sent ({@code added} the number sent, {@code skipped} 0, both ahead of the list, as
-     * documented): its {@code contact_ids} can only be those IDs, so they are counted, not read, and the
-     * answer's list is {@code sent} itself. Otherwise, where the answer lists an ID at the place the request
-     * had it, the request's own string is kept rather than a new one made. Either way 500 IDs an answer
-     * cost neither an allocation each nor, when the outcome is told, a comparison character by character.
+     * As {@link #parseAdded(String)}, for the answer to a request that sent {@code sentBody}, the IDs
+     * {@code sent}. LeadLex's usual answer adds every ID sent and lists them back as the request wrote them
+     * ({@link EchoedIds}): the rest of it is read, a few dozen bytes, and its list is {@code sent} itself.
+     * Any other answer is read ID by ID, an ID listed at the place the request had it being the request's
+     * own string. Either way 500 IDs an answer cost neither an allocation each nor, when the outcome is
+     * told, a comparison character by character.
      */
-    public Added parseAdded(String body, List<String> sent) {
-        Added added = parse(body, sent, true);
-        // an answer that adds every ID sent yet lists another number of them is read again, ID by ID
-        return added == LISTED_OTHERWISE ? parse(body, sent, false) : added;
+    public Added parseAdded(HttpReply reply, RequestBody sentBody, List<String> sent) {
+        byte[] rest = EchoedIds.answerWithoutThem(reply.bodyBytes(), sentBody);
+        if (rest != null) {
+            Added added = parse(mapper.createParser(rest), List.of());
+            if (added != null && added.contactIds().isEmpty() && added.added() == sent.size()
+                    && added.skipped() == 0) {
+                return new Added(added.added(), 0, sent);
+            }
+        }
+        return parseAdded(reply.body(), sent);
     }
 
-    private Added parse(String body, List<String> sent, boolean countWhenEveryIdAdded) {
+    /** As {@link #parseAdded(String)}; an ID listed where {@code sent} has it is that very string. */
+    Added parseAdded(String body, List<String> sent) {
         if (body == null || body.isBlank()) {
             return null;
         }
-        try (JsonParser parser = mapper.createParser(body)) {
+        return parse(mapper.createParser(body), sent);
+    }
+
+    private static Added parse(JsonParser created, List<String> sent) {
+        try (JsonParser parser = created) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
@@ -99,7 +121,7 @@ public class LeadLexJson {
                 boolean data = "data".equals(parser.currentName());
                 JsonToken value = parser.nextToken();
                 if (data && value == JsonToken.START_OBJECT) {
-                    added = readData(parser, sent, countWhenEveryIdAdded);
+                    added = readData(parser, sent);
                     if (added == null) {
                         return null;
                     }
@@ -116,34 +138,22 @@ public class LeadLexJson {
     }
 
     /** The {@code data} object, the parser on its opening brace; null when a field is missing or of the wrong kind. */
-    private static Added readData(JsonParser parser, List<String> sent, boolean countWhenEveryIdAdded) {
+    private static Added readData(JsonParser parser, List<String> sent) {
         Integer added = null;
         Integer skipped = null;
         List<String> contactIds = null;
-        boolean listedOtherwise = false;
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
             switch (name) {
                 case "added" -> added = intIn(parser, value);
                 case "skipped" -> skipped = intIn(parser, value);
-                case "contact_ids" -> {
-                    if (countWhenEveryIdAdded && !sent.isEmpty() && Integer.valueOf(sent.size()).equals(added)
-                            && Integer.valueOf(0).equals(skipped)) {
-                        int listed = stringsCountedIn(parser, value);
-                        listedOtherwise = listed >= 0 && listed != sent.size();
-                        contactIds = listed < 0 ? null : sent;
-                    } else {
-                        contactIds = stringsIn(parser, value, sent);
-                    }
-                }
+                case "contact_ids" -> contactIds = stringsIn(parser, value, sent);
                 default -> parser.skipChildren();
             }
         }
-        if (added == null || skipped == null || contactIds == null) {
-            return null;
-        }
-        return listedOtherwise ? LISTED_OTHERWISE : new Added(added, skipped, List.copyOf(contactIds));
+        return added == null || skipped == null || contactIds == null ? null
+                : new Added(added, skipped, List.copyOf(contactIds));
     }
 
     private static Integer intIn(JsonParser parser, JsonToken value) {
@@ -174,30 +184,6 @@ public class LeadLexJson {
             }
         }
         return strings;
-    }
-
-    /**
-     * How many strings an array holds, the parser on its opening bracket, without reading them; -1 (the
-     * value skipped) when it holds anything else.
-     */
-    private static int stringsCountedIn(JsonParser parser, JsonToken value) {
-        if (value != JsonToken.START_ARRAY) {
-            parser.skipChildren();
-            return -1;
-        }
-        int strings = 0;
-        boolean onlyStrings = true;
-        for (JsonToken element = parser.nextToken(); element != JsonToken.END_ARRAY; element = parser.nextToken()) {
-            if (element == null) { // the body ended inside the array
-                return -1;
-            }
-            if (element != JsonToken.VALUE_STRING) {
-                parser.skipChildren();
-                onlyStrings = false;
-            }
-            strings++;
-        }
-        return onlyStrings ? strings : -1;
     }
 
     /** Whether the parser's current string value is {@code text}, read from the parser's buffer without a copy. */

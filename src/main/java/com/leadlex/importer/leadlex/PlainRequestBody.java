@@ -18,7 +18,7 @@ final class PlainRequestBody {
     }
 
     /** The body, byte for byte what Jackson writes for it; null when something in it needs escaping. */
-    static byte[] of(List<String> contactIds, String source) {
+    static LeadLexJson.RequestBody of(List<String> contactIds, String source) {
         int length = IDS_OPEN.length + 1; // and the closing brace
         for (String id : contactIds) {
             if (!isPlain(id)) {
@@ -44,6 +44,7 @@ final class PlainRequestBody {
             at = put(contactIds.get(i), body, at);
             body[at++] = '"';
         }
+        int idsEnd = at + 1; // after the array's closing bracket, written next
         if (source != null) {
             at = put(SOURCE_OPEN, body, at);
             at = put(source, body, at);
@@ -52,7 +53,7 @@ final class PlainRequestBody {
             body[at++] = ']';
         }
         body[at] = '}';
-        return body;
+        return new LeadLexJson.RequestBody(body, idsEnd);
     }
 
     /** Printable ASCII that JSON takes as it is: no control character, quote or backslash. */

@@ -22,7 +22,8 @@ class LeadLexJsonTest {
 
     @Test
     void theRequestBodyListsTheIdsAndTheSourceWithJsonEscaping() {
-        byte[] body = json.requestBody(new AddContactsRequest("cmp_1", List.of("ct_1", "ct_\"2\""), "nightly é"));
+        byte[] body = json.requestBody(new AddContactsRequest("cmp_1", List.of("ct_1", "ct_\"2\""), "nightly é"))
+                .bytes();
 
         assertThat(new String(body, StandardCharsets.UTF_8))
                 .isEqualTo("{\"contact_ids\":[\"ct_1\",\"ct_\\\"2\\\"\"],\"source\":\"nightly é\"}");
@@ -30,7 +31,7 @@ class LeadLexJsonTest {
 
     @Test
     void aRequestWithoutASourceCarriesNone() {
-        byte[] body = json.requestBody(new AddContactsRequest("cmp_1", List.of("ct_1"), null));
+        byte[] body = json.requestBody(new AddContactsRequest("cmp_1", List.of("ct_1"), null)).bytes();
 
         assertThat(new String(body, StandardCharsets.UTF_8)).isEqualTo("{\"contact_ids\":[\"ct_1\"]}");
     }
@@ -49,11 +50,13 @@ class LeadLexJsonTest {
             String jackson = JsonMapper.builder().build().writeValueAsString(fields);
 
             // the copy itself, not the facade: a copy that gave up would still pass through Jackson
-            byte[] copied = PlainRequestBody.of(ids, source);
+            LeadLexJson.RequestBody copied = PlainRequestBody.of(ids, source);
 
             assertThat(copied).as("source %s", source).isNotNull();
-            assertThat(new String(copied, StandardCharsets.UTF_8)).isEqualTo(jackson);
-            assertThat(json.requestBody(new AddContactsRequest("cmp_1", ids, source))).isEqualTo(copied);
+            assertThat(new String(copied.bytes(), StandardCharsets.UTF_8)).isEqualTo(jackson);
+            assertThat(copied.idsEnd()).isEqualTo(jackson.indexOf("]" + (source == null ? "}" : ",\"source\"")) + 1);
+            assertThat(json.requestBody(new AddContactsRequest("cmp_1", ids, source)).bytes())
+                    .isEqualTo(copied.bytes());
         }
     }
 
@@ -66,10 +69,12 @@ class LeadLexJsonTest {
 
     @Test
     void anIdToEscapeFallsBackToJacksonForTheWholeBody() {
-        byte[] body = json.requestBody(new AddContactsRequest("cmp_1", List.of("ct_1", "ct\\2", "ct\u00013"), "s"));
+        LeadLexJson.RequestBody body = json.requestBody(new AddContactsRequest("cmp_1",
+                List.of("ct_1", "ct\\2", "ct\u00013"), "s"));
 
-        assertThat(new String(body, StandardCharsets.UTF_8))
-                .isEqualTo("{\"contact_ids\":[\"ct_1\",\"ct\\\\2\",\"ct\\u00013\"],\"source\":\"s\"}");
+        String text = new String(body.bytes(), StandardCharsets.UTF_8);
+        assertThat(text).isEqualTo("{\"contact_ids\":[\"ct_1\",\"ct\\\\2\",\"ct\\u00013\"],\"source\":\"s\"}");
+        assertThat(text.substring(LeadLexJson.IDS_FROM, body.idsEnd())).isEqualTo("[\"ct_1\",\"ct\\\\2\",\"ct\\u00013\"]");
     }
 
     @Test
@@ -96,29 +101,54 @@ class LeadLexJsonTest {
     }
 
     @Test
-    void anAnswerAddingEveryIdSentListsTheRequestsOwnIdsCountedNotRead() {
+    void anAnswerListingBackEveryIdSentAsTheRequestWroteThemListsTheRequestsOwnIds() {
         List<String> sent = List.of("ct_1", "ct_2");
+        LeadLexJson.RequestBody request = json.requestBody(new AddContactsRequest("cmp_1", sent, "s"));
 
-        LeadLexJson.Added added = json.parseAdded("""
-                {"data": {"added": 2, "skipped": 0, "contact_ids": ["ct_1", "ct_2"]}}""", sent);
+        for (String answer : List.of("""
+                {"data":{"added":2,"skipped":0,"contact_ids":["ct_1","ct_2"]}}""", """
+                { "meta": {"n": [1]}, "data" : { "contact_ids" :	["ct_1","ct_2"] ,"added": 2, "skipped": 0 } }""")) {
+            LeadLexJson.Added added = json.parseAdded(reply(answer), request, sent);
 
-        assertThat(added.contactIds()).isSameAs(sent);
+            assertThat(added).as(answer).isEqualTo(new LeadLexJson.Added(2, 0, sent));
+            assertThat(added.contactIds()).as(answer).isSameAs(sent);
+        }
     }
 
     @Test
-    void anAnswerAddingEveryIdSentButListingAnotherNumberIsReadIdById() {
+    void anyOtherAnswerIsReadIdById() {
         List<String> sent = List.of("ct_1", "ct_2");
+        LeadLexJson.RequestBody request = json.requestBody(new AddContactsRequest("cmp_1", sent, null));
 
-        assertThat(json.parseAdded("""
-                {"data": {"added": 2, "skipped": 0, "contact_ids": ["ct_1"]}}""", sent))
+        // written otherwise: the same IDs, read one by one
+        assertThat(json.parseAdded(reply("""
+                {"data": {"added": 2, "skipped": 0, "contact_ids": ["ct_1", "ct_2"]}}"""), request, sent))
+                .isEqualTo(new LeadLexJson.Added(2, 0, sent));
+        // every ID listed back, yet not every one added: the answer's own figures stand
+        assertThat(json.parseAdded(reply("""
+                {"data":{"added":1,"skipped":1,"contact_ids":["ct_1","ct_2"]}}"""), request, sent))
+                .isEqualTo(new LeadLexJson.Added(1, 1, sent));
+        assertThat(json.parseAdded(reply("""
+                {"data":{"added":2,"skipped":0,"contact_ids":["ct_1"]}}"""), request, sent))
                 .isEqualTo(new LeadLexJson.Added(2, 0, List.of("ct_1")));
-        assertThat(json.parseAdded("""
-                {"data": {"added": 2, "skipped": 0, "contact_ids": ["ct_1", "ct_2", "ct_9"]}}""", sent))
+        assertThat(json.parseAdded(reply("""
+                {"data":{"added":2,"skipped":0,"contact_ids":["ct_1","ct_2","ct_9"]}}"""), request, sent))
                 .isEqualTo(new LeadLexJson.Added(2, 0, List.of("ct_1", "ct_2", "ct_9")));
-        assertThat(json.parseAdded("""
-                {"data": {"added": 2, "skipped": 0, "contact_ids": ["ct_1", 2]}}""", sent)).isNull();
-        assertThat(json.parseAdded("""
-                {"data": {"added": 2, "skipped": 0, "contact_ids": ["ct_1", "ct_2"]""", sent)).isNull();
+        // the key twice: the list echoed is not the one read
+        assertThat(json.parseAdded(reply("""
+                {"meta":{"contact_ids":["ct_1","ct_2"]},"data":{"added":2,"skipped":0,"contact_ids":[]}}"""),
+                request, sent)).isEqualTo(new LeadLexJson.Added(2, 0, List.of()));
+        // cut short, or not JSON around the echoed list
+        assertThat(json.parseAdded(reply("""
+                {"data":{"added":2,"skipped":0,"contact_ids":["ct_1","ct_2"]}"""), request, sent)).isNull();
+        assertThat(json.parseAdded(reply("""
+                {"data":{"added":2,"skipped":0,"contact_ids":["ct_1","ct_2"]}} trailing"""), request, sent)).isNull();
+        assertThat(json.parseAdded(reply("""
+                "contact_ids":["ct_1","ct_2"]"""), request, sent)).isNull();
+    }
+
+    private static HttpReply reply(String body) {
+        return new HttpReply(200, body, Map.of());
     }
 
     @ParameterizedTest
