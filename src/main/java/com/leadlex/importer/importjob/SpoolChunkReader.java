@@ -1,9 +1,6 @@
 package com.leadlex.importer.importjob;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,7 +31,7 @@ class SpoolChunkReader implements ItemStreamReader<WindowChunk> {
 
     private final Path spool;
     private final int chunkSize;
-    private BufferedReader lines;
+    private SpoolLines lines;
     private long linesRead;
 
     SpoolChunkReader(Path spool, int chunkSize) {
@@ -48,9 +45,9 @@ class SpoolChunkReader implements ItemStreamReader<WindowChunk> {
     @Override
     public void open(ExecutionContext context) {
         long position = context.containsKey(LINES_READ) ? ((Number) context.get(LINES_READ)).longValue() : 0;
-        BufferedReader reader;
+        SpoolLines reader;
         try {
-            reader = Files.newBufferedReader(spool, StandardCharsets.UTF_8);
+            reader = SpoolLines.open(spool);
         } catch (IOException e) {
             throw new ItemStreamException("Could not open the spool " + spool + ": " + e.getMessage(), e);
         }
@@ -64,7 +61,7 @@ class SpoolChunkReader implements ItemStreamReader<WindowChunk> {
         linesRead = position;
     }
 
-    private void skipTo(BufferedReader reader, long position) {
+    private void skipTo(SpoolLines reader, long position) {
         try {
             for (long skipped = 0; skipped < position; skipped++) {
                 if (reader.readLine() == null) {
@@ -110,7 +107,7 @@ class SpoolChunkReader implements ItemStreamReader<WindowChunk> {
         context.putInt(LINES_READ, Math.toIntExact(linesRead));
     }
 
-    private static void closeQuietly(BufferedReader reader, Exception failure) {
+    private static void closeQuietly(SpoolLines reader, Exception failure) {
         try {
             reader.close();
         } catch (IOException e) {
