@@ -12,7 +12,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.component.http.HttpMethods;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,8 +39,7 @@ public class CamelLeadLexTransport implements LeadLexTransport {
         Exchange exchange;
         try {
             exchange = producerTemplate.send(SendContactChunkRoute.ENDPOINT, request -> {
-                // the enum itself: as a String, camel-http would look a converter up for every request
-                request.setProperty(SendContactChunkRoute.METHOD, HttpMethods.valueOf(call.method()));
+                request.setProperty(SendContactChunkRoute.METHOD, call.method());
                 request.getIn().setHeader(Exchange.HTTP_URI, call.url());
                 call.headers().forEach(request.getIn()::setHeader);
                 request.getIn().setBody(call.isGet() ? null : call.body());

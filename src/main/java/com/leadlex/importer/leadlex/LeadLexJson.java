@@ -10,6 +10,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,6 +44,11 @@ public class LeadLexJson {
     }
 
     private final JsonMapper mapper = JsonMapper.builder().build();
+    /**
+     * Parsers and generators for the bodies read and written token by token, made by the factory
+     * itself: the mapper would set a deserialization context up for each, which these need none of.
+     */
+    private final JsonFactory tokens = mapper.tokenStreamFactory();
 
     /**
      * The usual body, nothing in it to escape, is copied into bytes ({@link PlainRequestBody}); any
@@ -55,7 +63,7 @@ public class LeadLexJson {
     private RequestBody generatedBody(AddContactsRequest request) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 + 40 * request.contactIds().size());
         int idsEnd;
-        try (JsonGenerator body = mapper.createGenerator(out)) {
+        try (JsonGenerator body = tokens.createGenerator(ObjectWriteContext.empty(), out)) {
             body.writeStartObject();
             body.writeName("contact_ids");
             body.writeStartArray();
@@ -94,7 +102,7 @@ public class LeadLexJson {
     public Added parseAdded(HttpReply reply, RequestBody sentBody, List<String> sent) {
         byte[] rest = EchoedIds.answerWithoutThem(reply.bodyBytes(), sentBody);
         if (rest != null) {
-            Added added = parse(mapper.createParser(rest), List.of());
+            Added added = parse(tokens.createParser(ObjectReadContext.empty(), rest), List.of());
             if (added != null && added.contactIds().isEmpty() && added.added() == sent.size()
                     && added.skipped() == 0) {
                 return new Added(added.added(), 0, sent);
@@ -108,7 +116,7 @@ public class LeadLexJson {
         if (body == null || body.isBlank()) {
             return null;
         }
-        return parse(mapper.createParser(body), sent);
+        return parse(tokens.createParser(ObjectReadContext.empty(), body), sent);
     }
 
     private static Added parse(JsonParser created, List<String> sent) {
