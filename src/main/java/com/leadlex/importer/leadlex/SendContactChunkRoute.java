@@ -24,10 +24,10 @@ public class SendContactChunkRoute extends RouteBuilder {
     public static final String ROUTE_ID = "send-contact-chunk";
     public static final String ENDPOINT = "direct:send-contact-chunk";
     /**
-     * The endpoint's own address, never called: every exchange carries the full URL in the
-     * {@code CamelHttpUri} header, which camel-http sends to instead, and the connection pool keeps
-     * connections per host. One static endpoint rather than a {@code toD} per LeadLex host: a dynamic
-     * endpoint parses and normalises its URI on every request. The header, not the endpoint URI, also
+     * The endpoints' own address, never called: every exchange carries the full URL in the
+     * {@code CamelHttpUri} header, which camel-http sends to instead, and each endpoint's connection
+     * pool keeps connections per host. Static endpoints rather than a {@code toD} per LeadLex host: a
+     * dynamic endpoint parses and normalises its URI on every request. The header, not the endpoint URI, also
      * keeps an encoded {@code ?} or {@code #} in a campaign ID encoded. {@code .invalid} is reserved
      * (RFC 2606): should the header ever be missing, the request fails instead of going elsewhere.
      */
@@ -60,9 +60,9 @@ public class SendContactChunkRoute extends RouteBuilder {
                 // failures go back to LeadLexClient, which retries or reports them: no ERROR log per attempt here
                 .errorHandler(noErrorHandler())
                 .process(SendContactChunkRoute::keepOnlyHeadersSent)
-                // the method is the endpoint's own, not a CamelHttpMethod header: camel-http converts that
-                // header through the type converters twice a request (for the request's headers, then to
-                // choose the method), a lookup that cost more than the rest of the route
+                // the method is the endpoint's own, not a CamelHttpMethod header: camel-http passes a header
+                // of any but a few plain types through the type converters, and an enum (or a String to be
+                // made one) through a search of them or Spring's conversion service, on every request
                 .choice()
                     .when(exchange -> "GET".equals(exchange.getProperty(METHOD)))
                         .to(UNUSED_ADDRESS + "?httpMethod=GET&" + httpEndpointOptions())
