@@ -3,6 +3,7 @@ package com.leadlex.importer.leadlex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.Exchange;
@@ -42,6 +43,28 @@ class SendContactChunkRouteTest {
                     .contains("authorization", "content-type", "accept")
                     .doesNotContain("x-internal-import-id", "camelfilename", "breadcrumbid", "camelhttpuri")
                     .noneMatch(name -> name.startsWith("camel"));
+        }
+    }
+
+    @Test
+    void aGetAndAPostGoOutAsSuchAndACookieLeadLexSetsIsNotSentBack() throws Exception {
+        try (ScriptedLeadLexServer server = new ScriptedLeadLexServer();
+                DefaultCamelContext camel = new DefaultCamelContext()) {
+            server.then(200, "{}", "Set-Cookie", "session=abc; Path=/").then(200, "{}").then(200, "{}");
+            camel.addRoutes(new SendContactChunkRoute(TestProperties.defaults().build()));
+            camel.start();
+            CamelLeadLexTransport transport = new CamelLeadLexTransport(camel.createProducerTemplate(), camel);
+            Map<String, String> headers = Map.of("Authorization", "Bearer wbk_x", "Accept", "application/json");
+
+            transport.send(new HttpCall(server.baseUrl() + "/v1/campaigns/c1/contacts", headers,
+                    "{\"contact_ids\":[\"a\"]}".getBytes(StandardCharsets.UTF_8)));
+            transport.send(HttpCall.get(server.baseUrl() + "/v1/contacts/export?limit=1", headers));
+            transport.send(new HttpCall(server.baseUrl() + "/v1/campaigns/c1/contacts", headers, new byte[0]));
+
+            List<ScriptedLeadLexServer.Received> received = server.received();
+            assertThat(received).extracting(ScriptedLeadLexServer.Received::method).containsExactly("POST", "GET", "POST");
+            assertThat(received.get(0).body()).isEqualTo("{\"contact_ids\":[\"a\"]}");
+            assertThat(received).allSatisfy(request -> assertThat(request.header("Cookie")).isNull());
         }
     }
 }
