@@ -12,7 +12,9 @@ import java.util.Arrays;
  * A spool's lines, read as bytes and each turned into a string once. A {@code BufferedReader} decodes
  * the file into characters and then packs each line back into a string's bytes: for the send phase's
  * 500 IDs a request that was a third of what the importer allocated. Lines end at {@code \n}, a
- * {@code \r} before it dropped (the importer writes its spools with {@code \n}); text is UTF-8.
+ * {@code \r} before it dropped; unlike {@code readLine}, a {@code \r} alone ends no line, and bytes
+ * that are not UTF-8 read as U+FFFD rather than failing. Neither occurs in a spool: the importer writes
+ * its spools itself, in UTF-8, each ID ended by {@code \n} (or the system's {@code \r\n}).
  */
 final class SpoolLines implements Closeable {
 

@@ -4,8 +4,8 @@ import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 
 /**
- * What Apache HttpClient leaves out for the LeadLex endpoint only (camel-http's {@code httpClientConfigurer}
- * endpoint option, so other http routes stay as configured):
+ * What Apache HttpClient leaves out for LeadLex (the configurer of the LeadLex endpoints' own camel-http
+ * component, {@link SendContactChunkRoute#COMPONENT}, so other http routes stay as configured):
  * <ul>
  * <li>its own retries and redirects: HttpClient 5.5 re-sends a request on 429/503 by itself, sleeping for
  * the server's Retry-After (CAMEL-23345), so a {@code Retry-After: 3600} would hold an import thread for an

@@ -1,6 +1,7 @@
 package com.leadlex.importer.leadlex;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,14 +31,19 @@ public class LeadLexJson {
 
     /**
      * A request's body, and where its {@code contact_ids} array ends in it: the body opens with
-     * {@code {"contact_ids":[} (the array from {@link #IDS_FROM}) and the array's closing bracket is the
-     * byte before {@code idsEnd}.
+     * <code>{"contact_ids":[</code> (the array's bracket at {@link #idsFrom()}) and the array's closing
+     * bracket is the byte before {@code idsEnd}.
      */
     public record RequestBody(byte[] bytes, int idsEnd) {
+
+        /** Where the array opens: its {@code [}, after <code>{"contact_ids":</code>. */
+        int idsFrom() {
+            return IDS_KEY.length();
+        }
     }
 
-    /** Where a request body's {@code contact_ids} array opens: after <code>{"contact_ids":</code>. */
-    static final int IDS_FROM = "{\"contact_ids\":".length();
+    /** How every request body opens, up to its array of IDs. */
+    static final String IDS_KEY = "{\"contact_ids\":";
 
     /** {@code error} of a failed response. */
     public record ErrorBody(String code, String message) {
@@ -94,13 +100,14 @@ public class LeadLexJson {
     /**
      * As {@link #parseAdded(String)}, for the answer to a request that sent {@code sentBody}, the IDs
      * {@code sent}. LeadLex's usual answer adds every ID sent and lists them back as the request wrote them
-     * ({@link EchoedIds}): the rest of it is read, a few dozen bytes, and its list is {@code sent} itself.
-     * Any other answer is read ID by ID, an ID listed at the place the request had it being the request's
-     * own string. Either way 500 IDs an answer cost neither an allocation each nor, when the outcome is
-     * told, a comparison character by character.
+     * ({@link EchoedIds}): only the rest of it is read, a few dozen bytes, and its list is {@code sent}
+     * itself. Any other answer is read in full; an ID it lists at the place the request had it is the
+     * request's own string, so telling the outcome compares references, not characters.
      */
     public Added parseAdded(HttpReply reply, RequestBody sentBody, List<String> sent) {
-        byte[] rest = EchoedIds.answerWithoutThem(reply.bodyBytes(), sentBody);
+        // the request's bytes are UTF-8: an answer in another charset could spell other IDs with them
+        byte[] rest = StandardCharsets.UTF_8.equals(reply.charset())
+                ? EchoedIds.withEchoedIdsEmptied(reply.bodyBytes(), sentBody) : null;
         if (rest != null) {
             Added added = parse(tokens.createParser(ObjectReadContext.empty(), rest), List.of());
             if (added != null && added.contactIds().isEmpty() && added.added() == sent.size()

@@ -11,7 +11,7 @@ import java.util.List;
  */
 final class PlainRequestBody {
 
-    private static final byte[] IDS_OPEN = ascii("{\"contact_ids\":[");
+    private static final byte[] IDS_OPEN = ascii(LeadLexJson.IDS_KEY + "[");
     private static final byte[] SOURCE_OPEN = ascii("],\"source\":\"");
 
     private PlainRequestBody() {

@@ -24,17 +24,22 @@ public class SendContactChunkRoute extends RouteBuilder {
     public static final String ROUTE_ID = "send-contact-chunk";
     public static final String ENDPOINT = "direct:send-contact-chunk";
     /**
-     * The endpoints' own address, never called: every exchange carries the full URL in the
-     * {@code CamelHttpUri} header, which camel-http sends to instead, and each endpoint's connection
-     * pool keeps connections per host. Static endpoints rather than a {@code toD} per LeadLex host: a
-     * dynamic endpoint parses and normalises its URI on every request. The header, not the endpoint URI, also
-     * keeps an encoded {@code ?} or {@code #} in a campaign ID encoded. {@code .invalid} is reserved
-     * (RFC 2606): should the header ever be missing, the request fails instead of going elsewhere.
+     * The camel-http component of the LeadLex endpoints, an instance of their own: what it is set up with
+     * (HttpClient without its own retries, answers read whole) holds for LeadLex only, whatever other http
+     * routes or {@code camel.component.http.*} settings there are.
      */
-    static final String UNUSED_ADDRESS = "http://leadlex.invalid";
+    static final String COMPONENT = "leadlex-http";
+    /**
+     * The endpoints' own address, never called: every exchange carries the full URL in the
+     * {@code CamelHttpUri} header, which camel-http sends to instead. Static endpoints (one for GET, one
+     * for POST, each with its pool of connections per host) rather than a {@code toD} per LeadLex host: a
+     * dynamic endpoint parses and normalises its URI on every request. The header, not the endpoint URI,
+     * also keeps an encoded {@code ?} or {@code #} in a campaign ID encoded. {@code .invalid} is reserved
+     * (RFC 2606): should the header ever be missing, the request reaches no host at all.
+     */
+    static final String UNUSED_ADDRESS = COMPONENT + "://leadlex.invalid";
     /** Exchange property (never sent) holding the HTTP method, "POST" to enroll or create, "GET" to look contacts up. */
     public static final String METHOD = "leadLexMethod";
-    static final String CLIENT_CONFIGURER = "leadLexHttpClientConfigurer";
     /**
      * Answers up to this size are read whole into a byte array. camel-http's default (8 KB) is below a
      * chunk's answer (about 20 KB: the 500 IDs added, listed back), which it would copy through a stream
@@ -52,9 +57,12 @@ public class SendContactChunkRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        getCamelContext().getRegistry().bind(CLIENT_CONFIGURER, new LeadLexHttpClientConfigurer());
-        getCamelContext().getComponent("http", HttpComponent.class)
-                .setResponsePayloadStreamingThreshold(ANSWERS_READ_WHOLE_UP_TO);
+        if (getCamelContext().hasComponent(COMPONENT) == null) {
+            HttpComponent leadLex = new HttpComponent();
+            leadLex.setHttpClientConfigurer(new LeadLexHttpClientConfigurer());
+            leadLex.setResponsePayloadStreamingThreshold(ANSWERS_READ_WHOLE_UP_TO);
+            getCamelContext().addComponent(COMPONENT, leadLex);
+        }
 
         from(ENDPOINT).routeId(ROUTE_ID)
                 // failures go back to LeadLexClient, which retries or reports them: no ERROR log per attempt here
@@ -85,7 +93,6 @@ public class SendContactChunkRoute extends RouteBuilder {
         long connect = properties.connectTimeout().toMillis();
         long read = properties.readTimeout().toMillis();
         return "throwExceptionOnFailure=false"
-                + "&httpClientConfigurer=#" + CLIENT_CONFIGURER
                 + "&followRedirects=false"
                 + "&connectTimeout=" + connect
                 + "&connectionRequestTimeout=" + connect

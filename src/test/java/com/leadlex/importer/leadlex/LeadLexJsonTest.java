@@ -74,7 +74,7 @@ class LeadLexJsonTest {
 
         String text = new String(body.bytes(), StandardCharsets.UTF_8);
         assertThat(text).isEqualTo("{\"contact_ids\":[\"ct_1\",\"ct\\\\2\",\"ct\\u00013\"],\"source\":\"s\"}");
-        assertThat(text.substring(LeadLexJson.IDS_FROM, body.idsEnd())).isEqualTo("[\"ct_1\",\"ct\\\\2\",\"ct\\u00013\"]");
+        assertThat(text.substring(body.idsFrom(), body.idsEnd())).isEqualTo("[\"ct_1\",\"ct\\\\2\",\"ct\\u00013\"]");
     }
 
     @Test
@@ -138,6 +138,10 @@ class LeadLexJsonTest {
         assertThat(json.parseAdded(reply("""
                 {"meta":{"contact_ids":["ct_1","ct_2"]},"data":{"added":2,"skipped":0,"contact_ids":[]}}"""),
                 request, sent)).isEqualTo(new LeadLexJson.Added(2, 0, List.of()));
+        // the key spelled with an escape: the echoed list belongs to another field
+        assertThat(json.parseAdded(reply("""
+                {"data":{"added":2,"skipped":0,"contact\\u005fids":[],"x":{"contact_ids":["ct_1","ct_2"]}}}"""),
+                request, sent)).isEqualTo(new LeadLexJson.Added(2, 0, List.of()));
         // cut short, or not JSON around the echoed list
         assertThat(json.parseAdded(reply("""
                 {"data":{"added":2,"skipped":0,"contact_ids":["ct_1","ct_2"]}"""), request, sent)).isNull();
@@ -145,6 +149,20 @@ class LeadLexJsonTest {
                 {"data":{"added":2,"skipped":0,"contact_ids":["ct_1","ct_2"]}} trailing"""), request, sent)).isNull();
         assertThat(json.parseAdded(reply("""
                 "contact_ids":["ct_1","ct_2"]"""), request, sent)).isNull();
+    }
+
+    @Test
+    void anAnswerInAnotherCharsetIsReadInIt() {
+        List<String> sent = List.of("ct_é");
+        LeadLexJson.RequestBody request = json.requestBody(new AddContactsRequest("cmp_1", sent, null));
+        byte[] answer = "{\"data\":{\"added\":1,\"skipped\":0,\"contact_ids\":[\"ct_é\"]}}"
+                .getBytes(StandardCharsets.UTF_8);
+
+        LeadLexJson.Added added = json.parseAdded(
+                new HttpReply(200, answer, StandardCharsets.ISO_8859_1, Map.of()), request, sent);
+
+        // the same bytes as the request's, but in ISO-8859-1 they spell another ID
+        assertThat(added.contactIds()).containsExactly("ct_Ã©");
     }
 
     private static HttpReply reply(String body) {
