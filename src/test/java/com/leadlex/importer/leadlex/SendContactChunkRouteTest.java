@@ -67,4 +67,23 @@ class SendContactChunkRouteTest {
             assertThat(received).allSatisfy(request -> assertThat(request.header("Cookie")).isNull());
         }
     }
+
+    @Test
+    void anAnswerTooBigToReadWholeComesThroughAStreamIntact() throws Exception {
+        String page = "id,email\n" + "ct_1,a@example.com\n".repeat(20_000); // about 380 KB, over the limit
+        try (ScriptedLeadLexServer server = new ScriptedLeadLexServer();
+                DefaultCamelContext camel = new DefaultCamelContext()) {
+            server.then(200, page).then(200, "{}");
+            camel.addRoutes(new SendContactChunkRoute(TestProperties.defaults().build()));
+            camel.start();
+            CamelLeadLexTransport transport = new CamelLeadLexTransport(camel.createProducerTemplate(), camel);
+
+            HttpReply big = transport.send(HttpCall.get(server.baseUrl() + "/v1/contacts/export?limit=1", Map.of()));
+            HttpReply small = transport.send(HttpCall.get(server.baseUrl() + "/v1/contacts/export?limit=1", Map.of()));
+
+            assertThat(page.length()).isGreaterThan(SendContactChunkRoute.ANSWERS_READ_WHOLE_UP_TO);
+            assertThat(big.body()).isEqualTo(page);
+            assertThat(small.body()).isEqualTo("{}");
+        }
+    }
 }
