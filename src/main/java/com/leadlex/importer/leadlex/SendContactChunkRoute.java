@@ -26,9 +26,9 @@ public class SendContactChunkRoute extends RouteBuilder {
     /**
      * The camel-http component of the LeadLex endpoints, an instance of their own: what it is set up with
      * (HttpClient without its own retries, answers read whole) holds for LeadLex only, whatever other http
-     * routes or {@code camel.component.http.*} settings there are.
+     * routes there are.
      */
-    static final String COMPONENT = "leadlex-http";
+    public static final String COMPONENT = "leadlex-http";
     /**
      * The endpoints' own address, never called: every exchange carries the full URL in the
      * {@code CamelHttpUri} header, which camel-http sends to instead. Static endpoints (one for GET, one
@@ -45,7 +45,7 @@ public class SendContactChunkRoute extends RouteBuilder {
      * chunk's answer (about 20 KB: the 500 IDs added, listed back), which it would copy through a stream
      * cache instead, on every request. A contacts export page (up to 50,000 contacts) stays streamed.
      */
-    static final int ANSWERS_READ_WHOLE_UP_TO = 256 * 1024;
+    public static final int ANSWERS_READ_WHOLE_UP_TO = 256 * 1024;
     private static final Set<String> HEADERS_SENT = caseInsensitive("Authorization", "Content-Type", "Accept",
             Exchange.HTTP_URI);
 
@@ -59,9 +59,11 @@ public class SendContactChunkRoute extends RouteBuilder {
     public void configure() {
         if (getCamelContext().hasComponent(COMPONENT) == null) {
             HttpComponent leadLex = new HttpComponent();
+            // set once added: adding applies camel-http-starter's customizer, which copies every
+            // camel.component.http.* setting, defaults included, onto any HttpComponent
+            getCamelContext().addComponent(COMPONENT, leadLex);
             leadLex.setHttpClientConfigurer(new LeadLexHttpClientConfigurer());
             leadLex.setResponsePayloadStreamingThreshold(ANSWERS_READ_WHOLE_UP_TO);
-            getCamelContext().addComponent(COMPONENT, leadLex);
         }
 
         from(ENDPOINT).routeId(ROUTE_ID)

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.http.HttpComponent;
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.NoHttpResponseException;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.leadlex.importer.leadlex.HttpCall;
 import com.leadlex.importer.leadlex.HttpReply;
+import com.leadlex.importer.leadlex.LeadLexHttpClientConfigurer;
 import com.leadlex.importer.leadlex.LeadLexTransport;
+import com.leadlex.importer.leadlex.SendContactChunkRoute;
 import com.leadlex.importer.sandbox.SandboxRequestLog.ReceivedRequest;
 
 /**
@@ -30,6 +34,9 @@ class DroppedConnectionEndpointTest extends SandboxEndpointTestBase {
 
     @Autowired
     LeadLexTransport importersTransport;
+
+    @Autowired
+    CamelContext camel;
 
     @Test
     void aConnectionDroppedBeforeProcessingIsAnIoErrorAndEnrollsNothing() {
@@ -65,6 +72,16 @@ class DroppedConnectionEndpointTest extends SandboxEndpointTestBase {
         assertThat(resent.status()).isEqualTo(200);
         assertThat(resent.body()).contains("\"added\":0").contains("\"skipped\":5");
         assertThat(sandbox.processedCounts("cmp_demo")).isEqualTo(new SandboxCampaigns.ProcessedCounts(5, 5));
+    }
+
+    @Test
+    void inTheApplicationTheLeadLexEndpointsComponentKeepsItsOwnSettings() {
+        HttpComponent leadLex = camel.getComponent(SendContactChunkRoute.COMPONENT, HttpComponent.class);
+
+        // camel-http-starter copies camel.component.http.* onto every HttpComponent as it is added
+        assertThat(leadLex.getResponsePayloadStreamingThreshold())
+                .isEqualTo(SendContactChunkRoute.ANSWERS_READ_WHOLE_UP_TO);
+        assertThat(leadLex.getHttpClientConfigurer()).isInstanceOf(LeadLexHttpClientConfigurer.class);
     }
 
     @Test
