@@ -27,12 +27,10 @@ public class RequestWindow {
 
     private final ExecutorService senders = Executors.newCachedThreadPool(new SenderThreads());
 
-    /** Each request's outcome, in the order given. */
-    <T> List<Outcome<T>> sendAll(List<Supplier<T>> requests, int inFlight) {
-        return sendAll(requests, inFlight, () -> false);
-    }
-
-    /** The same; once {@code stop} answers true, before a turn, that turn and the rest are not sent. */
+    /**
+     * Each request's outcome, in the order given; once {@code stop} answers true, before a turn, that
+     * turn and the rest are not sent.
+     */
     <T> List<Outcome<T>> sendAll(List<Supplier<T>> requests, int inFlight, BooleanSupplier stop) {
         List<Outcome<T>> outcomes = new ArrayList<>();
         boolean failed = false;

@@ -89,20 +89,12 @@ public class LeadLexJson {
     }
 
     /**
-     * The documented success body, or null when the body is not that: one JSON object whose
-     * {@code data} holds {@code added} and {@code skipped} (integers) and {@code contact_ids} (strings);
-     * other fields are ignored. Read token by token, for the same reason as the request.
-     */
-    public Added parseAdded(String body) {
-        return parseAdded(body, List.of());
-    }
-
-    /**
-     * As {@link #parseAdded(String)}, for the answer to a request that sent {@code sentBody}, the IDs
-     * {@code sent}. LeadLex's usual answer adds every ID sent and lists them back as the request wrote them
-     * ({@link EchoedIds}): only the rest of it is read, a few dozen bytes, and its list is {@code sent}
-     * itself. Any other answer is read in full; an ID it lists at the place the request had it is the
-     * request's own string, so telling the outcome compares references, not characters.
+     * The documented success body, read from the answer to a request that sent {@code sentBody}, the IDs
+     * {@code sent}, as {@link #parseAdded(String, List)} reads it. LeadLex's usual answer adds every ID
+     * sent and lists them back as the request wrote them ({@link EchoedIds}): only the rest of it is read,
+     * a few dozen bytes, and its list is {@code sent} itself. Any other answer is read in full; an ID it
+     * lists at the place the request had it is the request's own string, so telling the outcome compares
+     * references, not characters.
      */
     public Added parseAdded(HttpReply reply, RequestBody sentBody, List<String> sent) {
         // the request's bytes are UTF-8: an answer in another charset could spell other IDs with them
@@ -118,7 +110,12 @@ public class LeadLexJson {
         return parseAdded(reply.body(), sent);
     }
 
-    /** As {@link #parseAdded(String)}; an ID listed where {@code sent} has it is that very string. */
+    /**
+     * The documented success body, or null when the body is not that: one JSON object whose
+     * {@code data} holds {@code added} and {@code skipped} (integers) and {@code contact_ids} (strings);
+     * other fields are ignored. Read token by token, for the same reason as the request. An ID listed
+     * where {@code sent} has it is that very string.
+     */
     Added parseAdded(String body, List<String> sent) {
         if (body == null || body.isBlank()) {
             return null;

@@ -34,7 +34,7 @@ class RequestWindowTest {
             });
         }
 
-        List<RequestWindow.Outcome<Integer>> outcomes = window.sendAll(requests, 1);
+        List<RequestWindow.Outcome<Integer>> outcomes = window.sendAll(requests, 1, () -> false);
 
         assertThat(outcomes).extracting(RequestWindow.Outcome::result).containsExactly(0, 1, 2, 3, 4, 5, 6, 7);
         assertThat(threads).containsOnly(Thread.currentThread().getName());
@@ -61,7 +61,7 @@ class RequestWindowTest {
             });
         }
 
-        List<RequestWindow.Outcome<Integer>> outcomes = window.sendAll(requests, 2);
+        List<RequestWindow.Outcome<Integer>> outcomes = window.sendAll(requests, 2, () -> false);
 
         assertThat(outcomes).allMatch(RequestWindow.Outcome::succeeded).hasSize(6);
         assertThat(most.get()).isEqualTo(2);
@@ -82,7 +82,7 @@ class RequestWindowTest {
             });
         }
 
-        List<RequestWindow.Outcome<Integer>> outcomes = window.sendAll(requests, 2);
+        List<RequestWindow.Outcome<Integer>> outcomes = window.sendAll(requests, 2, () -> false);
 
         assertThat(sent.get()).as("turns [0,1] and [2,3]; [4,5] and [6] not sent").isEqualTo(4);
         assertThat(outcomes).extracting(RequestWindow.Outcome::sent)

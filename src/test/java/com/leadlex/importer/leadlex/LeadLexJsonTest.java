@@ -81,7 +81,7 @@ class LeadLexJsonTest {
     void theDocumentedAnswerIsReadWhateverElseItCarries() {
         LeadLexJson.Added added = json.parseAdded("""
                 {"meta": {"page": [1, {"x": null}]}, "data": {"skipped": 1, "note": {"a": [true]},
-                 "contact_ids": ["ct_1", "ct_2"], "added": 2}, "links": []}""");
+                 "contact_ids": ["ct_1", "ct_2"], "added": 2}, "links": []}""", List.of());
 
         assertThat(added).isEqualTo(new LeadLexJson.Added(2, 1, List.of("ct_1", "ct_2")));
     }
@@ -187,6 +187,6 @@ class LeadLexJsonTest {
             "{\"data\": {\"added\": 1, \"skipped\": 0, \"contact_ids\": [\"ct_1\"",
             "{\"error\": {\"code\": \"invalid_key\", \"message\": \"no\"}}" })
     void anythingElseIsNotUnderstood(String body) {
-        assertThat(json.parseAdded(body)).isNull();
+        assertThat(json.parseAdded(body, List.of())).isNull();
     }
 }
